@@ -1,0 +1,484 @@
+package dev.lookout.live;
+
+import dev.lookout.capture.Frame;
+import dev.lookout.capture.FrameSource;
+import dev.lookout.capture.OpenCv;
+import dev.lookout.detect.DetectOptions;
+import dev.lookout.detect.DetectionResult;
+import java.io.IOException;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The live detector without a screen: a capture thread reads the source at its own pace and hands every frame to
+ * the display ({@link #display()}), and a detection thread always runs on the NEWEST frame. Frames that arrive
+ * while the detector is busy replace the waiting one and are counted as skipped, never queued, so detections are
+ * never late by more than one inference. Neither thread waits for the other or for the display.
+ *
+ * <p>The detector is loaded on the detection thread, so the video plays while the model loads. Sources are opened
+ * on the capture thread. {@link #close()} stops both threads and releases the source and the detector.
+ */
+public final class LivePipeline implements AutoCloseable {
+
+    private static final long JOIN_MILLIS = 700;
+    private static final long MIN_BACKOFF_MILLIS = 500;
+    private static final long MAX_BACKOFF_MILLIS = 10_000;
+
+    private enum DetectorState { LOADING, READY, FAILED }
+
+    private final LiveListener listener;
+    private final LiveStats stats;
+    private final DisplayBuffer display = new DisplayBuffer();
+    private final AtomicReference<Frame> detectionSlot = new AtomicReference<>();
+    private final AtomicReference<DetectOptions> options;
+    private final AtomicLong sequence = new AtomicLong();
+    private final Object pauseLock = new Object();
+    private final Thread detectionThread;
+    private final Callable<? extends FrameDetector> detectorLoader;
+
+    private volatile boolean running = true;
+    private volatile boolean paused;
+    private volatile DetectorState detectorState = DetectorState.LOADING;
+    private volatile FrameDetector detector;
+    private volatile LiveDetections latest;
+    private volatile FrameTap tap;
+    private volatile long sourceFirstSequence;
+    private volatile Capture capture;
+
+    /**
+     * Starts the detection thread, which loads the detector; call {@link #play} to start a source.
+     *
+     * @param detectorLoader loads the detector (may take seconds); its failure is reported, the video goes on
+     * @param initialOptions the detection options until {@link #setOptions} changes them
+     * @param stats where the counters go
+     * @param listener receives frames, detections and state changes
+     */
+    public LivePipeline(Callable<? extends FrameDetector> detectorLoader, DetectOptions initialOptions,
+            LiveStats stats, LiveListener listener) {
+        OpenCv.load();
+        this.detectorLoader = Objects.requireNonNull(detectorLoader);
+        this.options = new AtomicReference<>(Objects.requireNonNull(initialOptions));
+        this.stats = Objects.requireNonNull(stats);
+        this.listener = Objects.requireNonNull(listener);
+        this.detectionThread = new Thread(this::detectionLoop, "lookout-detection");
+        detectionThread.setDaemon(true);
+        detectionThread.start();
+    }
+
+    /** The frames waiting for the screen. */
+    public DisplayBuffer display() {
+        return display;
+    }
+
+    /** The session's counters. */
+    public LiveStats stats() {
+        return stats;
+    }
+
+    /** The newest detections, or {@code null} before the first. */
+    public LiveDetections latest() {
+        return latest;
+    }
+
+    /** The sequence number of the first frame of the current source: older detections belong to another source. */
+    public long sourceFirstSequence() {
+        return sourceFirstSequence;
+    }
+
+    /** The detection options in force. */
+    public DetectOptions options() {
+        return options.get();
+    }
+
+    /** Changes the detection options; a paused or finished video is detected again with them. */
+    public void setOptions(DetectOptions value) {
+        options.set(Objects.requireNonNull(value));
+        LockSupport.unpark(detectionThread);
+    }
+
+    /** Installs the hook that sees every captured frame (recording), or removes it with {@code null}. */
+    public void setFrameTap(FrameTap value) {
+        tap = value;
+    }
+
+    /** Pauses or resumes: a paused file stops reading; a paused live source is read but its frames are dropped. */
+    public void setPaused(boolean value) {
+        paused = value;
+        synchronized (pauseLock) {
+            pauseLock.notifyAll();
+        }
+    }
+
+    /** True while paused. */
+    public boolean isPaused() {
+        return paused;
+    }
+
+    /** The loaded detector's class names, or an empty list while it loads. */
+    public java.util.List<String> classNames() {
+        FrameDetector d = detector;
+        return d == null ? java.util.List.of() : d.classNames();
+    }
+
+    /**
+     * Stops the current source (waiting up to about a second) and starts playing another one, opened on the
+     * capture thread.
+     *
+     * @param description the source's name for the status bar, credentials masked
+     */
+    public void play(String description, SourceOpener opener, PlaybackOptions playback) {
+        if (!running) {
+            throw new IllegalStateException("the pipeline is closed");
+        }
+        stopCapture();
+        display.clear();
+        sourceFirstSequence = sequence.get();
+        Capture next = new Capture(description, opener, playback);
+        capture = next;
+        next.thread.start();
+    }
+
+    /** True while a capture thread is running. */
+    public boolean isCapturing() {
+        Capture c = capture;
+        return c != null && c.thread.isAlive();
+    }
+
+    /**
+     * Stops every thread and releases the source and the detector; returns within about a second even when a
+     * source hangs. Idempotent.
+     */
+    @Override
+    public void close() {
+        running = false;
+        stopCapture();
+        detectionThread.interrupt();
+        LockSupport.unpark(detectionThread);
+        join(detectionThread, JOIN_MILLIS);
+        Frame left = detectionSlot.getAndSet(null);
+        if (left != null) {
+            left.close();
+        }
+    }
+
+    /** True when both threads have ended (after {@link #close()}). */
+    public boolean isStopped() {
+        Capture c = capture;
+        return !detectionThread.isAlive() && (c == null || !c.thread.isAlive());
+    }
+
+    private void stopCapture() {
+        Capture c = capture;
+        if (c == null) {
+            return;
+        }
+        c.stopping = true;
+        c.thread.interrupt();
+        synchronized (pauseLock) {
+            pauseLock.notifyAll();
+        }
+        join(c.thread, JOIN_MILLIS);
+        if (c.thread.isAlive()) {
+            // The source is stuck in a read (a silent network peer): closing it from here unblocks it.
+            c.closeSource();
+            join(c.thread, 300);
+        }
+        Frame left = detectionSlot.getAndSet(null);
+        if (left != null) {
+            left.close();
+        }
+    }
+
+    private static void join(Thread t, long millis) {
+        try {
+            t.join(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---------------------------------------------------------------- detection
+
+    private void detectionLoop() {
+        Frame lastFrame = null;
+        DetectOptions lastOptions = null;
+        try {
+            try {
+                detector = detectorLoader.call();
+            } catch (Exception | LinkageError e) {
+                detectorState = DetectorState.FAILED;
+                listener.detectorFailed(describe(e));
+                return;
+            }
+            if (!running) {
+                return;
+            }
+            stats.provider(detector.provider());
+            detectorState = DetectorState.READY;
+            listener.detectorReady(detector.provider());
+            while (running) {
+                Frame next = detectionSlot.getAndSet(null);
+                if (next != null) {
+                    if (lastFrame != null) {
+                        lastFrame.close();
+                    }
+                    lastFrame = next;
+                    lastOptions = options.get();
+                    detect(next, lastOptions, true);
+                } else if (lastFrame != null && options.get() != lastOptions
+                        && sequenceOf(lastFrame) >= sourceFirstSequence) {
+                    // New options on a still picture (paused, or the end of a file): detect it again.
+                    lastOptions = options.get();
+                    detect(lastFrame, lastOptions, false);
+                } else {
+                    LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(50));
+                }
+            }
+        } finally {
+            if (lastFrame != null) {
+                lastFrame.close();
+            }
+            FrameDetector d = detector;
+            if (d != null) {
+                d.close();
+            }
+        }
+    }
+
+    private void detect(Frame frame, DetectOptions detectOptions, boolean newFrame) {
+        try {
+            DetectionResult result = detector.detect(frame.image(), detectOptions);
+            long done = System.nanoTime();
+            if (newFrame) {
+                stats.frameDetected(frame.capturedNanos(), done, result.timings().inferenceNanos());
+            }
+            LiveDetections d = new LiveDetections(sequenceOf(frame), frame.capturedNanos(), result);
+            latest = d;
+            listener.detectionsReady(d);
+        } catch (RuntimeException e) {
+            stats.detectionError();
+            listener.detectorFailed("detection failed on frame " + frame.index() + ": " + describe(e));
+        }
+    }
+
+    // The frame's pipeline sequence number rides in its index: the capture thread renumbers frames.
+    private static long sequenceOf(Frame frame) {
+        return frame.index();
+    }
+
+    // ---------------------------------------------------------------- capture
+
+    /** One source being played by its own thread. */
+    private final class Capture {
+        final String description;
+        final SourceOpener opener;
+        final PlaybackOptions playback;
+        final Thread thread;
+        volatile boolean stopping;
+        volatile FrameSource source;
+
+        Capture(String description, SourceOpener opener, PlaybackOptions playback) {
+            this.description = description;
+            this.opener = opener;
+            this.playback = playback;
+            this.thread = new Thread(this::run, "lookout-capture");
+            thread.setDaemon(true);
+        }
+
+        boolean active() {
+            return running && !stopping && !Thread.currentThread().isInterrupted();
+        }
+
+        void state(SourceState.Kind kind, String message) {
+            listener.sourceStateChanged(new SourceState(kind, description, message));
+        }
+
+        void closeSource() {
+            FrameSource s = source;
+            if (s != null) {
+                s.close();
+            }
+        }
+
+        void run() {
+            state(SourceState.Kind.OPENING, "");
+            try {
+                source = opener.open();
+            } catch (IOException | RuntimeException e) {
+                if (active()) {
+                    state(SourceState.Kind.FAILED, describe(e));
+                }
+                return;
+            }
+            try {
+                playLoop();
+            } catch (InterruptedException e) {
+                // stopping
+            } catch (RuntimeException | LinkageError e) {
+                state(SourceState.Kind.FAILED, "playback failed: " + describe(e));
+            } finally {
+                closeSource();
+                if (!running || stopping) {
+                    state(SourceState.Kind.STOPPED, "");
+                }
+            }
+        }
+
+        private Pacing pacingFor(FrameSource s) {
+            if (s.isLive() || playback.fast()) {
+                return new Pacing(Pacing.Mode.NONE, 1, 0);
+            }
+            // A finite source without a frame rate is a set of pictures: a slideshow.
+            return s.frameRate() > 0 ? new Pacing(Pacing.Mode.TIMESTAMPS, 1, s.frameRate())
+                    : new Pacing(Pacing.Mode.INTERVAL, playback.intervalSeconds(), 0);
+        }
+
+        private void playLoop() throws InterruptedException {
+            state(SourceState.Kind.PLAYING, "");
+            Pacing pacing = pacingFor(source);
+            long framesSinceOpen = 0;
+            while (active()) {
+                if (paused && !source.isLive()) {
+                    synchronized (pauseLock) {
+                        while (paused && active()) {
+                            pauseLock.wait(200);
+                        }
+                    }
+                    pacing.restart();
+                    continue;
+                }
+                Frame frame;
+                try {
+                    frame = source.read();
+                } catch (IOException | RuntimeException e) {
+                    if (!active()) {
+                        return;
+                    }
+                    if (source.isLive()) {
+                        reconnect(describe(e));
+                        pacing = pacingFor(source);
+                        continue;
+                    }
+                    state(SourceState.Kind.FAILED, describe(e));
+                    return;
+                }
+                if (frame == null) {
+                    if (source.isLive() && active()) {
+                        reconnect("the stream ended");
+                        continue;
+                    }
+                    if (playback.loop() && framesSinceOpen > 0 && active()) {
+                        if (!reopen()) {
+                            return;
+                        }
+                        framesSinceOpen = 0;
+                        pacing = pacingFor(source);
+                        continue;
+                    }
+                    state(SourceState.Kind.ENDED, framesSinceOpen == 0 && sequence.get() == sourceFirstSequence
+                            ? "the source has no frames" : "");
+                    return;
+                }
+                framesSinceOpen++;
+                if (paused) {
+                    frame.close(); // a paused live source: keep the connection fresh, show nothing
+                    continue;
+                }
+                long media = frame.timestampMicros();
+                try {
+                    pacing.awaitDue(media);
+                } catch (InterruptedException e) {
+                    frame.close();
+                    throw e;
+                }
+                deliver(frame);
+            }
+        }
+
+        /** Display, tap, then detection; the frame's ownership passes to the detection slot or is closed here. */
+        private void deliver(Frame captured) {
+            long seq = sequence.getAndIncrement();
+            // Renumber with the pipeline's sequence (unique across loops and sources), keeping the pixels.
+            Frame frame = new Frame(captured.image(), seq, captured.timestampMicros(), captured.capturedNanos());
+            boolean handedOff = false;
+            try {
+                stats.frameCaptured();
+                boolean displayWasBusy = display.hasPending();
+                if (display.publish(frame.image(), seq, frame.capturedNanos())) {
+                    stats.frameNotShown();
+                }
+                if (!displayWasBusy) {
+                    listener.frameReady();
+                }
+                FrameTap t = tap;
+                if (t != null) {
+                    try {
+                        t.onFrame(frame, latest);
+                    } catch (RuntimeException e) {
+                        listener.sourceStateChanged(new SourceState(SourceState.Kind.PLAYING, description,
+                                "recording hook failed: " + describe(e)));
+                    }
+                }
+                switch (detectorState) {
+                    case LOADING -> stats.frameBeforeModel();
+                    case READY -> {
+                        Frame replaced = detectionSlot.getAndSet(frame);
+                        handedOff = true;
+                        if (replaced != null) {
+                            replaced.close();
+                            stats.frameSkipped();
+                        }
+                        LockSupport.unpark(detectionThread);
+                    }
+                    case FAILED -> { }
+                    default -> throw new IllegalStateException();
+                }
+            } finally {
+                if (!handedOff) {
+                    frame.close();
+                }
+            }
+        }
+
+        /** Reopens a finished file for {@code --loop}; false when it cannot be reopened. */
+        private boolean reopen() {
+            closeSource();
+            try {
+                source = opener.open();
+                return true;
+            } catch (IOException | RuntimeException e) {
+                state(SourceState.Kind.FAILED, describe(e));
+                return false;
+            }
+        }
+
+        /** Reopens a failed live source with exponential backoff until it works or the capture stops. */
+        private void reconnect(String why) throws InterruptedException {
+            closeSource();
+            long delay = MIN_BACKOFF_MILLIS;
+            for (int attempt = 1; active(); attempt++) {
+                state(SourceState.Kind.RECONNECTING, String.format(java.util.Locale.ROOT,
+                        "%s; reconnecting (attempt %d in %.1f s)", why, attempt, delay / 1000.0));
+                Thread.sleep(delay);
+                try {
+                    source = opener.open();
+                    state(SourceState.Kind.PLAYING, "");
+                    return;
+                } catch (IOException | RuntimeException e) {
+                    why = describe(e);
+                    delay = Math.min(MAX_BACKOFF_MILLIS, delay * 2);
+                }
+            }
+            throw new InterruptedException("stopped while reconnecting");
+        }
+    }
+
+    private static String describe(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+}
