@@ -6,7 +6,7 @@ package dev.lookout.live;
  */
 public interface LiveListener {
 
-    /** A new frame is waiting in {@link LivePipeline#display()}; called only when the display had caught up. */
+    /** A new frame is waiting in {@link LivePipeline#display()}; called when the display had taken every earlier frame (otherwise its pending take finds the new one). */
     default void frameReady() {
     }
 

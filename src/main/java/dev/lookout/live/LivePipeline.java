@@ -395,23 +395,25 @@ public final class LivePipeline implements AutoCloseable {
                     frame.close();
                     throw e;
                 }
-                deliver(frame);
+                deliver(frame, pacing.mode() != Pacing.Mode.NONE);
             }
         }
 
         /** Display, tap, then detection; the frame's ownership passes to the detection slot or is closed here. */
-        private void deliver(Frame captured) {
+        private void deliver(Frame captured, boolean paced) {
             long seq = sequence.getAndIncrement();
-            // Renumber with the pipeline's sequence (unique across loops and sources), keeping the pixels.
-            Frame frame = new Frame(captured.image(), seq, captured.timestampMicros(), captured.capturedNanos());
+            // Renumber with the pipeline's sequence (unique across loops and sources), keeping the pixels. A paced
+            // file frame is "captured" when it is due, not when it was decoded ahead of time.
+            Frame frame = new Frame(captured.image(), seq, captured.timestampMicros(),
+                    paced ? System.nanoTime() : captured.capturedNanos());
             boolean handedOff = false;
             try {
                 stats.frameCaptured();
-                boolean displayWasBusy = display.hasPending();
+                // A replaced frame was still waiting, so the display's take is still to come and will find this
+                // one; otherwise the display must be told.
                 if (display.publish(frame.image(), seq, frame.capturedNanos())) {
                     stats.frameNotShown();
-                }
-                if (!displayWasBusy) {
+                } else {
                     listener.frameReady();
                 }
                 FrameTap t = tap;

@@ -1,0 +1,81 @@
+package dev.lookout.ui;
+
+import dev.lookout.detect.Detection;
+import dev.lookout.live.LiveDetections;
+import dev.lookout.live.LiveStats;
+import dev.lookout.overlay.OverlayPainter;
+import java.awt.Graphics;
+import java.awt.Graphics2D;
+import java.awt.geom.AffineTransform;
+import java.util.List;
+import javax.swing.JComponent;
+
+/**
+ * The transparent layer above the video: the newest detections, painted by the shared {@link OverlayPainter} in the
+ * coordinates of the frame they were computed on, mapped exactly as {@link VideoView} maps the video (so boxes
+ * stay on their objects when the window is resized). Repainted only when the detections change or the view does.
+ */
+public final class OverlayView extends JComponent {
+
+    private final VideoView video;
+    private final OverlayPainter painter;
+    private final LiveStats stats;
+    private LiveDetections detections;
+    private boolean latencyCounted;
+
+    /** An overlay for {@code video}, painting with {@code painter}. */
+    public OverlayView(VideoView video, OverlayPainter painter, LiveStats stats) {
+        this.video = video;
+        this.painter = painter;
+        this.stats = stats;
+        setOpaque(false);
+    }
+
+    /** Shows new detections (event thread). */
+    public void setDetections(LiveDetections value) {
+        detections = value;
+        latencyCounted = false;
+        repaint();
+    }
+
+    /** Removes every box (a new source starts). */
+    public void clear() {
+        setDetections(null);
+    }
+
+    /** The detections shown, or {@code null}. */
+    public LiveDetections detections() {
+        return detections;
+    }
+
+    /** The boxes on screen, in their frame's pixels; empty when none. */
+    public List<Detection> shownDetections() {
+        return detections == null ? List.of() : detections.result().detections();
+    }
+
+    @Override
+    protected void paintComponent(Graphics graphics) {
+        LiveDetections d = detections;
+        if (d == null) {
+            return;
+        }
+        int resultW = d.result().width();
+        int resultH = d.result().height();
+        // Map through the video's own geometry; when the video has no frame yet, through the result's size.
+        int frameW = video.frameWidth() > 0 ? video.frameWidth() : resultW;
+        int frameH = video.frameHeight() > 0 ? video.frameHeight() : resultH;
+        AffineTransform toView = VideoGeometry.frameToView(frameW, frameH, getWidth(), getHeight());
+        toView.scale((double) frameW / resultW, (double) frameH / resultH);
+        Graphics2D g = (Graphics2D) graphics.create();
+        try {
+            g.transform(toView);
+            painter.paint(g, d.result().detections(), resultW, resultH);
+        } finally {
+            g.dispose();
+        }
+        if (!latencyCounted) {
+            latencyCounted = true;
+            stats.detectionsPainted(d.capturedNanos(), System.nanoTime());
+        }
+    }
+}

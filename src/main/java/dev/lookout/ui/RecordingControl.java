@@ -1,0 +1,25 @@
+package dev.lookout.ui;
+
+import dev.lookout.live.FrameTap;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * The window's R key and record button: the hook the recording package plugs into. While recording, the window
+ * installs {@link #frameTap()} in the pipeline, so the recorder sees every captured frame with the newest
+ * detections on the capture thread (it must copy frames and never block).
+ */
+public interface RecordingControl {
+
+    /** Starts recording the current source; returns the file being written. */
+    Path start(String sourceDescription, double frameRate, int width, int height) throws IOException;
+
+    /** Stops and finalises the recording; returns the finished file, or {@code null} if none was running. */
+    Path stop() throws IOException;
+
+    /** True while recording. */
+    boolean isRecording();
+
+    /** Receives the frames while recording. */
+    FrameTap frameTap();
+}

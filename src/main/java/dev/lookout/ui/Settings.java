@@ -1,0 +1,126 @@
+package dev.lookout.ui;
+
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+
+/**
+ * The window's settings that outlive a run (java.util.prefs): detection options, theme, last source, window size.
+ * Sources with credentials in them are never stored.
+ */
+public final class Settings {
+
+    /** The preferences node the application uses. */
+    public static final String NODE = "dev/lookout/live";
+
+    private final Preferences prefs;
+
+    /** Settings in {@code prefs}, e.g. {@code Preferences.userRoot().node(NODE)}. */
+    public Settings(Preferences prefs) {
+        this.prefs = prefs;
+    }
+
+    /** The user's settings for the application. */
+    public static Settings forUser() {
+        return new Settings(Preferences.userRoot().node(NODE));
+    }
+
+    /** Detection threshold, default 0.5 as TF.js. */
+    public double minScore() {
+        return prefs.getDouble("minScore", 0.5);
+    }
+
+    /** Stores the detection threshold. */
+    public void minScore(double value) {
+        prefs.putDouble("minScore", value);
+    }
+
+    /** At most this many boxes, default 20 as TF.js. */
+    public int maxBoxes() {
+        return prefs.getInt("maxBoxes", 20);
+    }
+
+    /** Stores the box limit. */
+    public void maxBoxes(int value) {
+        prefs.putInt("maxBoxes", value);
+    }
+
+    /** The class filter; empty shows all classes. */
+    public Set<String> classes() {
+        return parseClasses(prefs.get("classes", ""));
+    }
+
+    /** Stores the class filter. */
+    public void classes(Set<String> value) {
+        prefs.put("classes", String.join(",", value));
+    }
+
+    /** {@code dark} or {@code light}; dark by default, as video apps are. */
+    public String theme() {
+        return prefs.get("theme", "dark");
+    }
+
+    /** Stores the theme. */
+    public void theme(String value) {
+        prefs.put("theme", value);
+    }
+
+    /** The last source the user picked, or {@code null}. */
+    public String lastSource() {
+        return prefs.get("lastSource", null);
+    }
+
+    /** Stores the last source unless it carries credentials ({@code user:pass@}). */
+    public void lastSource(String spec) {
+        if (spec == null || spec.matches("(?s)^[a-zA-Z][a-zA-Z0-9+.-]*://[^/@]*@.*")) {
+            prefs.remove("lastSource");
+        } else {
+            prefs.put("lastSource", spec);
+        }
+    }
+
+    /** The window's last bounds as {@code x,y,w,h}, or {@code null}. */
+    public int[] windowBounds() {
+        String v = prefs.get("window", null);
+        if (v == null) {
+            return null;
+        }
+        try {
+            String[] p = v.split(",");
+            return new int[] {Integer.parseInt(p[0]), Integer.parseInt(p[1]), Integer.parseInt(p[2]),
+                Integer.parseInt(p[3])};
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Stores the window's bounds. */
+    public void windowBounds(int x, int y, int w, int h) {
+        prefs.put("window", x + "," + y + "," + w + "," + h);
+    }
+
+    /** Writes the settings to disk now; a failure only loses the settings, so it is ignored. */
+    public void flush() {
+        try {
+            prefs.flush();
+        } catch (BackingStoreException | IllegalStateException e) {
+            // settings are a convenience: never fail the application for them
+        }
+    }
+
+    /** Parses {@code "person, Car"} into {@code [person, car]}; blanks ignored. */
+    public static Set<String> parseClasses(String text) {
+        Set<String> out = new LinkedHashSet<>();
+        if (text != null) {
+            for (String part : text.split(",")) {
+                String name = part.trim().toLowerCase(Locale.ROOT);
+                if (!name.isEmpty()) {
+                    out.add(name);
+                }
+            }
+        }
+        return out;
+    }
+}

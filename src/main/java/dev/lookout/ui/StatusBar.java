@@ -1,0 +1,117 @@
+package dev.lookout.ui;
+
+import dev.lookout.live.LiveStats;
+import java.awt.BorderLayout;
+import java.awt.Color;
+import java.awt.FlowLayout;
+import java.awt.Font;
+import java.util.Locale;
+import javax.swing.BorderFactory;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JSeparator;
+import javax.swing.SwingConstants;
+import javax.swing.UIManager;
+
+/**
+ * The status bar: the source and its state on the left; camera FPS, detection FPS, inference time, skipped frames
+ * and the execution provider on the right. {@link #refresh} is called twice a second on the event thread and turns
+ * the counters' growth into rates.
+ */
+public final class StatusBar extends JPanel {
+
+    private final JLabel state = new JLabel();
+    private final JLabel source = new JLabel();
+    private final JLabel cameraFps = metric("camera — fps");
+    private final JLabel detectionFps = metric("detection — fps");
+    private final JLabel inference = metric("inference — ms");
+    private final JLabel skipped = metric("skipped 0");
+    private final JLabel provider = metric("model loading…");
+
+    private long lastNanos;
+    private long lastCaptured;
+    private long lastDetected;
+
+    /** An empty status bar. */
+    public StatusBar() {
+        super(new BorderLayout());
+        setBorder(BorderFactory.createCompoundBorder(
+                BorderFactory.createMatteBorder(1, 0, 0, 0, UIManager.getColor("Component.borderColor")),
+                BorderFactory.createEmptyBorder(3, 10, 3, 10)));
+        JPanel left = new JPanel(new FlowLayout(FlowLayout.LEFT, 8, 0));
+        left.setOpaque(false);
+        state.setFont(state.getFont().deriveFont(Font.BOLD));
+        left.add(state);
+        left.add(source);
+        JPanel right = new JPanel(new FlowLayout(FlowLayout.RIGHT, 10, 0));
+        right.setOpaque(false);
+        for (JLabel l : new JLabel[] {cameraFps, detectionFps, inference, skipped}) {
+            right.add(l);
+            right.add(separator());
+        }
+        right.add(provider);
+        add(left, BorderLayout.CENTER);
+        add(right, BorderLayout.EAST);
+    }
+
+    private static JLabel metric(String text) {
+        JLabel l = new JLabel(text);
+        l.setFont(l.getFont().deriveFont(l.getFont().getSize2D() - 0.5f));
+        return l;
+    }
+
+    private static JSeparator separator() {
+        JSeparator s = new JSeparator(SwingConstants.VERTICAL);
+        s.setPreferredSize(new java.awt.Dimension(1, 14));
+        return s;
+    }
+
+    /** Shows the source (credentials masked) and its state, e.g. "Playing" in green. */
+    public void setSource(String stateText, Color stateColor, String description) {
+        state.setText("● " + stateText);
+        state.setForeground(stateColor);
+        source.setText(description);
+        source.setToolTipText(description);
+    }
+
+    /** The state text shown, e.g. "● Playing". */
+    public String stateText() {
+        return state.getText();
+    }
+
+    /** The source text shown. */
+    public String sourceText() {
+        return source.getText();
+    }
+
+    /** The execution provider text shown. */
+    public String providerText() {
+        return provider.getText();
+    }
+
+    /** Shows the model's state: loading, the provider, or failed. */
+    public void setProvider(String text) {
+        provider.setText(text);
+    }
+
+    /** Turns the counters' growth since the last call into rates and shows them. */
+    public void refresh(LiveStats stats) {
+        long now = System.nanoTime();
+        long captured = stats.captured();
+        long detected = stats.detected();
+        if (lastNanos != 0) {
+            double seconds = (now - lastNanos) / 1e9;
+            if (seconds > 0.2) {
+                cameraFps.setText(String.format(Locale.ROOT, "camera %.1f fps", (captured - lastCaptured) / seconds));
+                detectionFps.setText(String.format(Locale.ROOT, "detection %.1f fps",
+                        (detected - lastDetected) / seconds));
+            }
+        }
+        double ms = stats.lastInferenceMillis();
+        inference.setText(Double.isNaN(ms) ? "inference — ms" : String.format(Locale.ROOT, "inference %.0f ms", ms));
+        skipped.setText("skipped " + stats.skipped());
+        lastNanos = now;
+        lastCaptured = captured;
+        lastDetected = detected;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.lookout.ui;
+
+import java.awt.Dimension;
+import javax.swing.JLayeredPane;
+
+/** The video area: {@link VideoView} on the default layer and the transparent {@link OverlayView} above it. */
+public final class VideoStage extends JLayeredPane {
+
+    private final VideoView video;
+    private final OverlayView overlay;
+
+    /** Stacks {@code overlay} above {@code video}; both always fill the stage. */
+    public VideoStage(VideoView video, OverlayView overlay) {
+        this.video = video;
+        this.overlay = overlay;
+        add(video, DEFAULT_LAYER);
+        add(overlay, PALETTE_LAYER);
+        setPreferredSize(new Dimension(960, 640));
+        setMinimumSize(new Dimension(320, 200));
+    }
+
+    /** The video layer. */
+    public VideoView video() {
+        return video;
+    }
+
+    /** The overlay layer. */
+    public OverlayView overlay() {
+        return overlay;
+    }
+
+    @Override
+    public void doLayout() {
+        video.setBounds(0, 0, getWidth(), getHeight());
+        overlay.setBounds(0, 0, getWidth(), getHeight());
+    }
+}

@@ -1,0 +1,115 @@
+package dev.lookout.ui;
+
+import dev.lookout.live.DisplayBuffer;
+import dev.lookout.live.LiveStats;
+import java.awt.Color;
+import java.awt.Graphics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.image.BufferedImage;
+import javax.swing.JComponent;
+
+/**
+ * The bottom layer: the current video frame, scaled to fit with its aspect ratio kept, on a dark letterbox. Only
+ * the event thread touches it. The image is the display buffer's, reused for later frames, so nothing is
+ * allocated per frame.
+ */
+public final class VideoView extends JComponent {
+
+    private static final Color LETTERBOX = new Color(0x101114);
+
+    private final LiveStats stats;
+    private BufferedImage image;
+    private long sequence = -1;
+    private long paintedSequence = -1;
+    private String placeholder = "";
+
+    /** A view that counts painted frames in {@code stats}. */
+    public VideoView(LiveStats stats) {
+        this.stats = stats;
+        setOpaque(true);
+    }
+
+    /** Shows a frame just taken from the display buffer. */
+    public void show(DisplayBuffer.DisplayFrame frame) {
+        image = frame.image();
+        sequence = frame.sequence();
+        repaint();
+    }
+
+    /** Removes the picture and shows {@code text} in its place (e.g. "Opening camera 0…"). */
+    public void clear(String text) {
+        image = null;
+        sequence = -1;
+        placeholder = text == null ? "" : text;
+        repaint();
+    }
+
+    /** Sets the text shown while there is no picture. */
+    public void setPlaceholder(String text) {
+        placeholder = text == null ? "" : text;
+        if (image == null) {
+            repaint();
+        }
+    }
+
+    /** The width of the frame shown, 0 when none. */
+    public int frameWidth() {
+        return image == null ? 0 : image.getWidth();
+    }
+
+    /** The height of the frame shown, 0 when none. */
+    public int frameHeight() {
+        return image == null ? 0 : image.getHeight();
+    }
+
+    /** The frame shown (owned by the display buffer: copy it to keep it), or {@code null}. */
+    public BufferedImage image() {
+        return image;
+    }
+
+    /** The running number of the frame shown, -1 when none. */
+    public long sequence() {
+        return sequence;
+    }
+
+    /** The transform from frame pixels to this component's pixels. */
+    public AffineTransform frameToView() {
+        return VideoGeometry.frameToView(frameWidth(), frameHeight(), getWidth(), getHeight());
+    }
+
+    @Override
+    protected void paintComponent(Graphics graphics) {
+        Graphics2D g = (Graphics2D) graphics.create();
+        try {
+            g.setColor(LETTERBOX);
+            g.fillRect(0, 0, getWidth(), getHeight());
+            if (image == null) {
+                paintPlaceholder(g);
+                return;
+            }
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(image, frameToView(), null);
+            if (sequence != paintedSequence) {
+                paintedSequence = sequence;
+                stats.framePainted();
+            }
+        } finally {
+            g.dispose();
+        }
+    }
+
+    private void paintPlaceholder(Graphics2D g) {
+        if (placeholder.isEmpty()) {
+            return;
+        }
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setFont(getFont().deriveFont(18f));
+        g.setColor(new Color(0xB0B4BC));
+        var fm = g.getFontMetrics();
+        int x = (getWidth() - fm.stringWidth(placeholder)) / 2;
+        int y = (getHeight() + fm.getAscent()) / 2;
+        g.drawString(placeholder, x, y);
+    }
+}
