@@ -278,10 +278,23 @@ public final class LiveWindow {
         play(demo.get().toString(), config.playback().withLoop(true));
     }
 
+    /**
+     * News about the current source from outside the pipeline (a camera's or stream's own reconnection logic);
+     * any thread.
+     */
+    public void sourceNews(SourceState state) {
+        SwingUtilities.invokeLater(() -> showSourceState(
+                new SourceState(state.kind(), currentDescription, state.message())));
+    }
+
     private void sourceStateChanged(SourceState state) {
-        if (!state.description().equals(currentDescription) && state.kind() != SourceState.Kind.FAILED) {
+        if (!state.description().equals(currentDescription)) {
             return; // news from a source the user has already left
         }
+        showSourceState(state);
+    }
+
+    private void showSourceState(SourceState state) {
         switch (state.kind()) {
             case OPENING -> status.setSource("Opening", WAITING, state.description());
             case PLAYING -> {
@@ -305,9 +318,6 @@ public final class LiveWindow {
                 }
             }
             case FAILED -> {
-                if (!state.description().equals(currentDescription)) {
-                    return;
-                }
                 status.setSource("Failed", FAILED, state.description());
                 if (currentSpec != null && config.sources().isCamera(currentSpec) && !config.sourceGiven()
                         && !fellBackToDemo) {

@@ -40,7 +40,8 @@ class LivePipelineTest {
             assertEquals(0, stats.notShown());
             assertTrue(stats.skipped() > 0, "a 150+ ms detector on 10 fps video skips frames: " + stats.summary(System.nanoTime()));
             assertEquals(stats.captured(), stats.detected() + stats.skipped() + stats.beforeModel() + pendingAtEnd(stats),
-                    "each frame is detected, skipped, or arrived before the model: " + stats.summary(System.nanoTime()));
+                    "each frame is detected, skipped, or arrived before the model: " + stats.summary(System.nanoTime())
+                    + listener.detectorFailures);
             // Detection always took the newest frame: the sequence numbers it ran on only go up.
             List<Long> seqs = listener.detections.stream().map(LiveDetections::frameSequence).toList();
             for (int i = 1; i < seqs.size(); i++) {
