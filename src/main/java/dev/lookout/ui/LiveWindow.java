@@ -114,6 +114,20 @@ public final class LiveWindow {
                 close();
             }
         });
+        stage.setFocusable(true);
+        stage.addMouseListener(new java.awt.event.MouseAdapter() {
+            @Override
+            public void mousePressed(java.awt.event.MouseEvent e) {
+                stage.requestFocusInWindow();
+            }
+
+            @Override
+            public void mouseClicked(java.awt.event.MouseEvent e) {
+                if (e.getClickCount() == 2) {
+                    setFullscreen(!fullscreen);
+                }
+            }
+        });
         JPanel center = new JPanel(new BorderLayout());
         center.add(banner, BorderLayout.NORTH);
         center.add(stage, BorderLayout.CENTER);
@@ -194,6 +208,8 @@ public final class LiveWindow {
     /** Shows the window, starts the first source and, with {@code durationSeconds > 0}, closes after that time. */
     public void open(double durationSeconds) {
         frame.setVisible(true);
+        // The video holds the keyboard focus, so Space, F, S and R work at once (not typed into a field).
+        stage.requestFocusInWindow();
         statusTimer.start();
         play(config.sourceSpec());
         if (durationSeconds > 0) {
@@ -597,8 +613,15 @@ public final class LiveWindow {
                 SwingUtilities.invokeLater(() -> {
                     frameQueued.set(false);
                     DisplayBuffer.DisplayFrame f = pipeline.display().take();
-                    if (f != null && f.sequence() >= pipeline.sourceFirstSequence()) {
+                    if (f == null) {
+                        return;
+                    }
+                    if (f.sequence() >= pipeline.sourceFirstSequence()) {
                         video.show(f);
+                    } else {
+                        // A late frame of the previous source: the buffer now treats the image on screen as free,
+                        // so stop painting it.
+                        video.dropImage();
                     }
                 });
             }

@@ -28,9 +28,8 @@ public final class StatusBar extends JPanel {
     private final JLabel skipped = metric("skipped 0");
     private final JLabel provider = metric("model loading…");
 
-    private long lastNanos;
-    private long lastCaptured;
-    private long lastDetected;
+    // Counter samples of the last two seconds: rates over a window long enough not to jitter.
+    private final java.util.ArrayDeque<long[]> samples = new java.util.ArrayDeque<>();
 
     /** An empty status bar. */
     public StatusBar() {
@@ -94,24 +93,22 @@ public final class StatusBar extends JPanel {
         provider.setText(text);
     }
 
-    /** Turns the counters' growth since the last call into rates and shows them. */
+    /** Turns the counters' growth over the last two seconds into rates and shows them. */
     public void refresh(LiveStats stats) {
         long now = System.nanoTime();
-        long captured = stats.captured();
-        long detected = stats.detected();
-        if (lastNanos != 0) {
-            double seconds = (now - lastNanos) / 1e9;
-            if (seconds > 0.2) {
-                cameraFps.setText(String.format(Locale.ROOT, "camera %.1f fps", (captured - lastCaptured) / seconds));
-                detectionFps.setText(String.format(Locale.ROOT, "detection %.1f fps",
-                        (detected - lastDetected) / seconds));
-            }
+        long[] sample = {now, stats.captured(), stats.detected()};
+        samples.addLast(sample);
+        while (samples.size() > 2 && now - samples.peekFirst()[0] > 2_000_000_000L) {
+            samples.removeFirst();
+        }
+        long[] first = samples.peekFirst();
+        double seconds = (now - first[0]) / 1e9;
+        if (seconds > 0.2) {
+            cameraFps.setText(String.format(Locale.ROOT, "camera %.1f fps", (sample[1] - first[1]) / seconds));
+            detectionFps.setText(String.format(Locale.ROOT, "detection %.1f fps", (sample[2] - first[2]) / seconds));
         }
         double ms = stats.lastInferenceMillis();
         inference.setText(Double.isNaN(ms) ? "inference — ms" : String.format(Locale.ROOT, "inference %.0f ms", ms));
         skipped.setText("skipped " + stats.skipped());
-        lastNanos = now;
-        lastCaptured = captured;
-        lastDetected = detected;
     }
 }

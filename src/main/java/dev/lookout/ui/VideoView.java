@@ -46,6 +46,13 @@ public final class VideoView extends JComponent {
         repaint();
     }
 
+    /** Stops showing the current picture (its buffer is being reused) and shows the placeholder text instead. */
+    public void dropImage() {
+        image = null;
+        sequence = -1;
+        repaint();
+    }
+
     /** Sets the text shown while there is no picture. */
     public void setPlaceholder(String text) {
         placeholder = text == null ? "" : text;
