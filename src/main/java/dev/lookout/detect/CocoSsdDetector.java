@@ -223,6 +223,11 @@ public final class CocoSsdDetector implements AutoCloseable {
         return labels.names();
     }
 
+    /** Bytes in the reused input buffer, for tests: it grows only when a frame is larger than any before. */
+    synchronized int inputCapacity() {
+        return input.capacity();
+    }
+
     /** Frees the ONNX Runtime session and buffers; idempotent. */
     @Override
     public synchronized void close() {
