@@ -97,16 +97,22 @@ public final class DetectCommand implements Command {
 
         Path modelDir;
         CocoSsdDetector loaded;
+        boolean[] providerTold = {false}; // AUTO's fallback notice already names the provider
         try {
             modelDir = args.has("model") ? Path.of(args.get("model", "")) : ModelFiles.findDefault().dir();
-            loaded = CocoSsdDetector.load(modelDir, device, line -> err.println("lookout detect: " + line));
+            loaded = CocoSsdDetector.load(modelDir, device, line -> {
+                err.println("lookout detect: " + line);
+                providerTold[0] = true;
+            });
         } catch (IOException e) {
             err.println("lookout detect: " + e.getMessage());
             return Main.EXIT_FAILED;
         }
         try (CocoSsdDetector detector = loaded) {
             checkClasses(options, detector.classNames());
-            err.println("lookout detect: running on " + detector.provider());
+            if (!providerTold[0]) {
+                err.println("lookout detect: running on " + detector.provider());
+            }
             Annotator annotator = null;
             if (args.has("annotate")) {
                 try {

@@ -73,6 +73,7 @@ class DetectCommandTest {
             CliRun run = CliRun.of("detect", "--model", model, "--min-score", minScore, images.toString());
             assertEquals(0, run.exitCode(), run.toString());
             assertTrue(run.err().contains("running on CPU"), run.err());
+            assertEquals(1, run.err().split("running on", -1).length - 1, "provider told once: " + run.err());
             List<JsonNode> lines = run.jsonLines();
             List<JsonNode> expected = reference(minScore);
             assertEquals(7, lines.size(), run.out());
