@@ -211,6 +211,10 @@ public final class LivePipeline implements AutoCloseable {
                 detector = detectorLoader.call();
             } catch (Exception | LinkageError e) {
                 detectorState = DetectorState.FAILED;
+                Frame waiting = detectionSlot.getAndSet(null);
+                if (waiting != null) {
+                    waiting.close();
+                }
                 listener.detectorFailed(describe(e));
                 return;
             }
@@ -425,19 +429,20 @@ public final class LivePipeline implements AutoCloseable {
                                 "recording hook failed: " + describe(e)));
                     }
                 }
-                switch (detectorState) {
-                    case LOADING -> stats.frameBeforeModel();
-                    case READY -> {
-                        Frame replaced = detectionSlot.getAndSet(frame);
-                        handedOff = true;
-                        if (replaced != null) {
-                            replaced.close();
+                if (detectorState != DetectorState.FAILED) {
+                    // While the model loads the slot still keeps the newest frame: the first detection runs on it
+                    // as soon as the model is ready (a still image or a paused video gets its boxes too).
+                    Frame replaced = detectionSlot.getAndSet(frame);
+                    handedOff = true;
+                    if (replaced != null) {
+                        replaced.close();
+                        if (detectorState == DetectorState.READY) {
                             stats.frameSkipped();
+                        } else {
+                            stats.frameBeforeModel();
                         }
-                        LockSupport.unpark(detectionThread);
                     }
-                    case FAILED -> { }
-                    default -> throw new IllegalStateException();
+                    LockSupport.unpark(detectionThread);
                 }
             } finally {
                 if (!handedOff) {

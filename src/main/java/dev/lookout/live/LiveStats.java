@@ -111,7 +111,7 @@ public final class LiveStats {
         return skipped.get();
     }
 
-    /** Frames captured while the model was still loading. */
+    /** Frames captured while the model was still loading and replaced by newer ones before it was ready. */
     public long beforeModel() {
         return beforeModel.get();
     }
