@@ -83,6 +83,7 @@ public final class FfmpegFrameSource implements FrameSource {
      */
     public static FfmpegFrameSource openUrl(String url, Duration networkTimeout) throws IOException {
         String safe = UrlRedaction.redact(url);
+        long started = System.nanoTime();
         try {
             if (url.regionMatches(true, 0, "rtsp", 0, 4)) {
                 try {
@@ -101,7 +102,13 @@ public final class FfmpegFrameSource implements FrameSource {
             }
             return start(url, safe, true, networkTimeout, null);
         } catch (IOException e) {
-            throw new IOException("cannot open stream " + safe + ": " + e.getMessage(), e);
+            String why = e.getMessage();
+            if (System.nanoTime() - started >= networkTimeout.toNanos() && Ffmpeg.errorCodeIn(why) != -110) {
+                // a server that accepts but never answers shows up as odd protocol errors: say what happened
+                why = String.format(Locale.ROOT, "no usable answer within the %.1f s network timeout (%s)",
+                        networkTimeout.toMillis() / 1000.0, why);
+            }
+            throw new IOException("cannot open stream " + safe + ": " + why, e);
         }
     }
 
