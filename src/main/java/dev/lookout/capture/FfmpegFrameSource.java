@@ -39,11 +39,14 @@ public final class FfmpegFrameSource implements FrameSource {
     private final boolean live;
     private final double frameRate;
     private final long openedNanos;
+    private final long stallLimitNanos;
     private long nextIndex;
+    private boolean ended;
     private volatile boolean closed;
 
-    private FfmpegFrameSource(FFmpegFrameGrabber grabber, String description, boolean live) {
+    private FfmpegFrameSource(FFmpegFrameGrabber grabber, String description, boolean live, Duration timeout) {
         this.grabber = grabber;
+        this.stallLimitNanos = timeout == null ? 0 : timeout.toNanos();
         this.description = description;
         this.live = live;
         double rate = grabber.getVideoFrameRate();
@@ -139,7 +142,7 @@ public final class FfmpegFrameSource implements FrameSource {
             releaseQuietly(grabber);
             throw new IOException("it has no video stream");
         }
-        return new FfmpegFrameSource(grabber, description, network);
+        return new FfmpegFrameSource(grabber, description, network, timeout);
     }
 
     /** FFmpeg's own text for the failure ("Connection refused", "Invalid data found ..."), credentials masked. */
@@ -185,17 +188,29 @@ public final class FfmpegFrameSource implements FrameSource {
         if (closed) {
             throw new IOException(description + " is closed");
         }
+        if (ended) {
+            return null;
+        }
         org.bytedeco.javacv.Frame decoded;
+        long started = System.nanoTime();
         try {
             // the grabber owns and reuses this Frame and its buffer: we copy the pixels out before the next grab
             decoded = grabber.grabImage();
         } catch (FrameGrabber.Exception | RuntimeException e) {
             throw new IOException("reading " + description + " failed: " + explain(e), e);
         }
+        long captured = System.nanoTime();
         if (decoded == null || decoded.image == null || decoded.image.length == 0) {
+            ended = true;
             return null;
         }
-        long captured = System.nanoTime();
+        if (stallLimitNanos > 0 && captured - started >= stallLimitNanos) {
+            // the network read timed out and javacv is draining the decoder, one more timeout per buffered frame:
+            // a stream silent for the whole timeout is dead, end it now
+            ended = true;
+            throw new IOException(String.format(Locale.ROOT, "no frames from %s for %.1f s (network timeout)",
+                    description, (captured - started) / 1e9));
+        }
         Mat bgr = copyBgr(decoded);
         long timestamp = live ? (captured - openedNanos) / 1000 : decoded.timestamp;
         return new Frame(bgr, nextIndex++, timestamp, captured);

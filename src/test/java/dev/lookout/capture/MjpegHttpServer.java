@@ -31,6 +31,7 @@ final class MjpegHttpServer implements AutoCloseable {
     private final long frameNanos;
     private final AtomicInteger framesSent = new AtomicInteger();
     private volatile boolean running;
+    private volatile boolean frozen;
     private HttpServer server;
     private ExecutorService handlers;
 
@@ -98,6 +99,10 @@ final class MjpegHttpServer implements AutoCloseable {
         try (OutputStream body = exchange.getResponseBody()) {
             long next = System.nanoTime();
             for (int i = 0; running; i++) {
+                while (frozen && running) {
+                    Thread.sleep(20);
+                    next = System.nanoTime();
+                }
                 byte[] jpeg = jpegs.get(i % jpegs.size());
                 String header = "--" + BOUNDARY + "\r\nContent-Type: image/jpeg\r\nContent-Length: " + jpeg.length
                         + "\r\n\r\n";
@@ -117,6 +122,11 @@ final class MjpegHttpServer implements AutoCloseable {
         } finally {
             exchange.close();
         }
+    }
+
+    /** Stops sending frames but keeps connections open: a camera that hangs. */
+    void freeze() {
+        frozen = true;
     }
 
     /** Drops every connection and stops listening. */

@@ -204,4 +204,29 @@ class StreamSourceTest {
                 ConnectionState.Status.FAILED), statuses);
         assertEquals(Duration.ofMillis(300), states.get(3).nextDelay(), "the backoff is capped");
     }
+
+    @Test
+    void aHungHttpCameraEndsTheStreamWithinTheTimeout() throws Exception {
+        try (MjpegHttpServer server = MjpegHttpServer.start(jpegs, 0, 25)) {
+            assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+                try (FfmpegFrameSource source = FfmpegFrameSource.openUrl(server.url(""), Duration.ofSeconds(2))) {
+                    for (int i = 0; i < 5; i++) {
+                        source.read().close();
+                    }
+                    server.freeze();
+                    long frozenAt = System.nanoTime();
+                    try {
+                        for (Frame frame = source.read(); frame != null; frame = source.read()) {
+                            frame.close();
+                        }
+                    } catch (IOException failed) {
+                        System.out.println("hung HTTP camera: read failed: " + failed.getMessage());
+                    }
+                    double seconds = (System.nanoTime() - frozenAt) / 1e9;
+                    System.out.printf("hung HTTP camera: stream ended %.1f s after the freeze%n", seconds);
+                    assertTrue(seconds < 8, "ended after " + seconds + " s");
+                }
+            });
+        }
+    }
 }
