@@ -11,6 +11,7 @@ import dev.lookout.testsupport.TestData;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -227,6 +228,56 @@ class StreamSourceTest {
                     assertTrue(seconds < 8, "ended after " + seconds + " s");
                 }
             });
+        }
+    }
+
+    @Test
+    void readsHlsServedOverHttp() throws Exception {
+        // an HLS playlist and MPEG-TS/H.264 segments made by Debian's ffmpeg, served by a plain file server
+        Path hls = java.nio.file.Files.createTempDirectory("lookout-hls");
+        try {
+            FfmpegCli.run("-i", TestData.vtestAvi().toString(), "-frames:v", "50", "-c:v", "libx264",
+                    "-preset", "ultrafast", "-g", "10", "-f", "hls", "-hls_time", "1", "-hls_list_size", "0",
+                    hls.resolve("index.m3u8").toString());
+            com.sun.net.httpserver.HttpServer files = com.sun.net.httpserver.HttpServer.create(
+                    new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 10);
+            files.createContext("/", exchange -> {
+                Path file = hls.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
+                if (!file.startsWith(hls) || !java.nio.file.Files.isRegularFile(file)) {
+                    exchange.sendResponseHeaders(404, -1);
+                } else {
+                    byte[] body = java.nio.file.Files.readAllBytes(file);
+                    exchange.sendResponseHeaders(200, body.length);
+                    exchange.getResponseBody().write(body);
+                }
+                exchange.close();
+            });
+            files.start();
+            try {
+                String url = "http://127.0.0.1:" + files.getAddress().getPort() + "/index.m3u8?token=abc123";
+                int count = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+                    try (FfmpegFrameSource source = FfmpegFrameSource.openUrl(url, Duration.ofSeconds(3))) {
+                        assertEquals("h264", source.codecName());
+                        assertFalse(source.description().contains("abc123"), source.description());
+                        int n = 0;
+                        for (Frame frame = source.read(); frame != null; frame = source.read()) {
+                            assertEquals(768, frame.width());
+                            frame.close();
+                            n++;
+                        }
+                        return n;
+                    }
+                });
+                assertEquals(50, count, "a finished HLS playlist plays every frame and ends");
+            } finally {
+                files.stop(0);
+            }
+        } finally {
+            try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(hls)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.delete(p);
+                }
+            }
         }
     }
 }
