@@ -197,7 +197,8 @@ public final class FfmpegFrameSource implements FrameSource {
             // the grabber owns and reuses this Frame and its buffer: we copy the pixels out before the next grab
             decoded = grabber.grabImage();
         } catch (FrameGrabber.Exception | RuntimeException e) {
-            throw new IOException("reading " + description + " failed: " + explain(e), e);
+            // no cause attached: javacv's messages quote the unmasked URL
+            throw new IOException("reading " + description + " failed: " + explain(e));
         }
         long captured = System.nanoTime();
         if (decoded == null || decoded.image == null || decoded.image.length == 0) {

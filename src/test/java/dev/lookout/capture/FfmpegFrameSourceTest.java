@@ -177,6 +177,7 @@ class FfmpegFrameSourceTest {
             assertTrue(e.getMessage().contains("***@127.0.0.1"), e.getMessage());
             assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
             assertFalse(e.getMessage().contains("admin"), e.getMessage());
+            assertNoCredentialsInChain(e, "hunter2");
         }
     }
 
@@ -226,5 +227,12 @@ class FfmpegFrameSourceTest {
         assertFalse(encoders.get("libx264"));
         assertNotNull(Ffmpeg.errorText(-111));
         assertEquals("Connection refused", Ffmpeg.errorText(-111));
+    }
+
+    /** Neither the exception nor any cause or suppressed exception under it may quote the secret. */
+    static void assertNoCredentialsInChain(Throwable e, String secret) {
+        java.io.StringWriter trace = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(trace));
+        assertFalse(trace.toString().contains(secret), trace.toString());
     }
 }

@@ -93,6 +93,7 @@ class FrameSourcesTest {
         assertTrue(e.getMessage().contains("rtsp://***@127.0.0.1"), e.getMessage());
         assertTrue(e.getMessage().contains("Connection refused"), e.getMessage());
         assertFalse(e.getMessage().contains("toor"));
+        FfmpegFrameSourceTest.assertNoCredentialsInChain(e, "toor");
     }
 
     @Test
