@@ -24,6 +24,7 @@ public final class PacedFrameSource implements FrameSource {
     private final Waiter waiter = new Waiter();
     private FrameSource current;
     private boolean closed;
+    private boolean reading;
 
     private long nextIndex;
     private long lastTimestamp = Long.MIN_VALUE;
@@ -73,15 +74,31 @@ public final class PacedFrameSource implements FrameSource {
                     return null;
                 }
                 source = current;
+                reading = true;
             }
-            Frame frame;
+            Frame frame = null;
+            IOException failure = null;
+            RuntimeException unexpected = null;
             try {
                 frame = source.read();
             } catch (IOException e) {
-                if (isClosed()) {
-                    return null;
+                failure = e;
+            } catch (RuntimeException e) {
+                unexpected = e;
+            }
+            if (endRead()) {
+                // closed while we were reading: close() left the source to us
+                source.close();
+                if (frame != null) {
+                    frame.close();
                 }
-                throw e;
+                return null;
+            }
+            if (unexpected != null) {
+                throw unexpected;
+            }
+            if (failure != null) {
+                throw failure;
             }
             if (frame == null) {
                 if (!loop || framesThisPass == 0 || !restart()) {
@@ -155,7 +172,9 @@ public final class PacedFrameSource implements FrameSource {
         return new Frame(frame.image(), nextIndex++, timestamp, paced ? System.nanoTime() : frame.capturedNanos());
     }
 
-    private synchronized boolean isClosed() {
+    /** Marks the read finished; true if the source was closed meanwhile. */
+    private synchronized boolean endRead() {
+        reading = false;
         return closed;
     }
 
@@ -177,9 +196,13 @@ public final class PacedFrameSource implements FrameSource {
                 return;
             }
             closed = true;
-            toClose = current;
+            // a read in progress holds the source (up to the network timeout): its thread closes it afterwards,
+            // so close() never blocks the caller, typically the UI thread
+            toClose = reading ? null : current;
         }
         waiter.wake();
-        toClose.close();
+        if (toClose != null) {
+            toClose.close();
+        }
     }
 }

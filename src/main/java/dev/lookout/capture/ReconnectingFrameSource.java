@@ -26,6 +26,7 @@ public final class ReconnectingFrameSource implements FrameSource {
     private final long openedNanos = System.nanoTime();
     private FrameSource current;
     private boolean closed;
+    private boolean reading;
     private long nextIndex;
     private long lastTimestamp = -1;
     private int reconnections;
@@ -90,19 +91,34 @@ public final class ReconnectingFrameSource implements FrameSource {
                     return null;
                 }
                 source = current;
+                reading = true;
             }
-            String lost;
+            Frame frame = null;
+            String lost = null;
+            RuntimeException unexpected = null;
             try {
-                Frame frame = source.read();
-                if (frame != null) {
-                    return renumber(frame);
+                frame = source.read();
+                if (frame == null) {
+                    lost = "the stream ended";
                 }
-                lost = "the stream ended";
             } catch (IOException e) {
                 lost = e.getMessage();
+            } catch (RuntimeException e) {
+                unexpected = e;
             }
-            if (isClosed()) {
+            if (endRead()) {
+                // closed while we were reading: close() left the source to us
+                source.close();
+                if (frame != null) {
+                    frame.close();
+                }
                 return null;
+            }
+            if (unexpected != null) {
+                throw unexpected;
+            }
+            if (frame != null) {
+                return renumber(frame);
             }
             source.close();
             if (!reconnect(UrlRedaction.redact(lost))) {
@@ -164,6 +180,12 @@ public final class ReconnectingFrameSource implements FrameSource {
         }
     }
 
+    /** Marks the read finished; true if the source was closed meanwhile. */
+    private synchronized boolean endRead() {
+        reading = false;
+        return closed;
+    }
+
     private synchronized boolean isClosed() {
         return closed;
     }
@@ -186,9 +208,13 @@ public final class ReconnectingFrameSource implements FrameSource {
                 return;
             }
             closed = true;
-            toClose = current;
+            // a read in progress holds the source (up to the network timeout): its thread closes it afterwards,
+            // so close() never blocks the caller, typically the UI thread
+            toClose = reading ? null : current;
         }
         waiter.wake();
-        toClose.close();
+        if (toClose != null) {
+            toClose.close();
+        }
     }
 }

@@ -129,4 +129,40 @@ class RtspSourceTest {
             });
         }
     }
+
+    @Test
+    void closeDuringAHungReadReturnsAtOnceAndTheReaderEnds() throws Exception {
+        try (RtspTestServer server = RtspTestServer.start(TestData.vtestAvi(), 50, 25, scratch)) {
+            ReconnectingFrameSource source = ReconnectingFrameSource.open(
+                    () -> FfmpegFrameSource.openUrl(server.url(""), Duration.ofSeconds(4)),
+                    Duration.ofMillis(100), Duration.ofSeconds(1), 0, null);
+            for (int i = 0; i < 5; i++) {
+                source.read().close();
+            }
+            server.freeze();
+            long[] readEndedAt = new long[1];
+            Thread reader = new Thread(() -> {
+                try {
+                    for (Frame frame = source.read(); frame != null; frame = source.read()) {
+                        frame.close();
+                    }
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException(e);
+                }
+                readEndedAt[0] = System.nanoTime();
+            });
+            reader.start();
+            Thread.sleep(500); // the reader is now blocked in FFmpeg, waiting for packets that never come
+            long closeStart = System.nanoTime();
+            source.close();
+            double closeSeconds = (System.nanoTime() - closeStart) / 1e9;
+            reader.join(10_000);
+            assertFalse(reader.isAlive(), "the reader ends once its read times out");
+            double readerSeconds = (readEndedAt[0] - closeStart) / 1e9;
+            System.out.printf("close() took %.3f s; the blocked reader ended %.1f s later%n", closeSeconds,
+                    readerSeconds);
+            assertTrue(closeSeconds < 0.5, "close() blocked for " + closeSeconds + " s");
+            assertTrue(readerSeconds < 6, "reader ended after " + readerSeconds + " s");
+        }
+    }
 }
