@@ -128,7 +128,6 @@ public final class TfjsConverter {
 
     /** Fails with every unsupported op type and one node of each, like TF.js does, rather than the first only. */
     static void checkSupported(TfjsModel model, List<String> outputs) throws ConversionException {
-        Map<String, String> unsupported = new TreeMap<>();
         Set<String> seen = new HashSet<>();
         List<String> stack = new ArrayList<>(outputs);
         while (!stack.isEmpty()) {
@@ -141,10 +140,13 @@ public final class TfjsConverter {
             if (n == null) {
                 throw new ConversionException("the graph refers to a node '" + name + "' that it does not define");
             }
-            if (!GraphConverter.SUPPORTED.contains(n.op())) {
-                unsupported.putIfAbsent(n.op(), n.name());
-            }
             stack.addAll(n.inputs());
+        }
+        Map<String, String> unsupported = new TreeMap<>();
+        for (TfNode n : model.nodes()) {
+            if (seen.contains(n.name()) && !GraphConverter.SUPPORTED.contains(n.op())) {
+                unsupported.putIfAbsent(n.op(), n.name()); // the first in graph order
+            }
         }
         if (!unsupported.isEmpty()) {
             StringBuilder sb = new StringBuilder("the model uses ops the converter does not support: ");
@@ -156,6 +158,15 @@ public final class TfjsConverter {
 
     /** Renames the value {@code from} to the graph output name {@code to}. */
     private static void nameOutput(OnnxGraph graph, String from, String to) {
+        if (from.equals(to)) {
+            return;
+        }
+        // The TF name may already label an inner value (e.g. the NCHW result before its final transpose).
+        String displaced = to + "/inner";
+        for (OnnxGraph.Node n : graph.nodes()) {
+            n.outputs.replaceAll(o -> o.equals(to) ? displaced : o);
+            n.inputs.replaceAll(i -> i.equals(to) ? displaced : i);
+        }
         boolean renamed = false;
         for (OnnxGraph.Node n : graph.nodes()) {
             if (n.outputs.contains(from)) {

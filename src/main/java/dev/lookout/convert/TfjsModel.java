@@ -157,18 +157,16 @@ public final class TfjsModel {
         }
         if (total != expected) {
             // TF.js writes equal-sized shards but for the last one: the odd one out is the damaged file.
-            int culprit = shards.size() - 1;
-            long standard = shards.size() > 1 ? sizes[0] : 0;
-            if (shards.size() > 2 && sizes[0] != sizes[1]) {
-                standard = sizes[1] == sizes[Math.min(2, shards.size() - 2)] ? sizes[1] : sizes[0];
-            }
-            for (int i = 0; i < shards.size() - 1; i++) {
+            int n = shards.size();
+            int culprit = n - 1;
+            long standard = standardShardSize(sizes, expected, total);
+            for (int i = 0; i < n - 1 && standard > 0; i++) {
                 if (sizes[i] != standard) {
                     culprit = i;
                     break;
                 }
             }
-            long expectedCulprit = culprit < shards.size() - 1 ? standard : expected - (total - sizes[culprit]);
+            long expectedCulprit = culprit < n - 1 ? standard : expected - (total - sizes[culprit]);
             throw new ConversionException("weight shard " + shards.get(culprit).getFileName() + " is "
                     + (sizes[culprit] < expectedCulprit ? "too short" : "too long") + ": expected "
                     + expectedCulprit + " bytes, found " + sizes[culprit] + " (group " + groupIndex + " needs "
@@ -184,6 +182,33 @@ public final class TfjsModel {
         }
         all.flip();
         return all;
+    }
+
+    /**
+     * The size every shard but the last should have: one that the shards mostly share and that fits the total the
+     * manifest expects ({@code (n-1)·size < expected ≤ n·size}); 0 when there is no such size.
+     */
+    private static long standardShardSize(long[] sizes, long expected, long total) {
+        int n = sizes.length;
+        Map<Long, Integer> frequency = new LinkedHashMap<>();
+        for (int i = 0; i < n - 1; i++) {
+            frequency.merge(sizes[i], 1, Integer::sum);
+        }
+        long best = 0;
+        int bestCount = 0;
+        for (Map.Entry<Long, Integer> e : frequency.entrySet()) {
+            long size = e.getKey();
+            if (!((n - 1) * size < expected && expected <= n * size)) {
+                continue;
+            }
+            boolean better = e.getValue() > bestCount || (e.getValue() == bestCount
+                    && (total < expected ? size > best : size < best));
+            if (better) {
+                best = size;
+                bestCount = e.getValue();
+            }
+        }
+        return best;
     }
 
     /** One entry of a manifest group: name, shape, dtype, and how it is quantized (if it is). */
