@@ -25,6 +25,7 @@ public final class Main {
         Map<String, Command> commands = new LinkedHashMap<>();
         for (Command c : List.<Command>of(
                 // one line per command; keep 'live' (the default) first once it exists
+                new LiveCommand(),
                 new ConvertCommand(),
                 new InspectCommand(),
                 new DetectCommand(file -> { throw new java.io.IOException("video support is not wired yet"); }),

@@ -3,6 +3,7 @@ package dev.lookout.live;
 import dev.lookout.capture.Frame;
 import dev.lookout.capture.FrameSource;
 import dev.lookout.capture.OpenCv;
+import dev.lookout.capture.SourceOpener;
 import dev.lookout.detect.DetectOptions;
 import dev.lookout.detect.DetectionResult;
 import java.io.IOException;

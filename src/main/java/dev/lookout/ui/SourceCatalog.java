@@ -1,7 +1,7 @@
 package dev.lookout.ui;
 
 import dev.lookout.live.PlaybackOptions;
-import dev.lookout.live.SourceOpener;
+import dev.lookout.capture.SourceOpener;
 import java.util.List;
 
 /** What the window knows about sources: how to open a spec, how to name it, which cameras exist. */

@@ -4,7 +4,7 @@ import dev.lookout.capture.Frame;
 import dev.lookout.capture.FrameSource;
 import dev.lookout.capture.OpenCv;
 import dev.lookout.live.PlaybackOptions;
-import dev.lookout.live.SourceOpener;
+import dev.lookout.capture.SourceOpener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

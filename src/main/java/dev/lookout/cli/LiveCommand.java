@@ -1,0 +1,193 @@
+package dev.lookout.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lookout.capture.ConnectionState;
+import dev.lookout.capture.FrameSize;
+import dev.lookout.detect.DetectOptions;
+import dev.lookout.detect.Device;
+import dev.lookout.live.CocoSsdFrameDetector;
+import dev.lookout.live.PlaybackOptions;
+import dev.lookout.live.SourceState;
+import dev.lookout.ui.CaptureSourceCatalog;
+import dev.lookout.ui.LiveConfig;
+import dev.lookout.ui.LiveWindow;
+import dev.lookout.ui.Settings;
+import dev.lookout.ui.Themes;
+import java.awt.GraphicsEnvironment;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.swing.SwingUtilities;
+
+/**
+ * {@code lookout live}: the live detector window (the default command). Plays a camera, file, folder or stream
+ * with Coco-SSD's boxes drawn over it; without a camera it plays the demo clip. With {@code --duration} it closes
+ * after that time and prints one JSON line of statistics.
+ */
+public final class LiveCommand implements Command {
+
+    private static final Set<String> VALUES = Set.of("source", "size", "interval", "min-score", "max-boxes",
+            "classes", "device", "duration", "theme", "model");
+    private static final Set<String> FLAGS = Set.of("loop", "fast", "help");
+
+    @Override
+    public String name() {
+        return "live";
+    }
+
+    @Override
+    public String summary() {
+        return "the live detector window: camera, video file, images or stream with boxes (default)";
+    }
+
+    @Override
+    public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+        long launchNanos = System.nanoTime() - ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;
+        Args a = Args.parse(args, VALUES, FLAGS);
+        if (a.flag("help")) {
+            printHelp(out);
+            return 0;
+        }
+        if (!a.positional().isEmpty()) {
+            throw new UsageException("unexpected argument '" + a.positional().get(0) + "': use --source SPEC");
+        }
+        Settings settings = Settings.forUser();
+        DetectOptions options = detectOptions(a, settings);
+        PlaybackOptions playback = playback(a);
+        Device device = device(a);
+        FrameSize size = size(a);
+        double duration = a.getDouble("duration", 0);
+        if (duration < 0) {
+            throw new UsageException("--duration must be 0 or more seconds, not " + a.get("duration", ""));
+        }
+        String theme = a.get("theme", settings.theme());
+        if (!theme.equals("light") && !theme.equals("dark")) {
+            throw new UsageException("--theme must be light or dark, not '" + theme + "'");
+        }
+        Path modelDir = a.has("model") ? Path.of(a.get("model", "")) : null;
+
+        if (GraphicsEnvironment.isHeadless()) {
+            err.println("lookout live: there is no display (headless Java or no DISPLAY), so the window cannot open.");
+            err.println("For video without a screen use 'lookout detect' (e.g. lookout detect --annotate out/ "
+                    + "VIDEO), or run the window under a virtual display: xvfb-run -a java -jar lookout.jar live");
+            return Main.EXIT_FAILED;
+        }
+
+        boolean sourceGiven = a.has("source");
+        String source = a.get("source", "0");
+        AtomicReference<LiveWindow> window = new AtomicReference<>();
+        CaptureSourceCatalog catalog = new CaptureSourceCatalog(size, state -> {
+            LiveWindow w = window.get();
+            if (w != null) {
+                w.sourceNews(toSourceState(state));
+            }
+        });
+        LiveConfig config = new LiveConfig(source, sourceGiven, playback, options,
+                CocoSsdFrameDetector.loader(modelDir, device), catalog, null, null, settings, theme, launchNanos);
+        try {
+            SwingUtilities.invokeAndWait(() -> {
+                Themes.apply(theme);
+                LiveWindow w = new LiveWindow(config);
+                window.set(w);
+                installUncaughtHandler(window, err);
+                w.open(duration);
+            });
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            err.println("lookout live: the window could not open: " + Main.describe(cause));
+            return Main.EXIT_FAILED;
+        }
+        window.get().awaitClosed();
+        if (duration > 0) {
+            out.println(new ObjectMapper().writeValueAsString(window.get().stats().summary(System.nanoTime())));
+            out.flush();
+        }
+        return 0;
+    }
+
+    private static SourceState toSourceState(ConnectionState state) {
+        SourceState.Kind kind = switch (state.status()) {
+            case CONNECTED -> SourceState.Kind.PLAYING;
+            case RECONNECTING -> SourceState.Kind.RECONNECTING;
+            case FAILED -> SourceState.Kind.FAILED;
+        };
+        String message = state.status() == ConnectionState.Status.CONNECTED ? "" : state.describe();
+        return new SourceState(kind, state.source(), message);
+    }
+
+    private static void installUncaughtHandler(AtomicReference<LiveWindow> window, PrintStream err) {
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            err.println("lookout live: unexpected problem on " + thread.getName() + ": " + Main.describe(e));
+            LiveWindow w = window.get();
+            if (w != null) {
+                SwingUtilities.invokeLater(() -> w.showUnexpected(e));
+            }
+        });
+    }
+
+    static DetectOptions detectOptions(Args a, Settings settings) throws UsageException {
+        double minScore = a.getDouble("min-score", settings.minScore());
+        int maxBoxes = a.getInt("max-boxes", settings.maxBoxes());
+        Set<String> classes = a.has("classes") ? Settings.parseClasses(a.get("classes", "")) : settings.classes();
+        if (!(minScore >= 0 && minScore < 1)) {
+            throw new UsageException("--min-score must be at least 0 and below 1, not " + a.get("min-score", ""));
+        }
+        if (maxBoxes < 1) {
+            throw new UsageException("--max-boxes must be at least 1, not " + maxBoxes);
+        }
+        return DetectOptions.of(maxBoxes, minScore).withClasses(classes);
+    }
+
+    static PlaybackOptions playback(Args a) throws UsageException {
+        double interval = a.getDouble("interval", PlaybackOptions.DEFAULTS.intervalSeconds());
+        if (!(interval > 0)) {
+            throw new UsageException("--interval must be more than 0 seconds, not " + a.get("interval", ""));
+        }
+        return new PlaybackOptions(a.flag("loop"), a.flag("fast"), interval);
+    }
+
+    static Device device(Args a) throws UsageException {
+        try {
+            return Device.parse(a.get("device", "auto"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    static FrameSize size(Args a) throws UsageException {
+        if (!a.has("size")) {
+            return null;
+        }
+        try {
+            return FrameSize.parse(a.get("size", ""));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--size must be WIDTHxHEIGHT, e.g. 1280x720, not '" + a.get("size", "") + "'");
+        }
+    }
+
+    private static void printHelp(PrintStream out) {
+        out.println("usage: lookout live [options]");
+        out.println();
+        out.println("Opens the live detector window: video with Coco-SSD's detections drawn over it.");
+        out.println("Without a camera it plays the demo clip (assets/demo.mp4).");
+        out.println();
+        out.println("  --source SPEC      camera index (default 0), video file, image, folder of images, or URL");
+        out.println("                     (rtsp://, http(s)://, udp://...)");
+        out.println("  --size WxH         ask the camera for this size, e.g. 1280x720");
+        out.println("  --loop             play a file or folder again at its end");
+        out.println("  --fast             read files as fast as possible instead of at their frame rate");
+        out.println("  --interval SECONDS time per image of a slideshow (default 2)");
+        out.println("  --min-score X      show detections scoring above X (default 0.5, as TF.js)");
+        out.println("  --max-boxes N      at most N boxes per frame (default 20, as TF.js)");
+        out.println("  --classes A,B      only these classes, e.g. person,car");
+        out.println("  --device D         auto (default), cpu or cuda");
+        out.println("  --model DIR        the model folder (default models/coco-ssd)");
+        out.println("  --theme T          light or dark");
+        out.println("  --duration SECONDS close after this time and print one JSON line of statistics");
+        out.println();
+        out.println("keys: Space pause, F full screen, Esc leave full screen, S snapshot, R record, Ctrl+Q quit");
+    }
+}
