@@ -84,6 +84,7 @@ public final class LiveWindow {
     private String currentSpec;
     private String currentDescription = "";
     private boolean fellBackToDemo;
+    private boolean sourcePlaying;
     private boolean fullscreen;
     private Rectangle boundsBeforeFullscreen;
     private Timer durationTimer;
@@ -282,6 +283,13 @@ public final class LiveWindow {
         }
     }
 
+    /** "Playing", or why the demo clip plays instead of a camera. */
+    private String playingText() {
+        boolean demo = fellBackToDemo && currentSpec != null
+                && currentSpec.equals(DemoClip.find().map(Path::toString).orElse(""));
+        return demo ? "No camera — playing the demo clip" : "Playing";
+    }
+
     private void playDemo(String why) {
         var demo = DemoClip.find();
         if (demo.isEmpty()) {
@@ -311,10 +319,15 @@ public final class LiveWindow {
     }
 
     private void showSourceState(SourceState state) {
+        sourcePlaying = state.kind() == SourceState.Kind.PLAYING;
         switch (state.kind()) {
             case OPENING -> status.setSource("Opening", WAITING, state.description());
             case PLAYING -> {
-                status.setSource(pipeline.isPaused() ? "Paused" : "Playing", PLAYING, state.description());
+                if (pipeline.isPaused()) {
+                    status.setSource("Paused", IDLE, state.description());
+                } else {
+                    status.setSource(playingText(), PLAYING, state.description());
+                }
                 if (!state.message().isEmpty()) {
                     banner.show(Banner.Level.WARNING, state.message(), null, null);
                 } else if (banner.level() == Banner.Level.WARNING) {
@@ -337,9 +350,7 @@ public final class LiveWindow {
                 status.setSource("Failed", FAILED, state.description());
                 if (currentSpec != null && config.sources().isCamera(currentSpec) && !config.sourceGiven()
                         && !fellBackToDemo) {
-                    status.setSource("No camera", FAILED, state.description());
                     playDemo("No camera could be opened (" + state.message() + ").");
-                    status.setSource("No camera — demo clip", WAITING, currentDescription);
                 } else {
                     video.setPlaceholder("Cannot play " + state.description());
                     banner.show(Banner.Level.ERROR, "Cannot play " + state.description() + ": " + state.message(),
@@ -461,10 +472,10 @@ public final class LiveWindow {
     private void setPaused(boolean paused) {
         pipeline.setPaused(paused);
         controls.showPaused(paused);
-        if (currentDescription != null && status.stateText().contains("Playing") && paused) {
+        if (sourcePlaying && paused) {
             status.setSource("Paused", IDLE, currentDescription);
-        } else if (!paused && status.stateText().contains("Paused")) {
-            status.setSource("Playing", PLAYING, currentDescription);
+        } else if (sourcePlaying) {
+            status.setSource(playingText(), PLAYING, currentDescription);
         }
     }
 

@@ -16,7 +16,7 @@ import org.opencv.imgcodecs.Imgcodecs;
  * Test-only sources for the window: a still image (decoded by OpenCV, lossless PNGs give exact pixels) that is a
  * one-frame file, and "camera" specs that fail like a machine without a camera.
  */
-final class TestCatalog implements SourceCatalog {
+class TestCatalog implements SourceCatalog {
 
     @Override
     public SourceOpener opener(String spec, PlaybackOptions playback) {

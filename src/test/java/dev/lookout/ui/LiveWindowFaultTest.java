@@ -1,0 +1,210 @@
+package dev.lookout.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import dev.lookout.capture.Frame;
+import dev.lookout.capture.FrameSource;
+import dev.lookout.capture.SourceOpener;
+import dev.lookout.detect.DetectOptions;
+import dev.lookout.detect.Device;
+import dev.lookout.live.CocoSsdFrameDetector;
+import dev.lookout.live.FrameDetector;
+import dev.lookout.live.PlaybackOptions;
+import dev.lookout.testsupport.TestData;
+import java.awt.GraphicsEnvironment;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.prefs.Preferences;
+import javax.swing.SwingUtilities;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.opencv.core.Mat;
+import org.opencv.imgcodecs.Imgcodecs;
+
+/** The window when sources fail: no camera, a bad URL, a stream that drops and comes back. */
+class LiveWindowFaultTest {
+
+    private Preferences prefs;
+    private LiveWindow window;
+
+    @BeforeAll
+    static void needsDisplay() throws Exception {
+        if (GraphicsEnvironment.isHeadless()) {
+            System.err.println("SKIPPED: LiveWindowFaultTest needs a display (run under xvfb-run)");
+        }
+        assumeFalse(GraphicsEnvironment.isHeadless(), "no display: run the UI tests under xvfb-run");
+        SwingUtilities.invokeAndWait(() -> Themes.apply("dark"));
+    }
+
+    @AfterEach
+    void closeWindow() throws Exception {
+        if (window != null) {
+            SwingUtilities.invokeAndWait(window::close);
+        }
+        if (prefs != null) {
+            prefs.removeNode();
+        }
+    }
+
+    private static Callable<FrameDetector> cocoSsd() {
+        Path model = TestData.require(TestData.modelDir().resolve("model.onnx"), "the converted model").getParent();
+        return CocoSsdFrameDetector.loader(model, Device.CPU);
+    }
+
+    private void open(String spec, boolean sourceGiven, SourceCatalog catalog) throws Exception {
+        prefs = Preferences.userRoot().node("dev/lookout/test-" + System.nanoTime());
+        LiveConfig config = new LiveConfig(spec, sourceGiven, PlaybackOptions.DEFAULTS, DetectOptions.DEFAULTS,
+                cocoSsd(), catalog, null, null, new Settings(prefs), "dark", System.nanoTime());
+        AtomicReference<LiveWindow> w = new AtomicReference<>();
+        SwingUtilities.invokeAndWait(() -> {
+            LiveWindow lw = new LiveWindow(config);
+            lw.frame().setBounds(0, 0, 1000, 750);
+            lw.open(0);
+            w.set(lw);
+        });
+        window = w.get();
+    }
+
+    private static boolean await(long millis, BooleanSupplier onEdt) throws Exception {
+        long end = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < end) {
+            AtomicReference<Boolean> ok = new AtomicReference<>(false);
+            SwingUtilities.invokeAndWait(() -> ok.set(onEdt.getAsBoolean()));
+            if (ok.get()) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
+    private String bannerText() throws Exception {
+        AtomicReference<String> s = new AtomicReference<>();
+        SwingUtilities.invokeAndWait(() -> s.set(window.banner().message()));
+        return s.get();
+    }
+
+    @Test
+    void withoutACameraTheDemoClipPlaysAndTheStatusBarSaysWhy() throws Exception {
+        TestData.require(Path.of(DemoClip.RELATIVE_PATH), "the demo clip");
+        open("0", false, new CaptureSourceCatalog(null, s -> { }));
+        assertTrue(await(20_000, () -> window.statusBar().sourceText().equals("demo.mp4")
+                && window.stage().video().image() != null), "the demo clip plays");
+        assertTrue(await(5000, () -> window.statusBar().stateText().contains("No camera — playing the demo clip")),
+                "status bar says why it plays the demo");
+        String banner = bannerText();
+        assertTrue(banner.contains("No camera could be opened") && banner.contains("demo clip"), banner);
+        // And the detector works on it: vtest's pedestrians.
+        assertTrue(await(30_000, () -> window.stage().overlay().shownDetections().stream()
+                .anyMatch(d -> d.className().equals("person"))), "people detected in the demo clip");
+    }
+
+    @Test
+    void aCameraTheUserAskedForIsNotReplacedByTheDemo() throws Exception {
+        open("7", true, new CaptureSourceCatalog(null, s -> { }));
+        assertTrue(await(20_000, () -> window.banner().level() == Banner.Level.ERROR), "error banner");
+        assertTrue(bannerText().contains("camera 7"), bannerText());
+        assertTrue(await(1000, () -> window.statusBar().stateText().contains("Failed")));
+    }
+
+    @Test
+    void anUnreachableStreamFailsClearlyWithoutShowingItsPassword() throws Exception {
+        open("rtsp://admin:s3cret@127.0.0.1:9/live", true, new CaptureSourceCatalog(null, s -> { }));
+        assertTrue(await(30_000, () -> window.banner().level() == Banner.Level.ERROR), "error banner");
+        String banner = bannerText();
+        assertFalse(banner.contains("s3cret"), banner);
+        assertTrue(banner.contains("127.0.0.1"), banner);
+        AtomicReference<String> source = new AtomicReference<>();
+        SwingUtilities.invokeAndWait(() -> source.set(window.statusBar().sourceText()));
+        assertFalse(source.get().contains("s3cret"), source.get());
+    }
+
+    @Test
+    void aLiveSourceThatDropsShowsReconnectingAndResumesOnItsOwn() throws Exception {
+        Path dog = TestData.reference().resolve("images/dog.png");
+        AtomicInteger opens = new AtomicInteger();
+        SourceCatalog flaky = new TestCatalog() {
+            @Override
+            public SourceOpener opener(String spec, PlaybackOptions playback) {
+                return () -> {
+                    int n = opens.incrementAndGet();
+                    if (n == 2) {
+                        throw new IOException("connection refused");
+                    }
+                    return new RepeatingLiveSource(dog, n == 1 ? 10 : -1);
+                };
+            }
+
+            @Override
+            public String describe(String spec) {
+                return "camera-like stream";
+            }
+        };
+        open("stream", true, flaky);
+        assertTrue(await(10_000, () -> window.banner().level() == Banner.Level.WARNING
+                && window.banner().message().contains("reconnecting")), "reconnecting banner");
+        assertTrue(await(10_000, () -> window.statusBar().stateText().contains("Reconnecting")
+                || window.banner().message().contains("connection refused")));
+        assertTrue(await(15_000, () -> opens.get() >= 3 && window.banner().level() == null
+                && window.statusBar().stateText().contains("Playing")), "resumed, banner gone");
+        long before = window.stats().captured();
+        Thread.sleep(500);
+        assertTrue(window.stats().captured() > before, "frames flow again");
+        assertEquals(3, opens.get());
+    }
+
+    /** A live source showing one image at 20 fps, failing after {@code failAfter} frames (-1: never). */
+    static final class RepeatingLiveSource implements FrameSource {
+        private final Mat image;
+        private final int failAfter;
+        private long index;
+
+        RepeatingLiveSource(Path file, int failAfter) {
+            dev.lookout.capture.OpenCv.load();
+            this.image = Imgcodecs.imread(file.toString());
+            this.failAfter = failAfter;
+        }
+
+        @Override
+        public String description() {
+            return "repeating";
+        }
+
+        @Override
+        public Frame read() throws IOException {
+            if (failAfter >= 0 && index >= failAfter) {
+                throw new IOException("stream dropped");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+            return new Frame(image.clone(), index++, index * 50_000, System.nanoTime());
+        }
+
+        @Override
+        public double frameRate() {
+            return 20;
+        }
+
+        @Override
+        public boolean isLive() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+            image.release();
+        }
+    }
+}
