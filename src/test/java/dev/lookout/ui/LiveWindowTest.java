@@ -30,6 +30,7 @@ import java.util.prefs.Preferences;
 import javax.imageio.ImageIO;
 import javax.swing.SwingUtilities;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -264,6 +265,43 @@ class LiveWindowTest {
         assertFalse(window.frame().isDisplayable());
         assertFalse(Thread.getAllStackTraces().keySet().stream()
                 .anyMatch(th -> th.isAlive() && th.getName().startsWith("lookout-")), "no lookout thread left");
+    }
+
+    @Test
+    void keysPauseAndGoFullScreenAndSettingsPersist() throws Exception {
+        Path dog = TestData.reference().resolve("images/dog.png");
+        open(dog.toString(), true, DetectOptions.DEFAULTS, new TestCatalog(), cocoSsd());
+        assertTrue(await(20_000, () -> window.stage().overlay().shownDetections().size() == 3));
+        java.awt.Robot robot = new java.awt.Robot();
+        robot.setAutoDelay(30);
+        SwingUtilities.invokeAndWait(() -> {
+            window.frame().toFront();
+            window.stage().requestFocusInWindow();
+        });
+        robot.waitForIdle();
+        Assumptions.assumeTrue(onEdt(() -> window.frame().isFocused()),
+                "the window needs the keyboard focus for key tests (no window manager?)");
+        robot.keyPress(java.awt.event.KeyEvent.VK_SPACE);
+        robot.keyRelease(java.awt.event.KeyEvent.VK_SPACE);
+        assertTrue(await(2000, () -> window.pipeline().isPaused()), "Space pauses");
+        robot.keyPress(java.awt.event.KeyEvent.VK_SPACE);
+        robot.keyRelease(java.awt.event.KeyEvent.VK_SPACE);
+        assertTrue(await(2000, () -> !window.pipeline().isPaused()), "Space resumes");
+        robot.keyPress(java.awt.event.KeyEvent.VK_F);
+        robot.keyRelease(java.awt.event.KeyEvent.VK_F);
+        assertTrue(await(3000, () -> window.frame().getGraphicsConfiguration().getDevice().getFullScreenWindow()
+                == window.frame()), "F goes full screen");
+        robot.keyPress(java.awt.event.KeyEvent.VK_ESCAPE);
+        robot.keyRelease(java.awt.event.KeyEvent.VK_ESCAPE);
+        assertTrue(await(3000, () -> window.frame().getGraphicsConfiguration().getDevice().getFullScreenWindow()
+                == null), "Esc leaves full screen");
+
+        SwingUtilities.invokeAndWait(() -> {
+            window.setMinScore(0.7);
+            window.setClassFilter("dog, car");
+        });
+        assertEquals(0.7, prefs.getDouble("minScore", 0), 1e-9);
+        assertEquals(java.util.Set.of("dog", "car"), new Settings(prefs).classes());
     }
 
     private static <T> T onEdt(Callable<T> c) throws Exception {
