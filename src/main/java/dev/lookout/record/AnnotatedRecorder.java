@@ -319,7 +319,8 @@ public final class AnnotatedRecorder implements AutoCloseable {
             }
         } catch (IOException e) {
             framesDropped.incrementAndGet();
-            fail("recording to " + path + " stopped: " + e.getMessage() + "; the part written so far is kept");
+            fail("recording stopped: " + e.getMessage() + " (the " + framesWritten
+                    + " frames written before stay playable)");
         }
     }
 
