@@ -136,14 +136,26 @@ public final class AnnotatedRecorder implements AutoCloseable {
      * @return true if the frame was queued
      */
     public boolean offer(Frame frame, List<Detection> detections) {
+        return offer(frame, detections, false);
+    }
+
+    /** Like {@link #offer} but takes ownership of {@code frame}: it is closed once written or dropped. */
+    boolean offerOwned(Frame frame, List<Detection> detections) {
+        return offer(frame, detections, true);
+    }
+
+    private boolean offer(Frame frame, List<Detection> detections, boolean owned) {
         long bytes = frameBytes(frame);
         lock.lock();
         try {
             if (!accepting || (queuedBytes + bytes > queueBytes && !queue.isEmpty())) {
                 framesDropped.incrementAndGet();
+                if (owned) {
+                    frame.close();
+                }
                 return false;
             }
-            enqueue(frame, detections, bytes);
+            enqueue(owned ? frame : frame.copy(), detections, bytes);
             return true;
         } finally {
             lock.unlock();
@@ -157,7 +169,17 @@ public final class AnnotatedRecorder implements AutoCloseable {
      * @return true if queued, false if the recording has stopped (failed or closed)
      */
     public boolean put(Frame frame, List<Detection> detections) throws InterruptedException {
+        return put(frame, detections, false);
+    }
+
+    /** Like {@link #put} but takes ownership of {@code frame}: it is closed once written or dropped. */
+    boolean putOwned(Frame frame, List<Detection> detections) throws InterruptedException {
+        return put(frame, detections, true);
+    }
+
+    private boolean put(Frame frame, List<Detection> detections, boolean owned) throws InterruptedException {
         long bytes = frameBytes(frame);
+        boolean queued = false;
         lock.lock();
         try {
             while (accepting && queuedBytes + bytes > queueBytes && !queue.isEmpty()) {
@@ -167,15 +189,19 @@ public final class AnnotatedRecorder implements AutoCloseable {
                 framesDropped.incrementAndGet();
                 return false;
             }
-            enqueue(frame, detections, bytes);
+            enqueue(owned ? frame : frame.copy(), detections, bytes);
+            queued = true;
             return true;
         } finally {
             lock.unlock();
+            if (owned && !queued) {
+                frame.close();
+            }
         }
     }
 
-    private void enqueue(Frame frame, List<Detection> detections, long bytes) {
-        queue.addLast(new Job(frame.copy(), List.copyOf(detections), bytes));
+    private void enqueue(Frame ownedFrame, List<Detection> detections, long bytes) {
+        queue.addLast(new Job(ownedFrame, List.copyOf(detections), bytes));
         queuedBytes += bytes;
         notEmpty.signal();
     }
