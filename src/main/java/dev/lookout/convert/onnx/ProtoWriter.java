@@ -1,0 +1,87 @@
+package dev.lookout.convert.onnx;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A minimal protocol-buffers encoder: just the wire types ONNX needs (varint, 32-bit, length-delimited). Fields are
+ * written in the order they are called, so equal models give byte-identical files.
+ */
+final class ProtoWriter {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    /** Writes a varint field ({@code int32}, {@code int64}, enums). */
+    ProtoWriter varint(int field, long value) {
+        tag(field, 0);
+        rawVarint(value);
+        return this;
+    }
+
+    /** Writes a 32-bit float field. */
+    ProtoWriter float32(int field, float value) {
+        tag(field, 5);
+        int bits = Float.floatToRawIntBits(value);
+        for (int i = 0; i < 4; i++) {
+            out.write((bits >>> (8 * i)) & 0xFF);
+        }
+        return this;
+    }
+
+    /** Writes a string field in UTF-8. */
+    ProtoWriter string(int field, String value) {
+        return bytes(field, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes a bytes field. */
+    ProtoWriter bytes(int field, byte[] value) {
+        tag(field, 2);
+        rawVarint(value.length);
+        out.write(value, 0, value.length);
+        return this;
+    }
+
+    /** Writes an embedded message field. */
+    ProtoWriter message(int field, ProtoWriter message) {
+        return bytes(field, message.toByteArray());
+    }
+
+    /** Writes a packed repeated varint field. */
+    ProtoWriter packedVarints(int field, long[] values) {
+        ProtoWriter packed = new ProtoWriter();
+        for (long v : values) {
+            packed.rawVarint(v);
+        }
+        return bytes(field, packed.toByteArray());
+    }
+
+    /** Writes a packed repeated float field. */
+    ProtoWriter packedFloats(int field, float[] values) {
+        ProtoWriter packed = new ProtoWriter();
+        for (float v : values) {
+            int bits = Float.floatToRawIntBits(v);
+            for (int i = 0; i < 4; i++) {
+                packed.out.write((bits >>> (8 * i)) & 0xFF);
+            }
+        }
+        return bytes(field, packed.toByteArray());
+    }
+
+    /** The encoded message. */
+    byte[] toByteArray() {
+        return out.toByteArray();
+    }
+
+    private void tag(int field, int wireType) {
+        rawVarint(((long) field << 3) | wireType);
+    }
+
+    private void rawVarint(long value) {
+        long v = value;
+        while ((v & ~0x7FL) != 0) {
+            out.write((int) ((v & 0x7F) | 0x80));
+            v >>>= 7;
+        }
+        out.write((int) v);
+    }
+}
