@@ -1,0 +1,123 @@
+package dev.lookout.detect;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Coco-SSD's class names: COCO id → name, read from {@code labels.json} ({@code {"1":"person",...}}).
+ *
+ * <p>The model scores 90 ids but COCO names only 80 of them: ids 12, 26, 29, 30, 45, 66, 68, 69, 71 and 83 were
+ * never annotated. TF.js's coco-ssd looks the name up as {@code CLASSES[id].displayName} and would throw on such a
+ * box; Lookout instead never reports it (see {@link Postprocessor}). {@link #name(int)} returns {@code null} for them.
+ */
+public final class CocoLabels {
+
+    /** The highest id the model scores (its 90 score columns are ids 1..90). */
+    public static final int MAX_ID = 90;
+
+    private final String[] namesById;
+    private final List<String> names;
+
+    private CocoLabels(String[] namesById) {
+        this.namesById = namesById;
+        List<String> ordered = new ArrayList<>();
+        for (String name : namesById) {
+            if (name != null) {
+                ordered.add(name);
+            }
+        }
+        this.names = Collections.unmodifiableList(ordered);
+    }
+
+    /**
+     * Reads a {@code labels.json} file.
+     *
+     * @throws IOException naming the file when it is missing, unreadable or not an id → name object
+     */
+    public static CocoLabels read(Path file) throws IOException {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new IOException("labels file " + file + " does not exist: the model folder needs model.onnx and "
+                    + "labels.json side by side (run 'lookout convert' to produce them)", e);
+        } catch (IOException e) {
+            throw new IOException("cannot read labels file " + file + ": " + e.getMessage(), e);
+        }
+        Map<String, String> raw;
+        try {
+            raw = new ObjectMapper().readValue(text, new TypeReference<LinkedHashMap<String, String>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IOException("labels file " + file + " is not a JSON object of id → name like "
+                    + "{\"1\":\"person\",...}: " + e.getOriginalMessage(), e);
+        }
+        if (raw == null) {
+            throw new IOException("labels file " + file + " is empty (JSON null)");
+        }
+        try {
+            return of(raw);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("labels file " + file + " is invalid: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Builds the labels from an id → name map, e.g. {@code {"1":"person"}}.
+     *
+     * @throws IllegalArgumentException when an id is not a whole number in 1..90, a name is blank or repeated
+     */
+    public static CocoLabels of(Map<String, String> idToName) {
+        if (idToName.isEmpty()) {
+            throw new IllegalArgumentException("no class names");
+        }
+        String[] byId = new String[MAX_ID + 1];
+        Set<String> seen = new HashSet<>();
+        for (Map.Entry<String, String> e : idToName.entrySet()) {
+            int id;
+            try {
+                id = Integer.parseInt(e.getKey().trim());
+            } catch (NumberFormatException ex) {
+                throw new IllegalArgumentException("key '" + e.getKey() + "' is not a class id");
+            }
+            if (id < 1 || id > MAX_ID) {
+                throw new IllegalArgumentException("class id " + id + " is outside 1.." + MAX_ID);
+            }
+            String name = e.getValue();
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("class id " + id + " has no name");
+            }
+            if (!seen.add(name)) {
+                throw new IllegalArgumentException("class name '" + name + "' appears twice");
+            }
+            byId[id] = name;
+        }
+        return new CocoLabels(byId);
+    }
+
+    /** The name of COCO id {@code id}, or {@code null} when the id is unnamed or out of range. */
+    public String name(int id) {
+        return id >= 1 && id < namesById.length ? namesById[id] : null;
+    }
+
+    /** The named classes in id order (80 for COCO). */
+    public List<String> names() {
+        return names;
+    }
+
+    /** True when {@code name} is one of the class names. */
+    public boolean contains(String name) {
+        return names.contains(name);
+    }
+}

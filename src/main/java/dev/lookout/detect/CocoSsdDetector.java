@@ -1,0 +1,302 @@
+package dev.lookout.detect;
+
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxJavaType;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtLoggingLevel;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
+import dev.lookout.capture.MatImages;
+import dev.lookout.capture.OpenCv;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.opencv.core.Mat;
+
+/**
+ * Coco-SSD (SSDLite-MobileNetV2, COCO) on ONNX Runtime, answering like TF.js's {@code coco-ssd}
+ * {@code detect(image, maxNumBoxes, minScore)} on the same pixels.
+ *
+ * <p>One detector serves one caller at a time ({@code detect} is synchronized); it reuses its input and output
+ * buffers between calls, so a video loop allocates no large arrays. Close it to free the ONNX Runtime session.
+ */
+public final class CocoSsdDetector implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(CocoSsdDetector.class.getName());
+    private static final String SCORES = "scores";
+    private static final String BOXES = "boxes";
+
+    private final OrtEnvironment env;
+    private final OrtSession session;
+    private final String provider;
+    private final CocoLabels labels;
+    private final String inputName;
+    private final int boxCount;
+    private final int classCount;
+    private final Postprocessor postprocessor;
+    private final RgbInputBuffer input = new RgbInputBuffer();
+    // Outputs ONNX Runtime writes into directly, reused every call (null when the model's output shapes are dynamic).
+    private final FloatBuffer scoresOut;
+    private final FloatBuffer boxesOut;
+    private final Map<String, OnnxTensor> pinnedOutputs;
+    private boolean closed;
+
+    private CocoSsdDetector(OrtEnvironment env, OrtSession session, String provider, CocoLabels labels)
+            throws IOException, OrtException {
+        this.env = env;
+        this.session = session;
+        this.provider = provider;
+        this.labels = labels;
+        this.postprocessor = new Postprocessor(labels);
+        this.inputName = checkInput(session);
+        long[] scoresShape = outputShape(session, SCORES);
+        long[] boxesShape = outputShape(session, BOXES);
+        int scoresRank = scoresShape.length;
+        boxCount = scoresShape.length == 3 ? (int) scoresShape[1] : -1;
+        classCount = scoresShape.length == 3 ? (int) scoresShape[2] : -1;
+        if (scoresRank != 3 || boxCount <= 0 || classCount <= 0 || classCount > CocoLabels.MAX_ID
+                || boxesShape[boxesShape.length - 1] != 4 || product(boxesShape) != 4L * boxCount) {
+            throw new IOException("the model's outputs are not Coco-SSD's: scores " + Arrays.toString(scoresShape)
+                    + ", boxes " + Arrays.toString(boxesShape) + " (expected [1,1917,90] and [1,1917,1,4])");
+        }
+        scoresOut = ByteBuffer.allocateDirect(boxCount * classCount * 4).order(ByteOrder.nativeOrder())
+                .asFloatBuffer();
+        boxesOut = ByteBuffer.allocateDirect(boxCount * 4 * 4).order(ByteOrder.nativeOrder()).asFloatBuffer();
+        OnnxTensor scoresTensor = OnnxTensor.createTensor(env, scoresOut, scoresShape);
+        try {
+            pinnedOutputs = Map.of(SCORES, scoresTensor, BOXES, OnnxTensor.createTensor(env, boxesOut, boxesShape));
+        } catch (OrtException e) {
+            scoresTensor.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Loads the model from the default folder {@code models/coco-ssd/} (under the working directory, else beside
+     * the installation), notes on the {@code System.Logger} why {@code AUTO} fell back to CPU.
+     *
+     * @throws IOException with a message naming the missing or broken file, or why the device cannot be used
+     */
+    public static CocoSsdDetector load(Device device) throws IOException {
+        return load(ModelFiles.findDefault().dir(), device);
+    }
+
+    /**
+     * Loads {@code modelDir/model.onnx} and {@code modelDir/labels.json}; notes on the {@code System.Logger} why
+     * {@code AUTO} fell back to CPU.
+     *
+     * @throws IOException with a message naming the missing or broken file, or why the device cannot be used
+     */
+    public static CocoSsdDetector load(Path modelDir, Device device) throws IOException {
+        return load(modelDir, device, message -> LOG.log(Level.INFO, message));
+    }
+
+    /**
+     * Loads a model folder on {@code device}, telling {@code notices} in one line why {@code AUTO} runs on CPU.
+     *
+     * @throws IOException with a message naming the missing or broken file, or why the device cannot be used
+     */
+    public static CocoSsdDetector load(Path modelDir, Device device, Consumer<String> notices) throws IOException {
+        ModelFiles files = ModelFiles.in(modelDir);
+        CocoLabels labels = CocoLabels.read(files.labels());
+        OrtEnvironment env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "lookout");
+        OrtSession session = null;
+        String provider;
+        Optional<String> driver = device == Device.CPU ? Optional.empty() : NvidiaDriver.evidence();
+        if (device == Device.CUDA) {
+            if (driver.isEmpty()) {
+                throw new IOException("device cuda: no NVIDIA driver found (" + NvidiaDriver.placesLooked()
+                        + "); use --device cpu, or auto to take CUDA only when it is there");
+            }
+            try {
+                session = SessionFactory.cuda(env, files.model());
+            } catch (OrtException | RuntimeException | LinkageError e) {
+                throw new IOException("device cuda: ONNX Runtime could not start CUDA (" + oneLine(e)
+                        + "); check the NVIDIA driver, CUDA 12 and cuDNN 9 libraries, or use --device cpu", e);
+            }
+            provider = "CUDA";
+        } else {
+            if (device == Device.AUTO) {
+                if (driver.isPresent()) {
+                    try {
+                        session = SessionFactory.cuda(env, files.model());
+                    } catch (OrtException | RuntimeException | LinkageError e) {
+                        notices.accept("CUDA could not start (" + oneLine(e) + "): running on CPU");
+                    }
+                } else {
+                    notices.accept("no NVIDIA driver found (" + NvidiaDriver.placesLooked() + "): running on CPU");
+                }
+            }
+            provider = session != null ? "CUDA" : "CPU";
+            if (session == null) {
+                try {
+                    session = SessionFactory.cpu(env, files.model());
+                } catch (OrtException | RuntimeException e) {
+                    throw new IOException("model file " + files.model() + " is not a usable ONNX model ("
+                            + oneLine(e) + "); re-create it with 'lookout convert'", e);
+                }
+            }
+        }
+        try {
+            return new CocoSsdDetector(env, session, provider, labels);
+        } catch (OrtException | IOException | RuntimeException e) {
+            closeQuietly(session);
+            String why = e instanceof IOException ? e.getMessage() : oneLine(e);
+            throw new IOException("model file " + files.model() + " cannot be used: " + why
+                    + "; re-create it with 'lookout convert'", e);
+        }
+    }
+
+    /**
+     * Detects objects in a BGR (or BGRA, or grey) 8-bit image, like TF.js's {@code detect} on its RGB pixels.
+     *
+     * @throws IllegalArgumentException for an empty image or an unsupported pixel type
+     * @throws DetectionFailedException when ONNX Runtime fails
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public synchronized DetectionResult detect(Mat bgr, DetectOptions options) {
+        if (closed) {
+            throw new IllegalStateException("the detector is closed");
+        }
+        long start = System.nanoTime();
+        ByteBuffer rgb = input.fill(bgr);
+        int width = bgr.cols();
+        int height = bgr.rows();
+        long preprocessed = System.nanoTime();
+        try (OnnxTensor tensor = OnnxTensor.createTensor(env, rgb, new long[] {1, height, width, 3},
+                OnnxJavaType.UINT8);
+                OrtSession.Result ignored = session.run(Map.of(inputName, tensor), pinnedOutputs)) {
+            long inferred = System.nanoTime();
+            List<Detection> detections = postprocessor.process(scoresOut, boxesOut, boxCount, classCount, width,
+                    height, options);
+            long done = System.nanoTime();
+            return new DetectionResult(detections, width, height,
+                    new Timings(preprocessed - start, inferred - preprocessed, done - inferred));
+        } catch (OrtException e) {
+            throw new DetectionFailedException("ONNX Runtime failed on a " + width + "×" + height + " image ("
+                    + provider + "): " + oneLine(e), e);
+        }
+    }
+
+    /** Detects objects in any {@code BufferedImage} (converted to BGR first). */
+    public DetectionResult detect(BufferedImage image, DetectOptions options) {
+        Mat bgr = MatImages.toMat(image);
+        try {
+            return detect(bgr, options);
+        } finally {
+            bgr.release();
+        }
+    }
+
+    /**
+     * Reads an image file with OpenCV and detects objects in it.
+     *
+     * @throws IOException when the file is missing, not an image, or a truncated JPEG
+     */
+    public DetectionResult detect(Path imageFile, DetectOptions options) throws IOException {
+        Mat bgr = ImageFiles.read(imageFile);
+        try {
+            return detect(bgr, options);
+        } finally {
+            bgr.release();
+        }
+    }
+
+    /** The execution provider in use: {@code "CPU"} or {@code "CUDA"}. */
+    public String provider() {
+        return provider;
+    }
+
+    /** The 80 COCO class names in id order. */
+    public List<String> classNames() {
+        return labels.names();
+    }
+
+    /** Bytes in the reused input buffer, for tests: it grows only when a frame is larger than any before. */
+    synchronized int inputCapacity() {
+        return input.capacity();
+    }
+
+    /** Frees the ONNX Runtime session and buffers; idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        pinnedOutputs.values().forEach(OnnxTensor::close);
+        closeQuietly(session);
+        input.close();
+    }
+
+    private static String checkInput(OrtSession session) throws OrtException, IOException {
+        Map<String, NodeInfo> inputs = session.getInputInfo();
+        if (inputs.size() != 1) {
+            throw new IOException("expected one input (image_tensor), found " + inputs.keySet());
+        }
+        Map.Entry<String, NodeInfo> in = inputs.entrySet().iterator().next();
+        if (!(in.getValue().getInfo() instanceof TensorInfo info) || info.type != OnnxJavaType.UINT8
+                || info.getShape().length != 4 || info.getShape()[3] != 3) {
+            throw new IOException("input " + in.getKey() + " is " + in.getValue().getInfo()
+                    + ", expected uint8 [1,H,W,3]");
+        }
+        return in.getKey();
+    }
+
+    private static long[] outputShape(OrtSession session, String name) throws OrtException, IOException {
+        NodeInfo node = session.getOutputInfo().get(name);
+        if (node == null) {
+            throw new IOException("no output named '" + name + "' (outputs: " + session.getOutputNames() + ")");
+        }
+        if (!(node.getInfo() instanceof TensorInfo info) || info.type != OnnxJavaType.FLOAT) {
+            throw new IOException("output " + name + " is " + node.getInfo() + ", expected a float tensor");
+        }
+        long[] shape = info.getShape();
+        for (long d : shape) {
+            if (d <= 0) {
+                throw new IOException("output " + name + " has a dynamic shape " + Arrays.toString(shape)
+                        + "; expected fixed sizes like [1,1917,90]");
+            }
+        }
+        return shape;
+    }
+
+    private static long product(long[] shape) {
+        long p = 1;
+        for (long d : shape) {
+            p *= d;
+        }
+        return p;
+    }
+
+    private static void closeQuietly(OrtSession session) {
+        if (session != null) {
+            try {
+                session.close();
+            } catch (OrtException e) {
+                LOG.log(Level.WARNING, "closing the ONNX Runtime session failed: " + oneLine(e));
+            }
+        }
+    }
+
+    /** The first line of an exception's message (ONNX Runtime's can span many), or its type. */
+    static String oneLine(Throwable e) {
+        String message = e.getMessage();
+        if (message == null || message.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        String first = message.strip().lines().findFirst().orElse(message);
+        return first.length() > 300 ? first.substring(0, 300) + "…" : first;
+    }
+}
