@@ -1,10 +1,11 @@
 package dev.lookout.record;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.lookout.capture.Frame;
 import dev.lookout.capture.MatImages;
 import dev.lookout.detect.Detection;
+import dev.lookout.detect.DetectionJson;
 import dev.lookout.overlay.DetectionPainter;
 import dev.lookout.overlay.OverlayPainter;
 import java.awt.Graphics2D;
@@ -18,9 +19,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import javax.imageio.ImageIO;
 
@@ -39,7 +38,7 @@ public final class SnapshotWriter {
     /** The default folder, relative to the working directory. */
     public static final Path DEFAULT_FOLDER = Path.of("snapshots");
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final Path folder;
     private final OverlayPainter painter;
@@ -111,16 +110,23 @@ public final class SnapshotWriter {
             if (rawFile != null) {
                 replaceAtomically(rawFile, out -> writePng(raw, out));
             }
-            Map<String, Object> sidecar = new LinkedHashMap<>();
-            sidecar.put("time", time.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
-            sidecar.put("source", source);
-            sidecar.put("frame", frameIndex);
-            sidecar.put("width", width);
-            sidecar.put("height", height);
-            sidecar.put("image", imageFile.getFileName().toString());
-            sidecar.put("rawImage", rawFile == null ? null : rawFile.getFileName().toString());
-            sidecar.put("detections", DetectionJson.of(detections));
-            replaceAtomically(sidecarFile, out -> JSON.writeValue(out, sidecar));
+            String rawName = rawFile == null ? null : rawFile.getFileName().toString();
+            replaceAtomically(sidecarFile, out -> {
+                try (JsonGenerator json = JSON.createGenerator(out)) {
+                    json.useDefaultPrettyPrinter();
+                    json.writeStartObject();
+                    json.writeStringField("time", time.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+                    json.writeStringField("source", source);
+                    json.writeNumberField("frame", frameIndex);
+                    json.writeNumberField("width", width);
+                    json.writeNumberField("height", height);
+                    json.writeStringField("image", imageFile.getFileName().toString());
+                    json.writeStringField("rawImage", rawName);
+                    json.writeFieldName("detections");
+                    DetectionJson.writeArray(json, detections);
+                    json.writeEndObject();
+                }
+            });
         } catch (IOException | RuntimeException e) {
             for (Path file : claimed) {
                 Files.deleteIfExists(file);
