@@ -123,15 +123,23 @@ final class DetectRecording {
         }
     }
 
-    /** Starts the recorder and the monitor for a video about to be read. */
-    void videoStarted(Path file, FrameSource source) throws IOException {
+    /**
+     * Starts the recorder and the monitor for a video about to be read. A recording that cannot start is
+     * reported on stderr and detection goes on (the run then ends with exit status 1).
+     */
+    void videoStarted(Path file, FrameSource source) {
         recordingFailure = null;
         monitorErrors = 0;
         if (recordFile != null) {
-            recorder = AnnotatedRecorder.toFile(recordFile).frameRate(source.frameRate()).live(source.isLive())
-                    .start();
-            err.println("lookout detect: recording " + file.getFileName() + " to " + recorder.path() + " ("
-                    + recorder.format() + ")");
+            try {
+                recorder = AnnotatedRecorder.toFile(recordFile).frameRate(source.frameRate())
+                        .live(source.isLive()).start();
+                err.println("lookout detect: recording " + file.getFileName() + " to " + recorder.path() + " ("
+                        + recorder.format() + ")");
+            } catch (IOException e) {
+                recordingFailure = "cannot record " + file.getFileName() + ": " + e.getMessage();
+                err.println("lookout detect: " + recordingFailure + "; detection goes on");
+            }
         }
         if (!watched.isEmpty()) {
             monitor = EventMonitor.watching(watched).framesToConfirm(confirmFrames).preRollMillis(preRollMillis)
@@ -176,7 +184,7 @@ final class DetectRecording {
 
     /** Finalizes the video's recording and events; returns true if everything was written. */
     boolean videoEnded() {
-        boolean ok = true;
+        boolean ok = recordingFailure == null;
         if (recorder != null) {
             RecordingSummary summary = recorder.finish();
             recorder = null;
