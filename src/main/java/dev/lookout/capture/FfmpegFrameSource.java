@@ -1,0 +1,267 @@
+package dev.lookout.capture;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.FrameGrabber;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+
+/**
+ * Frames from anything FFmpeg opens: video files (mp4/H.264, avi MPEG-4 and msmpeg4, mkv, MJPEG, ...) and network
+ * streams ({@code rtsp://}, {@code http(s)://} MJPEG and HLS, {@code udp://}, {@code srt://}, ...), decoded by the
+ * FFmpeg natives bundled with javacv into BGR {@code Mat}s.
+ *
+ * <p>Files carry their presentation time as timestamp; network streams count time since opening. Network reads
+ * and opens give up after the network timeout, so a dead server ends the stream instead of hanging the reader;
+ * RTSP is tried over TCP first (it passes NATs and firewalls and loses no packets) and over FFmpeg's default
+ * transports (UDP, then TCP) when the server refuses TCP.
+ */
+public final class FfmpegFrameSource implements FrameSource {
+
+    private static final Pattern URL_SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://.*", Pattern.DOTALL);
+    // failures after which another RTSP transport cannot help: nobody there, or the server said no
+    private static final Set<Integer> FINAL_RTSP_ERRORS = Set.of(-111, -110, -113, -101, -5,
+            avutil.AVERROR_HTTP_UNAUTHORIZED, avutil.AVERROR_HTTP_FORBIDDEN, avutil.AVERROR_HTTP_NOT_FOUND,
+            avutil.AVERROR_STREAM_NOT_FOUND, avutil.AVERROR_EXIT);
+    // container frame rates beyond this are time bases, not rates (MJPEG over HTTP reports 90000)
+    private static final double MAX_PLAUSIBLE_FPS = 1000;
+
+    private final FFmpegFrameGrabber grabber;
+    private final String description;
+    private final boolean live;
+    private final double frameRate;
+    private final long openedNanos;
+    private final long stallLimitNanos;
+    private long nextIndex;
+    private boolean ended;
+    private volatile boolean closed;
+
+    private FfmpegFrameSource(FFmpegFrameGrabber grabber, String description, boolean live, Duration timeout) {
+        this.grabber = grabber;
+        this.stallLimitNanos = timeout == null ? 0 : timeout.toNanos();
+        this.description = description;
+        this.live = live;
+        double rate = grabber.getVideoFrameRate();
+        this.frameRate = Double.isFinite(rate) && rate > 0 && rate < MAX_PLAUSIBLE_FPS ? rate : 0;
+        this.openedNanos = System.nanoTime();
+    }
+
+    /** True if {@code location} is a URL that FFmpeg opens over the network (any scheme but {@code file}). */
+    public static boolean isUrl(String location) {
+        return location != null && URL_SCHEME.matcher(location).matches()
+                && !location.regionMatches(true, 0, "file:", 0, 5);
+    }
+
+    /** Opens a video file. */
+    public static FfmpegFrameSource openFile(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            throw new IOException("no such file: " + file);
+        }
+        if (Files.isDirectory(file)) {
+            throw new IOException(file + " is a folder, not a video file");
+        }
+        if (!Files.isReadable(file)) {
+            throw new IOException("cannot read " + file + ": permission denied");
+        }
+        try {
+            return start(file.toString(), file.toString(), false, null, null);
+        } catch (IOException e) {
+            throw new IOException("cannot read " + file + " as a video: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens a network stream.
+     *
+     * @param url any URL FFmpeg knows; credentials in it never appear in messages or {@link #description()}
+     * @param networkTimeout how long opening, and later each read, may stall before failing
+     */
+    public static FfmpegFrameSource openUrl(String url, Duration networkTimeout) throws IOException {
+        String safe = UrlRedaction.redact(url);
+        long started = System.nanoTime();
+        try {
+            if (url.regionMatches(true, 0, "rtsp", 0, 4)) {
+                try {
+                    return start(url, safe, true, networkTimeout, "tcp");
+                } catch (IOException overTcp) {
+                    if (FINAL_RTSP_ERRORS.contains(Ffmpeg.errorCodeIn(overTcp.getMessage()))) {
+                        throw overTcp;
+                    }
+                    try {
+                        return start(url, safe, true, networkTimeout, null);
+                    } catch (IOException anyTransport) {
+                        anyTransport.addSuppressed(overTcp);
+                        throw anyTransport;
+                    }
+                }
+            }
+            return start(url, safe, true, networkTimeout, null);
+        } catch (IOException e) {
+            String why = e.getMessage();
+            if (System.nanoTime() - started >= networkTimeout.toNanos() && Ffmpeg.errorCodeIn(why) != -110) {
+                // a server that accepts but never answers shows up as odd protocol errors: say what happened
+                why = String.format(Locale.ROOT, "no usable answer within the %.1f s network timeout (%s)",
+                        networkTimeout.toMillis() / 1000.0, why);
+            }
+            throw new IOException("cannot open stream " + safe + ": " + why, e);
+        }
+    }
+
+    private static FfmpegFrameSource start(String location, String description, boolean network,
+            Duration timeout, String rtspTransport) throws IOException {
+        Ffmpeg.init();
+        OpenCv.load();
+        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(location);
+        grabber.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
+        if (network) {
+            String micros = Long.toString(timeout.toNanos() / 1000);
+            // FFmpeg 7: 'timeout' is the socket I/O timeout of rtsp/http/tcp/udp (rtsp's 'stimeout' is gone),
+            // 'rw_timeout' bounds every protocol-level read or write
+            grabber.setOption("timeout", micros);
+            grabber.setOption("rw_timeout", micros);
+            if (rtspTransport != null) {
+                grabber.setOption("rtsp_transport", rtspTransport);
+            }
+            grabber.setOption("allowed_media_types", "video");
+        }
+        try {
+            grabber.start();
+        } catch (FrameGrabber.Exception | RuntimeException e) {
+            releaseQuietly(grabber);
+            throw new IOException(explain(e), e instanceof RuntimeException ? e : null);
+        }
+        if (!grabber.hasVideo() || grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
+            releaseQuietly(grabber);
+            throw new IOException("it has no video stream");
+        }
+        return new FfmpegFrameSource(grabber, description, network, timeout);
+    }
+
+    /** FFmpeg's own text for the failure ("Connection refused", "Invalid data found ..."), credentials masked. */
+    private static String explain(Exception e) {
+        String message = e.getMessage();
+        int code = Ffmpeg.errorCodeIn(message);
+        if (code < 0) {
+            return Ffmpeg.errorText(code) + " (FFmpeg error " + code + ")";
+        }
+        if (message != null && message.contains("Did not find a video or audio stream")) {
+            return "it has no video stream";
+        }
+        return UrlRedaction.redact(message == null ? e.getClass().getSimpleName() : message);
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    /** The decoder's name, e.g. {@code h264} or {@code msmpeg4}. */
+    public String codecName() {
+        return grabber.getVideoCodecName();
+    }
+
+    /** The video's width in pixels. */
+    public int width() {
+        return grabber.getImageWidth();
+    }
+
+    /** The video's height in pixels. */
+    public int height() {
+        return grabber.getImageHeight();
+    }
+
+    /** The number of video frames the container announces, or 0 when it does not know (streams). */
+    public int lengthInFrames() {
+        return Math.max(0, grabber.getLengthInVideoFrames());
+    }
+
+    @Override
+    public synchronized Frame read() throws IOException {
+        if (closed) {
+            throw new IOException(description + " is closed");
+        }
+        if (ended) {
+            return null;
+        }
+        org.bytedeco.javacv.Frame decoded;
+        long started = System.nanoTime();
+        try {
+            // the grabber owns and reuses this Frame and its buffer: we copy the pixels out before the next grab
+            decoded = grabber.grabImage();
+        } catch (FrameGrabber.Exception | RuntimeException e) {
+            // no cause attached: javacv's messages quote the unmasked URL
+            throw new IOException("reading " + description + " failed: " + explain(e));
+        }
+        long captured = System.nanoTime();
+        if (decoded == null || decoded.image == null || decoded.image.length == 0) {
+            ended = true;
+            return null;
+        }
+        if (stallLimitNanos > 0 && captured - started >= stallLimitNanos) {
+            // the network read timed out and javacv is draining the decoder, one more timeout per buffered frame:
+            // a stream silent for the whole timeout is dead, end it now
+            ended = true;
+            throw new IOException(String.format(Locale.ROOT, "no frames from %s for %.1f s (network timeout)",
+                    description, (captured - started) / 1e9));
+        }
+        Mat bgr = copyBgr(decoded);
+        long timestamp = live ? (captured - openedNanos) / 1000 : decoded.timestamp;
+        return new Frame(bgr, nextIndex++, timestamp, captured);
+    }
+
+    /** Copies a BGR24 javacv frame (rows possibly padded) into a new, continuous, owned {@code Mat}. */
+    private static Mat copyBgr(org.bytedeco.javacv.Frame decoded) throws IOException {
+        if (decoded.imageChannels != 3 || decoded.imageDepth != org.bytedeco.javacv.Frame.DEPTH_UBYTE
+                || !(decoded.image[0] instanceof ByteBuffer pixels) || !pixels.isDirect()) {
+            throw new IOException("FFmpeg delivered an unexpected pixel layout: " + decoded.imageChannels
+                    + " channels, depth " + decoded.imageDepth);
+        }
+        Mat view = new Mat(decoded.imageHeight, decoded.imageWidth, CvType.CV_8UC3, pixels.position(0),
+                decoded.imageStride);
+        try {
+            return view.clone();
+        } finally {
+            view.release();
+        }
+    }
+
+    @Override
+    public double frameRate() {
+        return frameRate;
+    }
+
+    @Override
+    public boolean isLive() {
+        return live;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            releaseQuietly(grabber);
+        }
+    }
+
+    private static void releaseQuietly(FFmpegFrameGrabber grabber) {
+        try {
+            grabber.release();
+        } catch (FrameGrabber.Exception | RuntimeException ignored) {
+            // nothing more can be done with a grabber that fails to close; its memory is freed with it
+        }
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "%s (%s %dx%d, %.2f fps)", description, codecName(), width(), height(),
+                frameRate);
+    }
+}

@@ -1,0 +1,208 @@
+package dev.lookout.capture;
+
+import java.io.IOException;
+
+/**
+ * Plays a file or image source at its own pace and optionally in a loop. Paced, each frame is handed out when its
+ * timestamp, relative to the first, has elapsed on the wall clock (a consumer that falls more than a second behind
+ * restarts the clock instead of getting a burst); in fast mode frames come as fast as they are read. Looping opens
+ * the source again at its end; frame indices keep increasing and timestamps continue one frame after the last.
+ *
+ * <p>{@link #close()} may be called from another thread: it ends a pacing wait at once, and {@link #read()} then
+ * returns null.
+ */
+public final class PacedFrameSource implements FrameSource {
+
+    private static final long MAX_LAG_NANOS = 1_000_000_000L;
+    private static final long FALLBACK_FRAME_MICROS = 100_000;
+
+    private final SourceOpener opener;
+    private final boolean paced;
+    private final boolean loop;
+    private final String description;
+    private final double frameRate;
+    private final Waiter waiter = new Waiter();
+    private FrameSource current;
+    private boolean closed;
+    private boolean reading;
+
+    private long nextIndex;
+    private long lastTimestamp = Long.MIN_VALUE;
+    private long previousTimestamp = Long.MIN_VALUE;
+    private long passOffsetMicros;
+    private long passFirstMicros = Long.MIN_VALUE;
+    private long framesThisPass;
+    private long anchorNanos;
+    private long anchorMicros = Long.MIN_VALUE;
+    private int passes = 1;
+
+    private PacedFrameSource(SourceOpener opener, FrameSource first, boolean paced, boolean loop) {
+        this.opener = opener;
+        this.current = first;
+        this.paced = paced;
+        this.loop = loop;
+        this.description = first.description();
+        this.frameRate = first.frameRate();
+    }
+
+    /**
+     * Opens the source once now (so a bad file fails here) and again at each loop.
+     *
+     * @param paced wait for each frame's time; false = fast mode
+     * @param loop start again at the end
+     */
+    public static PacedFrameSource open(SourceOpener opener, boolean paced, boolean loop) throws IOException {
+        return new PacedFrameSource(opener, opener.open(), paced, loop);
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    /** How many times the source has been started (1 before the first loop). */
+    public synchronized int passes() {
+        return passes;
+    }
+
+    @Override
+    public Frame read() throws IOException {
+        while (true) {
+            FrameSource source;
+            synchronized (this) {
+                if (closed) {
+                    return null;
+                }
+                source = current;
+                reading = true;
+            }
+            Frame frame = null;
+            IOException failure = null;
+            RuntimeException unexpected = null;
+            try {
+                frame = source.read();
+            } catch (IOException e) {
+                failure = e;
+            } catch (RuntimeException e) {
+                unexpected = e;
+            }
+            if (endRead()) {
+                // closed while we were reading: close() left the source to us
+                source.close();
+                if (frame != null) {
+                    frame.close();
+                }
+                return null;
+            }
+            if (unexpected != null) {
+                throw unexpected;
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            if (frame == null) {
+                if (!loop || framesThisPass == 0 || !restart()) {
+                    return null;
+                }
+                continue;
+            }
+            return pace(frame);
+        }
+    }
+
+    /** Opens the source again for the next pass; false if closed meanwhile. */
+    private boolean restart() throws IOException {
+        FrameSource old;
+        synchronized (this) {
+            old = current;
+        }
+        old.close();
+        FrameSource fresh = opener.open();
+        synchronized (this) {
+            if (closed) {
+                fresh.close();
+                return false;
+            }
+            current = fresh;
+            passes++;
+        }
+        passOffsetMicros = lastTimestamp + frameDurationMicros();
+        passFirstMicros = Long.MIN_VALUE;
+        framesThisPass = 0;
+        return true;
+    }
+
+    private long frameDurationMicros() {
+        if (frameRate > 0) {
+            return Math.round(1e6 / frameRate);
+        }
+        if (previousTimestamp != Long.MIN_VALUE && lastTimestamp > previousTimestamp) {
+            return lastTimestamp - previousTimestamp;
+        }
+        return FALLBACK_FRAME_MICROS;
+    }
+
+    private Frame pace(Frame frame) {
+        if (passFirstMicros == Long.MIN_VALUE) {
+            // the first pass keeps the file's own timestamps; later passes continue after the previous one
+            passFirstMicros = passes == 1 ? 0 : frame.timestampMicros();
+        }
+        long timestamp = passOffsetMicros + frame.timestampMicros() - passFirstMicros;
+        if (lastTimestamp != Long.MIN_VALUE && timestamp < lastTimestamp) {
+            timestamp = lastTimestamp; // damaged files can step back; consumers rely on monotonic time
+        }
+        framesThisPass++;
+        if (paced) {
+            long now = System.nanoTime();
+            if (anchorMicros == Long.MIN_VALUE) {
+                anchorMicros = timestamp;
+                anchorNanos = now;
+            }
+            long due = anchorNanos + (timestamp - anchorMicros) * 1000;
+            if (now - due > MAX_LAG_NANOS) {
+                anchorMicros = timestamp;
+                anchorNanos = now;
+            } else if (due > now) {
+                waiter.awaitUntil(due);
+            }
+        }
+        previousTimestamp = lastTimestamp;
+        lastTimestamp = timestamp;
+        // the new frame takes over the decoded image; the inner frame object is dropped without closing it
+        return new Frame(frame.image(), nextIndex++, timestamp, paced ? System.nanoTime() : frame.capturedNanos());
+    }
+
+    /** Marks the read finished; true if the source was closed meanwhile. */
+    private synchronized boolean endRead() {
+        reading = false;
+        return closed;
+    }
+
+    @Override
+    public double frameRate() {
+        return frameRate;
+    }
+
+    @Override
+    public boolean isLive() {
+        return false;
+    }
+
+    @Override
+    public void close() {
+        FrameSource toClose;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            // a read in progress holds the source (up to the network timeout): its thread closes it afterwards,
+            // so close() never blocks the caller, typically the UI thread
+            toClose = reading ? null : current;
+        }
+        waiter.wake();
+        if (toClose != null) {
+            toClose.close();
+        }
+    }
+}
