@@ -6,6 +6,7 @@ import dev.lookout.capture.Frame;
 import dev.lookout.capture.FrameSource;
 import dev.lookout.detect.CocoSsdDetector;
 import dev.lookout.detect.DetectOptions;
+import dev.lookout.detect.Detection;
 import dev.lookout.detect.DetectionFailedException;
 import dev.lookout.detect.DetectionResult;
 import dev.lookout.detect.Device;
@@ -30,12 +31,18 @@ import org.opencv.core.Mat;
  */
 public final class DetectCommand implements Command {
 
-    private static final Set<String> VALUE_OPTIONS = Set.of("min-score", "max-boxes", "iou", "classes", "min-area",
-            "device", "every", "output", "annotate", "model");
+    private static final Set<String> VALUE_OPTIONS = union(Set.of("min-score", "max-boxes", "iou", "classes",
+            "min-area", "device", "every", "output", "annotate", "model"), DetectRecording.VALUE_OPTIONS);
     private static final Set<String> FLAG_OPTIONS = Set.of("help");
     private static final JsonFactory JSON = new JsonFactory();
 
     private final VideoOpener videos;
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new LinkedHashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
 
     /** The command, reading videos with {@code videos}. */
     public DetectCommand(VideoOpener videos) {
@@ -72,6 +79,7 @@ public final class DetectCommand implements Command {
                 "  --output FILE    write the JSON lines to FILE instead of stdout",
                 "  --annotate DIR   also save each image/frame with its boxes drawn into DIR",
                 "  --model DIR      model folder (default models/coco-ssd)",
+                String.join("\n", DetectRecording.usageLines()),
                 "",
                 "--classes and --min-area filter TF.js's answer after its suppression; --max-boxes counts what is",
                 "reported. Exit status: 0 all inputs done, 1 some input unreadable (reported on stderr), 2 usage.");
@@ -90,6 +98,7 @@ public final class DetectCommand implements Command {
         if (every < 1) {
             throw new UsageException("--every must be 1 or more, not " + every);
         }
+        DetectRecording recording = DetectRecording.from(args, err);
         List<String> inputArgs = args.positional();
         if (inputArgs.isEmpty()) {
             throw new UsageException("give at least one INPUT: an image, a folder of images or a video file");
@@ -110,6 +119,7 @@ public final class DetectCommand implements Command {
         }
         try (CocoSsdDetector detector = loaded) {
             checkClasses(options, detector.classNames());
+            recording.checkClasses(detector.classNames());
             if (!providerTold[0]) {
                 err.println("lookout detect: running on " + detector.provider());
             }
@@ -135,7 +145,7 @@ public final class DetectCommand implements Command {
                 results = new PrintStream(file, false, StandardCharsets.UTF_8);
             }
             try {
-                Run run = new Run(detector, options, every, annotator, results, err);
+                Run run = new Run(detector, options, every, annotator, recording, results, err);
                 run.all(DetectInputs.expand(inputArgs));
                 results.flush();
                 if (results.checkError()) {
@@ -208,16 +218,18 @@ public final class DetectCommand implements Command {
         private final DetectOptions options;
         private final int every;
         private final Annotator annotator;
+        private final DetectRecording recording;
         private final PrintStream results;
         private final PrintStream err;
         private int failures;
 
-        Run(CocoSsdDetector detector, DetectOptions options, int every, Annotator annotator, PrintStream results,
-                PrintStream err) {
+        Run(CocoSsdDetector detector, DetectOptions options, int every, Annotator annotator,
+                DetectRecording recording, PrintStream results, PrintStream err) {
             this.detector = detector;
             this.options = options;
             this.every = every;
             this.annotator = annotator;
+            this.recording = recording;
             this.results = results;
             this.err = err;
         }
@@ -256,6 +268,7 @@ public final class DetectCommand implements Command {
                 if (annotator != null) {
                     annotator.writeImage(bgr, result.detections(), file);
                 }
+                recording.image(bgr, result.detections(), file);
             } catch (IOException | IllegalArgumentException | DetectionFailedException e) {
                 fail(file.toString(), e.getMessage());
             } finally {
@@ -274,7 +287,11 @@ public final class DetectCommand implements Command {
             ProgressBar bar = new ProgressBar(err, ProgressBar.terminal(), file.getFileName().toString(), "frames",
                     frameCount(source));
             long read = 0;
+            List<Detection> current = List.of();
+            boolean recordingStarted = false;
             try (source) {
+                recording.videoStarted(file, source);
+                recordingStarted = true;
                 while (true) {
                     try (Frame frame = source.read()) {
                         if (frame == null) {
@@ -287,7 +304,9 @@ public final class DetectCommand implements Command {
                             if (annotator != null) {
                                 annotator.writeFrame(frame.image(), result.detections(), file, frame.index());
                             }
+                            current = result.detections();
                         }
+                        recording.frame(frame, current, file.toString());
                     }
                     bar.update(read);
                 }
@@ -298,8 +317,14 @@ public final class DetectCommand implements Command {
             } catch (IOException | IllegalArgumentException | DetectionFailedException e) {
                 bar.finish();
                 fail(file.toString(), (read > 0 ? "after " + read + " frames: " : "") + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail(file.toString(), "interrupted after " + read + " frames");
             } finally {
                 bar.finish();
+                if (recordingStarted && !recording.videoEnded()) {
+                    failures++;
+                }
             }
         }
 

@@ -28,7 +28,7 @@ public final class Main {
                 new LiveCommand(),
                 new ConvertCommand(),
                 new InspectCommand(),
-                new DetectCommand(file -> { throw new java.io.IOException("video support is not wired yet"); }),
+                new DetectCommand(dev.lookout.capture.FfmpegFrameSource::openFile),
                 new BenchCommand()
                 )) {
             commands.put(c.name(), c);
