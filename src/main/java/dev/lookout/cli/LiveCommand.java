@@ -11,6 +11,8 @@ import dev.lookout.live.SourceState;
 import dev.lookout.ui.CaptureSourceCatalog;
 import dev.lookout.ui.LiveConfig;
 import dev.lookout.ui.LiveWindow;
+import dev.lookout.ui.RecordHooks;
+import dev.lookout.record.SnapshotWriter;
 import dev.lookout.ui.Settings;
 import dev.lookout.ui.Themes;
 import java.awt.GraphicsEnvironment;
@@ -30,7 +32,7 @@ import javax.swing.SwingUtilities;
 public final class LiveCommand implements Command {
 
     private static final Set<String> VALUES = Set.of("source", "size", "interval", "min-score", "max-boxes",
-            "classes", "device", "duration", "theme", "model");
+            "classes", "device", "duration", "theme", "model", "record");
     private static final Set<String> FLAGS = Set.of("loop", "fast", "help");
 
     @Override
@@ -85,15 +87,19 @@ public final class LiveCommand implements Command {
                 w.sourceNews(toSourceState(state));
             }
         });
+        Path recordFile = a.has("record") ? Path.of(a.get("record", "")) : null;
+        RecordHooks hooks = recordFile != null
+                ? new RecordHooks(recordFile.toAbsolutePath().getParent(), recordFile, SnapshotWriter.DEFAULT_FOLDER)
+                : new RecordHooks();
         LiveConfig config = new LiveConfig(source, sourceGiven, playback, options,
-                CocoSsdFrameDetector.loader(modelDir, device), catalog, null, null, settings, theme, launchNanos);
+                CocoSsdFrameDetector.loader(modelDir, device), catalog, hooks, hooks, settings, theme, launchNanos);
         try {
             SwingUtilities.invokeAndWait(() -> {
                 Themes.apply(theme);
                 LiveWindow w = new LiveWindow(config);
                 window.set(w);
                 installUncaughtHandler(window, err);
-                w.open(duration);
+                w.open(duration, recordFile != null);
             });
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
@@ -101,6 +107,8 @@ public final class LiveCommand implements Command {
             return Main.EXIT_FAILED;
         }
         window.get().awaitClosed();
+        // A recording stopped by closing the window is finalised in the background: let it finish.
+        hooks.awaitFinished(10_000);
         if (duration > 0) {
             out.println(new ObjectMapper().writeValueAsString(window.get().stats().summary(System.nanoTime())));
             out.flush();
@@ -187,7 +195,9 @@ public final class LiveCommand implements Command {
         out.println("  --model DIR        the model folder (default models/coco-ssd)");
         out.println("  --theme T          light or dark");
         out.println("  --duration SECONDS close after this time and print one JSON line of statistics");
+        out.println("  --record FILE      record the video with its boxes to FILE (MP4) from the start");
         out.println();
         out.println("keys: Space pause, F full screen, Esc leave full screen, S snapshot, R record, Ctrl+Q quit");
+        out.println("Snapshots go to snapshots/, recordings to recordings/ (or --record FILE).");
     }
 }

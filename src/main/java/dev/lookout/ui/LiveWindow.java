@@ -167,6 +167,13 @@ public final class LiveWindow {
         controls.record.addActionListener(e -> toggleRecording());
         controls.theme.addActionListener(e -> toggleTheme());
         controls.fullscreen.addActionListener(e -> setFullscreen(!fullscreen));
+        if (config.recording() != null) {
+            config.recording().onProblem(message -> SwingUtilities.invokeLater(() -> {
+                pipeline.setFrameTap(null);
+                controls.showRecording(false);
+                banner.show(Banner.Level.ERROR, message, null, null);
+            }));
+        }
         controls.snapshot.setEnabled(config.snapshots() != null);
         controls.record.setEnabled(config.recording() != null);
         if (config.snapshots() == null) {
@@ -208,6 +215,11 @@ public final class LiveWindow {
 
     /** Shows the window, starts the first source and, with {@code durationSeconds > 0}, closes after that time. */
     public void open(double durationSeconds) {
+        open(durationSeconds, false);
+    }
+
+    /** As {@link #open(double)}; with {@code record}, recording starts with the first frame. */
+    public void open(double durationSeconds, boolean record) {
         frame.setVisible(true);
         // The video holds the keyboard focus, so Space, F, S and R work at once (not typed into a field).
         stage.requestFocusInWindow();
@@ -219,6 +231,24 @@ public final class LiveWindow {
             durationTimer.start();
         }
         control.execute(this::scanCameras);
+        if (record) {
+            startRecordingWhenFramesFlow();
+        }
+    }
+
+    private void startRecordingWhenFramesFlow() {
+        Timer wait = new Timer(200, null);
+        wait.addActionListener(e -> {
+            if (shutDown) {
+                wait.stop();
+            } else if (video.image() != null) {
+                wait.stop();
+                if (config.recording() != null && !config.recording().isRecording()) {
+                    toggleRecording();
+                }
+            }
+        });
+        wait.start();
     }
 
     /**

@@ -22,4 +22,8 @@ public interface RecordingControl {
 
     /** Receives the frames while recording. */
     FrameTap frameTap();
+
+    /** Registers who hears that a running recording failed (any thread); by default nobody. */
+    default void onProblem(java.util.function.Consumer<String> listener) {
+    }
 }

@@ -1,0 +1,136 @@
+package dev.lookout.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lookout.capture.FfmpegFrameSource;
+import dev.lookout.capture.Frame;
+import dev.lookout.capture.FrameSource;
+import dev.lookout.capture.SourceOpener;
+import dev.lookout.detect.DetectOptions;
+import dev.lookout.detect.Device;
+import dev.lookout.live.CocoSsdFrameDetector;
+import dev.lookout.live.PlaybackOptions;
+import dev.lookout.testsupport.TestData;
+import java.awt.GraphicsEnvironment;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.prefs.Preferences;
+import java.util.stream.Stream;
+import javax.swing.SwingUtilities;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The S and R keys with the record package behind them: a snapshot and an annotated recording of a live source. */
+class LiveWindowRecordTest {
+
+    @TempDir
+    Path dir;
+    private Preferences prefs;
+    private LiveWindow window;
+
+    @BeforeAll
+    static void needsDisplay() throws Exception {
+        if (GraphicsEnvironment.isHeadless()) {
+            System.err.println("SKIPPED: LiveWindowRecordTest needs a display (run under xvfb-run)");
+        }
+        assumeFalse(GraphicsEnvironment.isHeadless(), "no display: run the UI tests under xvfb-run");
+        SwingUtilities.invokeAndWait(() -> Themes.apply("dark"));
+    }
+
+    @AfterEach
+    void closeWindow() throws Exception {
+        if (window != null) {
+            SwingUtilities.invokeAndWait(window::close);
+        }
+        if (prefs != null) {
+            prefs.removeNode();
+        }
+    }
+
+    private static boolean await(long millis, BooleanSupplier onEdt) throws Exception {
+        long end = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < end) {
+            AtomicReference<Boolean> ok = new AtomicReference<>(false);
+            SwingUtilities.invokeAndWait(() -> ok.set(onEdt.getAsBoolean()));
+            if (ok.get()) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
+    private void press(String action) throws Exception {
+        SwingUtilities.invokeAndWait(() -> window.frame().getRootPane().getActionMap().get(action)
+                .actionPerformed(new java.awt.event.ActionEvent(window.frame(), 0, action)));
+    }
+
+    @Test
+    void snapshotAndRecordingOfALiveSource() throws Exception {
+        Path dog = TestData.reference().resolve("images/dog.png");
+        Path model = TestData.require(TestData.modelDir().resolve("model.onnx"), "the converted model").getParent();
+        SourceCatalog live = new TestCatalog() {
+            @Override
+            public SourceOpener opener(String spec, PlaybackOptions playback) {
+                return () -> new LiveWindowFaultTest.RepeatingLiveSource(dog, -1);
+            }
+        };
+        RecordHooks hooks = new RecordHooks(dir.resolve("recordings"), null, dir.resolve("snapshots"));
+        prefs = Preferences.userRoot().node("dev/lookout/test-" + System.nanoTime());
+        LiveConfig config = new LiveConfig("dog", true, PlaybackOptions.DEFAULTS, DetectOptions.DEFAULTS,
+                CocoSsdFrameDetector.loader(model, Device.CPU), live, hooks, hooks, new Settings(prefs), "dark",
+                System.nanoTime());
+        AtomicReference<LiveWindow> w = new AtomicReference<>();
+        SwingUtilities.invokeAndWait(() -> {
+            LiveWindow lw = new LiveWindow(config);
+            lw.frame().setBounds(0, 0, 1000, 750);
+            lw.open(0);
+            w.set(lw);
+        });
+        window = w.get();
+        assertTrue(await(30_000, () -> window.stage().overlay().shownDetections().size() == 3), "detecting");
+
+        press("snapshot");
+        assertTrue(await(10_000, () -> window.banner().message().startsWith("Snapshot saved")),
+                window.banner().message());
+        Path json;
+        try (Stream<Path> files = Files.list(dir.resolve("snapshots"))) {
+            List<Path> all = files.sorted().toList();
+            json = all.stream().filter(p -> p.toString().endsWith(".json")).findFirst().orElseThrow();
+            assertTrue(all.stream().anyMatch(p -> p.toString().endsWith(".png")), "" + all);
+        }
+        JsonNode sidecar = new ObjectMapper().readTree(json.toFile());
+        assertEquals(3, sidecar.get("detections").size(), sidecar.toString());
+
+        press("record");
+        assertTrue(await(5000, () -> window.banner().message().startsWith("Recording to")), window.banner().message());
+        Thread.sleep(2500);
+        press("record");
+        assertTrue(await(5000, () -> window.banner().message().startsWith("Recording saved")));
+        hooks.awaitFinished(10_000);
+        Path clip;
+        try (Stream<Path> files = Files.list(dir.resolve("recordings"))) {
+            clip = files.filter(p -> p.toString().endsWith(".mp4")).findFirst().orElseThrow();
+        }
+        // Read it back with FFmpeg: about 2.5 s of the 20 fps source, the photo's size.
+        int frames = 0;
+        try (FrameSource back = FfmpegFrameSource.openFile(clip)) {
+            for (Frame next = back.read(); next != null; next = back.read()) {
+                try (Frame f = next) {
+                    assertEquals(768, f.width());
+                    frames++;
+                }
+            }
+        }
+        assertTrue(frames >= 25 && frames <= 70, frames + " frames recorded");
+    }
+}
