@@ -7,6 +7,7 @@ import dev.lookout.capture.SourceOpener;
 import dev.lookout.detect.DetectOptions;
 import dev.lookout.detect.DetectionResult;
 import java.io.IOException;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -120,9 +121,9 @@ public final class LivePipeline implements AutoCloseable {
     }
 
     /** The loaded detector's class names, or an empty list while it loads. */
-    public java.util.List<String> classNames() {
+    public List<String> classNames() {
         FrameDetector d = detector;
-        return d == null ? java.util.List.of() : d.classNames();
+        return d == null ? List.of() : d.classNames();
     }
 
     /**

@@ -270,6 +270,7 @@ public final class LiveWindow {
         stopRecordingQuietly();
         pipeline.close();
         control.shutdownNow();
+        rememberAsRecent(currentSpec);
         Rectangle b = frame.getBounds();
         config.settings().windowBounds(b.x, b.y, b.width, b.height);
         config.settings().flush();
@@ -295,6 +296,7 @@ public final class LiveWindow {
     }
 
     private void play(String spec, PlaybackOptions playback) {
+        rememberAsRecent(currentSpec);
         currentSpec = spec;
         currentDescription = config.sources().describe(spec);
         overlay.clear();
@@ -308,7 +310,11 @@ public final class LiveWindow {
         String description = currentDescription;
         // Stopping the previous source may wait for its thread: never on the event thread.
         control.execute(() -> pipeline.play(description, opener, playback));
-        if (!spec.equals(DemoClip.find().map(Path::toString).orElse(null))) {
+    }
+
+    /** Keeps a source the user leaves (or had at exit) for the source menu's "Recent" entry; never the demo. */
+    private void rememberAsRecent(String spec) {
+        if (spec != null && !spec.equals(DemoClip.find().map(Path::toString).orElse(null))) {
             config.settings().lastSource(spec);
         }
     }
@@ -405,6 +411,15 @@ public final class LiveWindow {
                 item.addActionListener(e -> play(Integer.toString(index)));
                 menu.add(item);
             }
+        }
+        String recent = config.settings().lastSource();
+        if (recent != null && !recent.equals(currentSpec)) {
+            menu.addSeparator();
+            JMenuItem item = new JMenuItem("Recent: " + config.sources().describe(recent));
+            item.setToolTipText(config.sources().describe(recent));
+            item.addActionListener(e -> play(recent));
+            menu.add(item);
+            menu.addSeparator();
         }
         JMenuItem rescan = new JMenuItem("Look for cameras again");
         rescan.addActionListener(e -> control.execute(this::scanCameras));
