@@ -4,6 +4,8 @@ import dev.lookout.capture.MatImages;
 import java.awt.image.BufferedImage;
 import java.util.concurrent.atomic.AtomicReference;
 import org.opencv.core.Mat;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
 
 /**
  * Hands frames from the capture thread to the display without either waiting for the other, and without
@@ -18,10 +20,25 @@ public final class DisplayBuffer {
         private BufferedImage image;
         private long sequence;
         private long capturedNanos;
+        private int frameWidth;
+        private int frameHeight;
 
-        /** The pixels (TYPE_3BYTE_BGR), owned by the buffer and reused for later frames. */
+        /**
+         * The pixels (TYPE_3BYTE_BGR), already scaled to the size the display asked for, owned by the buffer and
+         * reused for later frames.
+         */
         public BufferedImage image() {
             return image;
+        }
+
+        /** The width of the captured frame (before scaling for the screen). */
+        public int frameWidth() {
+            return frameWidth;
+        }
+
+        /** The height of the captured frame (before scaling for the screen). */
+        public int frameHeight() {
+            return frameHeight;
         }
 
         /** The pipeline's running number of this frame. */
@@ -38,6 +55,19 @@ public final class DisplayBuffer {
     private final DisplayFrame[] slots = {new DisplayFrame(), new DisplayFrame(), new DisplayFrame()};
     private final AtomicReference<DisplayFrame> pending = new AtomicReference<>();
     private volatile DisplayFrame shown;
+    // The size of the area the video is shown in, in device pixels (0: unknown, no scaling).
+    private volatile long targetSize;
+    // Capture thread only: the frame scaled to the screen, reused.
+    private Mat scaled;
+
+    /**
+     * Display thread: the size of the area frames are shown in. Frames are scaled to fit it (aspect kept) on the
+     * capture thread by OpenCV, so that painting is a plain copy: Java2D's bilinear scaling costs the event thread
+     * ~15 ms a frame, OpenCV's resize ~1 ms.
+     */
+    public void setTargetSize(int width, int height) {
+        targetSize = ((long) Math.max(0, width) << 32) | Math.max(0, height);
+    }
 
     /**
      * Capture thread: copies {@code bgr} into a free image and makes it the newest waiting frame.
@@ -56,10 +86,32 @@ public final class DisplayBuffer {
                 break;
             }
         }
-        free.image = MatImages.toBufferedImage(bgr, free.image);
+        free.image = MatImages.toBufferedImage(scaledForScreen(bgr), free.image);
+        free.frameWidth = bgr.cols();
+        free.frameHeight = bgr.rows();
         free.sequence = sequence;
         free.capturedNanos = capturedNanos;
         return pending.getAndSet(free) != null;
+    }
+
+    private Mat scaledForScreen(Mat bgr) {
+        long target = targetSize;
+        int tw = (int) (target >>> 32);
+        int th = (int) target;
+        if (tw <= 0 || th <= 0) {
+            return bgr;
+        }
+        double scale = Math.min((double) tw / bgr.cols(), (double) th / bgr.rows());
+        int w = Math.max(1, (int) Math.round(bgr.cols() * scale));
+        int h = Math.max(1, (int) Math.round(bgr.rows() * scale));
+        if (w == bgr.cols() && h == bgr.rows()) {
+            return bgr;
+        }
+        if (scaled == null) {
+            scaled = new Mat();
+        }
+        Imgproc.resize(bgr, scaled, new Size(w, h), 0, 0, scale < 1 ? Imgproc.INTER_AREA : Imgproc.INTER_LINEAR);
+        return scaled;
     }
 
     /**
@@ -83,5 +135,14 @@ public final class DisplayBuffer {
     /** Forgets the waiting frame (a new source starts). */
     public void clear() {
         pending.set(null);
+    }
+
+    /** Capture thread, when it ends: frees the scaling buffer. */
+    void releaseScratch() {
+        Mat m = scaled;
+        scaled = null;
+        if (m != null) {
+            m.release();
+        }
     }
 }

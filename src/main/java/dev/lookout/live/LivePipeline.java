@@ -2,14 +2,19 @@ package dev.lookout.live;
 
 import dev.lookout.capture.Frame;
 import dev.lookout.capture.FrameSource;
+import dev.lookout.capture.MatImages;
 import dev.lookout.capture.OpenCv;
 import dev.lookout.capture.SourceOpener;
 import dev.lookout.detect.DetectOptions;
 import dev.lookout.detect.DetectionResult;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
+import java.util.Queue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -39,6 +44,7 @@ public final class LivePipeline implements AutoCloseable {
     private final AtomicReference<DetectOptions> options;
     private final AtomicLong sequence = new AtomicLong();
     private final Object pauseLock = new Object();
+    private final Queue<CompletableFuture<Still>> stillRequests = new ConcurrentLinkedQueue<>();
     private final Thread detectionThread;
     private final Callable<? extends FrameDetector> detectorLoader;
 
@@ -69,6 +75,30 @@ public final class LivePipeline implements AutoCloseable {
         this.detectionThread = new Thread(this::detectionLoop, "lookout-detection");
         detectionThread.setDaemon(true);
         detectionThread.start();
+    }
+
+    /**
+     * A frame in full resolution with the detections computed on it (for snapshots).
+     *
+     * @param image a copy of the frame's pixels that the receiver owns
+     * @param detections the detections of exactly that frame
+     */
+    public record Still(BufferedImage image, LiveDetections detections) {
+    }
+
+    /**
+     * Asks the detection thread for a copy of the frame it last detected, with its detections: what a snapshot
+     * saves. Completes with {@code null} when no frame has been detected (the model is loading or failed).
+     */
+    public CompletableFuture<Still> requestStill() {
+        CompletableFuture<Still> request = new CompletableFuture<>();
+        if (detectorState != DetectorState.READY || !running) {
+            request.complete(null);
+            return request;
+        }
+        stillRequests.add(request);
+        LockSupport.unpark(detectionThread);
+        return request;
     }
 
     /** The frames waiting for the screen. */
@@ -227,6 +257,7 @@ public final class LivePipeline implements AutoCloseable {
             detectorState = DetectorState.READY;
             listener.detectorReady(detector.provider());
             while (running) {
+                answerStillRequests(lastFrame);
                 Frame next = detectionSlot.getAndSet(null);
                 if (next != null) {
                     if (lastFrame != null) {
@@ -245,12 +276,26 @@ public final class LivePipeline implements AutoCloseable {
                 }
             }
         } finally {
+            for (CompletableFuture<Still> r = stillRequests.poll(); r != null; r = stillRequests.poll()) {
+                r.complete(null);
+            }
             if (lastFrame != null) {
                 lastFrame.close();
             }
             FrameDetector d = detector;
             if (d != null) {
                 d.close();
+            }
+        }
+    }
+
+    private void answerStillRequests(Frame lastFrame) {
+        for (CompletableFuture<Still> r = stillRequests.poll(); r != null; r = stillRequests.poll()) {
+            LiveDetections d = latest;
+            if (lastFrame == null || d == null || d.frameSequence() != sequenceOf(lastFrame)) {
+                r.complete(null);
+            } else {
+                r.complete(new Still(MatImages.toBufferedImage(lastFrame.image(), null), d));
             }
         }
     }
@@ -328,6 +373,7 @@ public final class LivePipeline implements AutoCloseable {
                 state(SourceState.Kind.FAILED, "playback failed: " + describe(e));
             } finally {
                 closeSource();
+                display.releaseScratch();
                 if (!running || stopping) {
                     state(SourceState.Kind.STOPPED, "");
                 }

@@ -115,6 +115,15 @@ public final class LiveWindow {
                 close();
             }
         });
+        stage.addComponentListener(new java.awt.event.ComponentAdapter() {
+            @Override
+            public void componentResized(java.awt.event.ComponentEvent e) {
+                double scale = stage.getGraphicsConfiguration() == null ? 1
+                        : stage.getGraphicsConfiguration().getDefaultTransform().getScaleX();
+                pipeline.display().setTargetSize((int) Math.round(stage.getWidth() * scale),
+                        (int) Math.round(stage.getHeight() * scale));
+            }
+        });
         stage.setFocusable(true);
         stage.addMouseListener(new java.awt.event.MouseAdapter() {
             @Override
@@ -556,21 +565,25 @@ public final class LiveWindow {
         if (snapshots == null || shown == null) {
             return;
         }
-        BufferedImage copy = new BufferedImage(shown.getWidth(), shown.getHeight(), shown.getType());
-        copy.setData(shown.getRaster());
-        var detections = overlay.shownDetections();
+        // Without detections yet, the picture on screen (scaled) is all there is; keep a copy of it now.
+        BufferedImage screenCopy = new BufferedImage(shown.getWidth(), shown.getHeight(), shown.getType());
+        screenCopy.setData(shown.getRaster());
         long number = video.sequence();
         String source = currentDescription;
-        control.execute(() -> {
+        // The snapshot is the frame the boxes on screen were computed on, at full resolution.
+        pipeline.requestStill().thenAcceptAsync(still -> {
             try {
-                Path file = snapshots.save(copy, detections, source, number);
+                Path file = still != null
+                        ? snapshots.save(still.image(), still.detections().result().detections(), source,
+                                still.detections().frameSequence())
+                        : snapshots.save(screenCopy, List.of(), source, number);
                 SwingUtilities.invokeLater(() ->
                         banner.show(Banner.Level.INFO, "Snapshot saved: " + file, null, null));
             } catch (Exception e) {
                 SwingUtilities.invokeLater(() ->
                         banner.show(Banner.Level.ERROR, "Snapshot failed: " + describe(e), null, null));
             }
-        });
+        }, control);
     }
 
     private void toggleRecording() {

@@ -7,6 +7,7 @@ import java.awt.Graphics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import javax.swing.JComponent;
 
@@ -21,6 +22,8 @@ public final class VideoView extends JComponent {
 
     private final LiveStats stats;
     private BufferedImage image;
+    private int frameWidth;
+    private int frameHeight;
     private long sequence = -1;
     private long paintedSequence = -1;
     private String placeholder = "";
@@ -34,6 +37,8 @@ public final class VideoView extends JComponent {
     /** Shows a frame just taken from the display buffer. */
     public void show(DisplayBuffer.DisplayFrame frame) {
         image = frame.image();
+        frameWidth = frame.frameWidth();
+        frameHeight = frame.frameHeight();
         sequence = frame.sequence();
         repaint();
     }
@@ -61,17 +66,20 @@ public final class VideoView extends JComponent {
         }
     }
 
-    /** The width of the frame shown, 0 when none. */
+    /** The width of the captured frame shown (not of its scaled picture), 0 when none. */
     public int frameWidth() {
-        return image == null ? 0 : image.getWidth();
+        return image == null ? 0 : frameWidth;
     }
 
-    /** The height of the frame shown, 0 when none. */
+    /** The height of the captured frame shown, 0 when none. */
     public int frameHeight() {
-        return image == null ? 0 : image.getHeight();
+        return image == null ? 0 : frameHeight;
     }
 
-    /** The frame shown (owned by the display buffer: copy it to keep it), or {@code null}. */
+    /**
+     * The picture shown, already scaled to this view (owned by the display buffer: copy it to keep it), or
+     * {@code null}.
+     */
     public BufferedImage image() {
         return image;
     }
@@ -96,8 +104,18 @@ public final class VideoView extends JComponent {
                 paintPlaceholder(g);
                 return;
             }
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            g.drawImage(image, frameToView(), null);
+            Rectangle2D.Double r = VideoGeometry.fit(frameWidth, frameHeight, getWidth(), getHeight());
+            double sx = g.getTransform().getScaleX();
+            boolean exact = Math.abs(image.getWidth() - r.width * sx) <= 1.5
+                    && Math.abs(image.getHeight() - r.height * sx) <= 1.5;
+            // The capture thread scaled the picture to this view: a plain copy. Only while the window is being
+            // resized (or a paused picture) does Java2D scale it.
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, exact
+                    ? RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR
+                    : RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            AffineTransform t = AffineTransform.getTranslateInstance(r.x, r.y);
+            t.scale(r.width / image.getWidth(), r.height / image.getHeight());
+            g.drawImage(image, t, null);
             if (sequence != paintedSequence) {
                 paintedSequence = sequence;
                 stats.framePainted();

@@ -110,6 +110,7 @@ class LiveWindowRecordTest {
         }
         JsonNode sidecar = new ObjectMapper().readTree(json.toFile());
         assertEquals(3, sidecar.get("detections").size(), sidecar.toString());
+        assertEquals(768, sidecar.get("width").asInt(), "the full-resolution frame, not the scaled screen picture");
 
         press("record");
         assertTrue(await(5000, () -> window.banner().message().startsWith("Recording to")), window.banner().message());
