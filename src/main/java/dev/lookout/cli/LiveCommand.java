@@ -15,6 +15,7 @@ import dev.lookout.ui.RecordHooks;
 import dev.lookout.record.SnapshotWriter;
 import dev.lookout.ui.Settings;
 import dev.lookout.ui.Themes;
+import dev.lookout.ui.UncaughtProblems;
 import java.awt.GraphicsEnvironment;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -98,7 +99,7 @@ public final class LiveCommand implements Command {
                 Themes.apply(theme);
                 LiveWindow w = new LiveWindow(config);
                 window.set(w);
-                installUncaughtHandler(window, err);
+                UncaughtProblems.install(window::get, err);
                 w.open(duration, recordFile != null);
             });
         } catch (InvocationTargetException e) {
@@ -124,16 +125,6 @@ public final class LiveCommand implements Command {
         };
         String message = state.status() == ConnectionState.Status.CONNECTED ? "" : state.describe();
         return new SourceState(kind, state.source(), message);
-    }
-
-    private static void installUncaughtHandler(AtomicReference<LiveWindow> window, PrintStream err) {
-        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
-            err.println("lookout live: unexpected problem on " + thread.getName() + ": " + Main.describe(e));
-            LiveWindow w = window.get();
-            if (w != null) {
-                SwingUtilities.invokeLater(() -> w.showUnexpected(e));
-            }
-        });
     }
 
     static DetectOptions detectOptions(Args a, Settings settings) throws UsageException {

@@ -161,6 +161,27 @@ class LiveWindowFaultTest {
         assertEquals(3, opens.get());
     }
 
+    @Test
+    void anExceptionEscapingTheEventThreadBecomesABannerNotAStackTrace() throws Exception {
+        Path dog = TestData.reference().resolve("images/dog.png");
+        open(dog.toString(), true, new TestCatalog());
+        Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        try {
+            UncaughtProblems.install(() -> window, new java.io.PrintStream(err, true));
+            SwingUtilities.invokeLater(() -> {
+                throw new IllegalStateException("a bug in a listener");
+            });
+            assertTrue(await(5000, () -> window.banner().level() == Banner.Level.ERROR
+                    && window.banner().message().contains("a bug in a listener")), "banner");
+            String printed = err.toString();
+            assertTrue(printed.contains("unexpected problem on AWT-EventQueue") && printed.lines().count() == 1,
+                    printed);
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(before);
+        }
+    }
+
     /** A live source showing one image at 20 fps, failing after {@code failAfter} frames (-1: never). */
     static final class RepeatingLiveSource implements FrameSource {
         private final Mat image;
