@@ -2,10 +2,13 @@ package dev.lookout.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lookout.capture.ConnectionState;
+import dev.lookout.capture.Ffmpeg;
 import dev.lookout.capture.FrameSize;
+import dev.lookout.capture.OpenCv;
 import dev.lookout.detect.DetectOptions;
 import dev.lookout.detect.Device;
 import dev.lookout.live.CocoSsdFrameDetector;
+import dev.lookout.live.FrameDetector;
 import dev.lookout.live.PlaybackOptions;
 import dev.lookout.live.SourceState;
 import dev.lookout.ui.CaptureSourceCatalog;
@@ -22,6 +25,9 @@ import java.lang.management.ManagementFactory;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.swing.SwingUtilities;
 
@@ -92,8 +98,27 @@ public final class LiveCommand implements Command {
         RecordHooks hooks = recordFile != null
                 ? new RecordHooks(recordFile.toAbsolutePath().getParent(), recordFile, SnapshotWriter.DEFAULT_FOLDER)
                 : new RecordHooks();
-        LiveConfig config = new LiveConfig(source, sourceGiven, playback, options,
-                CocoSsdFrameDetector.loader(modelDir, device), catalog, hooks, hooks, settings, theme, launchNanos);
+        // Load the OpenCV and FFmpeg natives (~1 s) while Swing and the window are built: the video starts sooner.
+        Thread natives = new Thread(() -> {
+            OpenCv.load();
+            Ffmpeg.init();
+        }, "lookout-natives");
+        natives.setDaemon(true);
+        natives.start();
+        // Start loading the model now, too: the first boxes come sooner.
+        FutureTask<FrameDetector> model = new FutureTask<>(CocoSsdFrameDetector.loader(modelDir, device));
+        Thread loader = new Thread(model, "lookout-model-loader");
+        loader.setDaemon(true);
+        loader.start();
+        Callable<FrameDetector> loaded = () -> {
+            try {
+                return model.get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof Exception ex ? ex : e;
+            }
+        };
+        LiveConfig config = new LiveConfig(source, sourceGiven, playback, options, loaded, catalog, hooks, hooks,
+                settings, theme, launchNanos);
         try {
             SwingUtilities.invokeAndWait(() -> {
                 Themes.apply(theme);

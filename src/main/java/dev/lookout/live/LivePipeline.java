@@ -67,7 +67,6 @@ public final class LivePipeline implements AutoCloseable {
      */
     public LivePipeline(Callable<? extends FrameDetector> detectorLoader, DetectOptions initialOptions,
             LiveStats stats, LiveListener listener) {
-        OpenCv.load();
         this.detectorLoader = Objects.requireNonNull(detectorLoader);
         this.options = new AtomicReference<>(Objects.requireNonNull(initialOptions));
         this.stats = Objects.requireNonNull(stats);
@@ -239,6 +238,7 @@ public final class LivePipeline implements AutoCloseable {
         Frame lastFrame = null;
         DetectOptions lastOptions = null;
         try {
+            OpenCv.load();
             try {
                 detector = detectorLoader.call();
             } catch (Exception | LinkageError e) {
@@ -357,6 +357,8 @@ public final class LivePipeline implements AutoCloseable {
 
         void run() {
             state(SourceState.Kind.OPENING, "");
+            // Here, not in the constructor: loading the natives takes ~0.5 s, never on the caller's (event) thread.
+            OpenCv.load();
             try {
                 source = opener.open();
             } catch (IOException | RuntimeException e) {

@@ -22,6 +22,8 @@ public final class LiveStats {
     private final AtomicLong firstDetectionPaintedNanos = new AtomicLong(-1);
     private final AtomicLong firstDetectionNanos = new AtomicLong(-1);
     private volatile long lastInferenceNanos = -1;
+    private final AtomicLong modelReadyNanos = new AtomicLong(-1);
+    private final AtomicLong firstFramePaintedNanos = new AtomicLong(-1);
     private volatile String provider = "";
     private final LatencySamples paintLatency = new LatencySamples(20_000);
     private final LatencySamples detectLatency = new LatencySamples(20_000);
@@ -71,11 +73,15 @@ public final class LiveStats {
 
     void provider(String value) {
         provider = value;
+        modelReadyNanos.compareAndSet(-1, System.nanoTime());
     }
 
     /** The display painted a frame. */
     public void framePainted() {
         shown.incrementAndGet();
+        if (firstFramePaintedNanos.get() < 0) {
+            firstFramePaintedNanos.compareAndSet(-1, System.nanoTime());
+        }
     }
 
     /**
@@ -163,9 +169,15 @@ public final class LiveStats {
         // Detections per second once the model was running: the load time says nothing about the detector's pace.
         m.put("detectionFps", round(detectingSeconds > 0 ? (detected() - 1) / detectingSeconds : 0, 2));
         m.put("inferenceMeanMs", round(detected() > 0 ? inferenceNanosTotal.get() / 1e6 / detected() : Double.NaN, 1));
-        m.put("firstDetectionPaintedMs", firstPainted < 0 ? null : round((firstPainted - startNanos) / 1e6, 0));
+        m.put("firstFramePaintedMs", sinceStart(firstFramePaintedNanos.get()));
+        m.put("modelReadyMs", sinceStart(modelReadyNanos.get()));
+        m.put("firstDetectionPaintedMs", sinceStart(firstPainted));
         m.put("provider", provider);
         return m;
+    }
+
+    private Object sinceStart(long nanos) {
+        return nanos < 0 ? null : round((nanos - startNanos) / 1e6, 0);
     }
 
     private static Object round(double value, int digits) {
