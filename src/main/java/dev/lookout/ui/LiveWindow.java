@@ -308,6 +308,7 @@ public final class LiveWindow {
         rememberAsRecent(currentSpec);
         currentSpec = spec;
         currentDescription = config.sources().describe(spec);
+        frame.setTitle("Lookout — " + currentDescription);
         overlay.clear();
         video.clear("Opening " + currentDescription + "…");
         status.setSource("Opening", WAITING, currentDescription);
