@@ -161,7 +161,7 @@ public final class LivePipeline implements AutoCloseable {
      *
      * @param description the source's name for the status bar, credentials masked
      */
-    public void play(String description, SourceOpener opener, PlaybackOptions playback) {
+    public synchronized void play(String description, SourceOpener opener, PlaybackOptions playback) {
         if (!running) {
             throw new IllegalStateException("the pipeline is closed");
         }
@@ -186,6 +186,13 @@ public final class LivePipeline implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        // Synchronised with play(): a source being started right now is stopped too, not left running.
+        synchronized (this) {
+            closeLocked();
+        }
+    }
+
+    private void closeLocked() {
         stopCapture();
         detectionThread.interrupt();
         LockSupport.unpark(detectionThread);
