@@ -3,7 +3,7 @@ package dev.lookout.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.lookout.capture.Frame;
-import dev.lookout.capture.FrameSource;
+import dev.lookout.capture.FfmpegFrameSource;
 import dev.lookout.detect.CocoSsdDetector;
 import dev.lookout.detect.DetectOptions;
 import dev.lookout.detect.DetectionFailedException;
@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -35,12 +36,7 @@ public final class DetectCommand implements Command {
     private static final Set<String> FLAG_OPTIONS = Set.of("help");
     private static final JsonFactory JSON = new JsonFactory();
 
-    private final VideoOpener videos;
-
-    /** The command, reading videos with {@code videos}. */
-    public DetectCommand(VideoOpener videos) {
-        this.videos = videos;
-    }
+    private static final Duration NETWORK_TIMEOUT = Duration.ofSeconds(10);
 
     @Override
     public String name() {
@@ -57,7 +53,8 @@ public final class DetectCommand implements Command {
         return String.join("\n",
                 "usage: lookout detect [options] INPUT...",
                 "",
-                "INPUT: an image file, a folder (its images, sorted by name) or a video file (its frames).",
+                "INPUT: an image file, a folder (its images, sorted by name), a video file (its frames, decoded by",
+                "FFmpeg) or a stream URL (rtsp://, http://...; until it ends or Ctrl-C).",
                 "Writes one JSON line per image or frame: {\"source\", \"frame\" (videos), \"width\", \"height\",",
                 "\"detections\": [{\"bbox\": [x, y, w, h], \"class\", \"score\"}], \"ms\"} (ms: detection time).",
                 "",
@@ -236,7 +233,7 @@ public final class DetectCommand implements Command {
                     imagesBar.update(++imagesDone);
                 } else if (input instanceof DetectInputs.Video video) {
                     imagesBar.finish();
-                    video(video.file());
+                    video(video.location());
                 }
             }
             imagesBar.finish();
@@ -263,16 +260,19 @@ public final class DetectCommand implements Command {
             }
         }
 
-        private void video(Path file) {
-            FrameSource source;
+        private void video(String location) {
+            FfmpegFrameSource source;
             try {
-                source = videos.open(file);
+                source = FfmpegFrameSource.isUrl(location) ? FfmpegFrameSource.openUrl(location, NETWORK_TIMEOUT)
+                        : FfmpegFrameSource.openFile(Path.of(location));
             } catch (IOException e) {
-                fail(file.toString(), e.getMessage());
+                fail(location, e.getMessage());
                 return;
             }
-            ProgressBar bar = new ProgressBar(err, ProgressBar.terminal(), file.getFileName().toString(), "frames",
-                    frameCount(source));
+            // A stream URL may hold credentials: name it as the source describes itself (masked).
+            String name = FfmpegFrameSource.isUrl(location) ? source.description() : location;
+            ProgressBar bar = new ProgressBar(err, ProgressBar.terminal(), abbreviate(name), "frames",
+                    source.lengthInFrames());
             long read = 0;
             try (source) {
                 while (true) {
@@ -283,9 +283,9 @@ public final class DetectCommand implements Command {
                         read++;
                         if (frame.index() % every == 0) {
                             DetectionResult result = detector.detect(frame.image(), options);
-                            emit(file.toString(), frame.index(), result);
+                            emit(name, frame.index(), result);
                             if (annotator != null) {
-                                annotator.writeFrame(frame.image(), result.detections(), file, frame.index());
+                                annotator.writeFrame(frame.image(), result.detections(), name, frame.index());
                             }
                         }
                     }
@@ -293,25 +293,20 @@ public final class DetectCommand implements Command {
                 }
                 if (read == 0) {
                     bar.finish();
-                    fail(file.toString(), "the video has no frames");
+                    fail(name, "the video has no frames");
                 }
             } catch (IOException | IllegalArgumentException | DetectionFailedException e) {
                 bar.finish();
-                fail(file.toString(), (read > 0 ? "after " + read + " frames: " : "") + e.getMessage());
+                fail(name, (read > 0 ? "after " + read + " frames: " : "") + e.getMessage());
             } finally {
                 bar.finish();
             }
         }
 
-        private long frameCount(FrameSource source) {
-            try {
-                // FFmpeg's sources know their length; others (or an unknown length) show a counter instead.
-                var method = source.getClass().getMethod("lengthInFrames");
-                Object n = method.invoke(source);
-                return n instanceof Number number ? number.longValue() : 0;
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                return 0;
-            }
+        private static String abbreviate(String name) {
+            int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+            String tail = slash >= 0 && slash < name.length() - 1 ? name.substring(slash + 1) : name;
+            return tail.length() > 30 ? tail.substring(0, 29) + "…" : tail;
         }
 
         private void emit(String source, long frame, DetectionResult result) {

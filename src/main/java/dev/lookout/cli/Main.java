@@ -27,7 +27,7 @@ public final class Main {
                 // one line per command; keep 'live' (the default) first once it exists
                 new ConvertCommand(),
                 new InspectCommand(),
-                new DetectCommand(file -> { throw new java.io.IOException("video support is not wired yet"); }),
+                new DetectCommand(),
                 new BenchCommand()
                 )) {
             commands.put(c.name(), c);
