@@ -332,7 +332,8 @@ public final class DetectCommand implements Command {
 
         private void fail(String input, String reason) {
             failures++;
-            err.println("lookout detect: " + (reason.startsWith(input) ? reason : input + ": " + reason));
+            // Most reasons already name the file; do not name it twice.
+            err.println("lookout detect: " + (reason.contains(input) ? reason : input + ": " + reason));
         }
     }
 }
