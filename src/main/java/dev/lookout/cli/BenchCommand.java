@@ -56,6 +56,8 @@ public final class BenchCommand implements Command {
                 "Times decode, preprocess, inference, post-process, detect (= the three detector stages) and total",
                 "(= decode + detect) over N runs (default 20) after K warm-ups (default 3), for each image and for a",
                 "640x480 frame resized from the first one; then the same model through OpenCV DNN, with the ratio.",
+                "cpu ms: mean CPU time of the whole process per detect call (all threads; 10 ms ticks, so use many",
+                "runs): unlike wall time it hardly moves when other programs load the machine.",
                 "INPUT: image files or folders. Default: the 7 TF.js reference PNGs in",
                 "../shared/reference/coco-ssd/images, else the darknet photos in $LOOKOUT_TESTDATA/darknet.",
                 "--soak N: afterwards, N detect calls on the 640x480 frame, reporting resident memory growth.",
@@ -120,20 +122,24 @@ public final class BenchCommand implements Command {
             for (String stage : STAGES) {
                 out.printf(" %15s", stage);
             }
-            out.printf(" %5s%n", "boxes");
+            out.printf(" %5s %9s%n", "boxes", "cpu ms");
             ArrayNode ortRows = report.putArray("onnxruntime");
             List<Percentiles> ortInference = new ArrayList<>();
             for (Sample sample : samples) {
                 long[][] nanos = new long[STAGES.length][runs];
+                long cpuInDetect = 0;
                 int boxes = 0;
                 for (int r = -warmup; r < runs; r++) {
                     long t0 = System.nanoTime();
                     Mat bgr = ImageFiles.decode(sample.encoded(), sample.name());
                     long decoded = System.nanoTime() - t0;
                     try {
+                        long cpuBefore = ProcessMemory.cpuNanos();
                         DetectionResult result = detector.detect(bgr, DetectOptions.DEFAULTS);
+                        long cpuUsed = ProcessMemory.cpuNanos() - cpuBefore;
                         boxes = result.detections().size();
                         if (r >= 0) {
+                            cpuInDetect += cpuUsed;
                             long detect = result.timings().totalNanos();
                             long[] row = {decoded, result.timings().preprocessNanos(),
                                 result.timings().inferenceNanos(), result.timings().postprocessNanos(), detect,
@@ -162,7 +168,9 @@ public final class BenchCommand implements Command {
                         ortInference.add(p);
                     }
                 }
-                out.printf(" %5d%n", boxes);
+                double cpuMs = cpuInDetect / 1e6 / runs;
+                row.put("detectCpuMsMean", round(cpuMs));
+                out.printf(Locale.ROOT, " %5d %9.1f%n", boxes, cpuMs);
             }
 
             if (!args.flag("no-dnn")) {
