@@ -165,7 +165,8 @@ public final class BenchCommand implements Command {
             }
 
             if (!args.flag("no-dnn")) {
-                report.set("opencvDnn", DnnComparison.run(modelDir, samples, runs, warmup, ortInference, detector, out, err,
+                report.set("opencvDnn", DnnComparison.run(modelDir, samples, runs, warmup, ortInference, detector,
+                        out, err,
                         mapper));
             }
             if (soak > 0) {

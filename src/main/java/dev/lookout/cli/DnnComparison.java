@@ -86,12 +86,14 @@ final class DnnComparison {
                 Percentiles ort = ortInference.get(i);
                 double ratio = ort.medianMs() > 0 ? inf.medianMs() / ort.medianMs() : 0;
                 out.printf(Locale.ROOT, "%-22s %-9s %7.2f/%7.2f %7.2f/%7.2f %7.2f/%7.2f %8.2fx %s%n",
-                        BenchCommand.abbreviate(sample.name(), 22), sample.width() + "x" + sample.height(), p.medianMs(),
-                        p.p95Ms(), inf.medianMs(), inf.p95Ms(), ort.medianMs(), ort.p95Ms(), ratio, same);
+                        BenchCommand.abbreviate(sample.name(), 22), sample.width() + "x" + sample.height(),
+                        p.medianMs(), p.p95Ms(), inf.medianMs(), inf.p95Ms(), ort.medianMs(), ort.p95Ms(), ratio, same);
                 ObjectNode row = rows.addObject();
                 row.put("image", sample.name());
-                row.putObject("preprocess").put("median", BenchCommand.round(p.medianMs())).put("p95", BenchCommand.round(p.p95Ms()));
-                row.putObject("inference").put("median", BenchCommand.round(inf.medianMs())).put("p95", BenchCommand.round(inf.p95Ms()));
+                row.putObject("preprocess").put("median", BenchCommand.round(p.medianMs()))
+                        .put("p95", BenchCommand.round(p.p95Ms()));
+                row.putObject("inference").put("median", BenchCommand.round(inf.medianMs()))
+                        .put("p95", BenchCommand.round(inf.p95Ms()));
                 row.put("dnnOverOrtInference", BenchCommand.round(ratio));
                 row.put("sameDetections", same.equals("yes"));
             }
