@@ -166,8 +166,7 @@ public final class BenchCommand implements Command {
 
             if (!args.flag("no-dnn")) {
                 report.set("opencvDnn", DnnComparison.run(modelDir, samples, runs, warmup, ortInference, detector,
-                        out, err,
-                        mapper));
+                        out, mapper));
             }
             if (soak > 0) {
                 report.set("soak", BenchSoak.run(detector, samples.get(samples.size() - 1), soak, out, mapper));

@@ -31,7 +31,7 @@ final class DnnComparison {
      * load or run the model, says why and returns a node recording it.
      */
     static ObjectNode run(Path modelDir, List<BenchImages.Sample> samples, int runs, int warmup,
-            List<Percentiles> ortInference, CocoSsdDetector detector, PrintStream out, PrintStream err,
+            List<Percentiles> ortInference, CocoSsdDetector detector, PrintStream out,
             ObjectMapper mapper) throws IOException {
         ObjectNode node = mapper.createObjectNode();
         out.println();
@@ -98,7 +98,6 @@ final class DnnComparison {
                 row.put("sameDetections", same.equals("yes"));
             }
         }
-        err.flush();
         return node;
     }
 
