@@ -2,10 +2,12 @@ package dev.lookout.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.lookout.capture.Frame;
 import dev.lookout.capture.FfmpegFrameSource;
+import dev.lookout.capture.Frame;
+import dev.lookout.capture.FrameSource;
 import dev.lookout.detect.CocoSsdDetector;
 import dev.lookout.detect.DetectOptions;
+import dev.lookout.detect.Detection;
 import dev.lookout.detect.DetectionFailedException;
 import dev.lookout.detect.DetectionResult;
 import dev.lookout.detect.Device;
@@ -31,12 +33,30 @@ import org.opencv.core.Mat;
  */
 public final class DetectCommand implements Command {
 
-    private static final Set<String> VALUE_OPTIONS = Set.of("min-score", "max-boxes", "iou", "classes", "min-area",
-            "device", "every", "output", "annotate", "model");
+    private static final Set<String> VALUE_OPTIONS = union(Set.of("min-score", "max-boxes", "iou", "classes",
+            "min-area", "device", "every", "output", "annotate", "model"), DetectRecording.VALUE_OPTIONS);
     private static final Set<String> FLAG_OPTIONS = Set.of("help");
     private static final JsonFactory JSON = new JsonFactory();
 
     private static final Duration NETWORK_TIMEOUT = Duration.ofSeconds(10);
+
+    private final VideoOpener videoFiles;
+
+    /** The command, reading video files and stream URLs with FFmpeg. */
+    public DetectCommand() {
+        this(FfmpegFrameSource::openFile);
+    }
+
+    /** The command, reading video files with {@code videoFiles} (tests shorten or fake videos this way). */
+    DetectCommand(VideoOpener videoFiles) {
+        this.videoFiles = videoFiles;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new LinkedHashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
 
     @Override
     public String name() {
@@ -69,6 +89,7 @@ public final class DetectCommand implements Command {
                 "  --output FILE    write the JSON lines to FILE instead of stdout",
                 "  --annotate DIR   also save each image/frame with its boxes drawn into DIR",
                 "  --model DIR      model folder (default models/coco-ssd)",
+                String.join("\n", DetectRecording.usageLines()),
                 "",
                 "--classes and --min-area filter TF.js's answer after its suppression; --max-boxes counts what is",
                 "reported. Exit status: 0 all inputs done, 1 some input unreadable (reported on stderr), 2 usage.");
@@ -87,6 +108,7 @@ public final class DetectCommand implements Command {
         if (every < 1) {
             throw new UsageException("--every must be 1 or more, not " + every);
         }
+        DetectRecording recording = DetectRecording.from(args, err);
         List<String> inputArgs = args.positional();
         if (inputArgs.isEmpty()) {
             throw new UsageException("give at least one INPUT: an image, a folder of images or a video file");
@@ -107,6 +129,7 @@ public final class DetectCommand implements Command {
         }
         try (CocoSsdDetector detector = loaded) {
             checkClasses(options, detector.classNames());
+            recording.checkClasses(detector.classNames());
             if (!providerTold[0]) {
                 err.println("lookout detect: running on " + detector.provider());
             }
@@ -132,7 +155,7 @@ public final class DetectCommand implements Command {
                 results = new PrintStream(file, false, StandardCharsets.UTF_8);
             }
             try {
-                Run run = new Run(detector, options, every, annotator, results, err);
+                Run run = new Run(detector, options, every, annotator, recording, results, err);
                 run.all(DetectInputs.expand(inputArgs));
                 results.flush();
                 if (results.checkError()) {
@@ -205,16 +228,18 @@ public final class DetectCommand implements Command {
         private final DetectOptions options;
         private final int every;
         private final Annotator annotator;
+        private final DetectRecording recording;
         private final PrintStream results;
         private final PrintStream err;
         private int failures;
 
-        Run(CocoSsdDetector detector, DetectOptions options, int every, Annotator annotator, PrintStream results,
-                PrintStream err) {
+        Run(CocoSsdDetector detector, DetectOptions options, int every, Annotator annotator,
+                DetectRecording recording, PrintStream results, PrintStream err) {
             this.detector = detector;
             this.options = options;
             this.every = every;
             this.annotator = annotator;
+            this.recording = recording;
             this.results = results;
             this.err = err;
         }
@@ -253,6 +278,7 @@ public final class DetectCommand implements Command {
                 if (annotator != null) {
                     annotator.writeImage(bgr, result.detections(), file);
                 }
+                recording.image(bgr, result.detections(), file);
             } catch (IOException | IllegalArgumentException | DetectionFailedException e) {
                 fail(file.toString(), e.getMessage());
             } finally {
@@ -261,20 +287,27 @@ public final class DetectCommand implements Command {
         }
 
         private void video(String location) {
-            FfmpegFrameSource source;
+            FrameSource source;
             try {
                 source = FfmpegFrameSource.isUrl(location) ? FfmpegFrameSource.openUrl(location, NETWORK_TIMEOUT)
-                        : FfmpegFrameSource.openFile(Path.of(location));
+                        : videoFiles.open(Path.of(location));
             } catch (IOException e) {
                 fail(location, e.getMessage());
                 return;
             }
             // A stream URL may hold credentials: name it as the source describes itself (masked).
-            String name = FfmpegFrameSource.isUrl(location) ? source.description() : location;
+            boolean stream = FfmpegFrameSource.isUrl(location);
+            String name = stream ? source.description() : location;
+            // The recorder names its messages and clips after a file; a stream is just "stream".
+            Path recordedAs = stream ? Path.of("stream") : Path.of(location);
             ProgressBar bar = new ProgressBar(err, ProgressBar.terminal(), abbreviate(name), "frames",
-                    source.lengthInFrames());
+                    source instanceof FfmpegFrameSource ffmpeg ? ffmpeg.lengthInFrames() : 0);
             long read = 0;
+            List<Detection> current = List.of();
+            boolean recordingStarted = false;
             try (source) {
+                recording.videoStarted(recordedAs, source);
+                recordingStarted = true;
                 while (true) {
                     try (Frame frame = source.read()) {
                         if (frame == null) {
@@ -287,7 +320,9 @@ public final class DetectCommand implements Command {
                             if (annotator != null) {
                                 annotator.writeFrame(frame.image(), result.detections(), name, frame.index());
                             }
+                            current = result.detections();
                         }
+                        recording.frame(frame, current, name);
                     }
                     bar.update(read);
                 }
@@ -298,8 +333,14 @@ public final class DetectCommand implements Command {
             } catch (IOException | IllegalArgumentException | DetectionFailedException e) {
                 bar.finish();
                 fail(name, (read > 0 ? "after " + read + " frames: " : "") + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail(name, "interrupted after " + read + " frames");
             } finally {
                 bar.finish();
+                if (recordingStarted && !recording.videoEnded()) {
+                    failures++;
+                }
             }
         }
 

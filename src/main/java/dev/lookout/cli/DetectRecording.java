@@ -1,0 +1,208 @@
+package dev.lookout.cli;
+
+import dev.lookout.capture.Frame;
+import dev.lookout.capture.FrameSource;
+import dev.lookout.capture.MatImages;
+import dev.lookout.detect.Detection;
+import dev.lookout.record.AnnotatedRecorder;
+import dev.lookout.record.EventListener;
+import dev.lookout.record.EventMonitor;
+import dev.lookout.record.MonitorEvent;
+import dev.lookout.record.RecordingSummary;
+import dev.lookout.record.SnapshotWriter;
+import dev.lookout.overlay.DetectionPainter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.opencv.core.Mat;
+
+/**
+ * The recording side of {@code lookout detect}: {@code --record FILE} (each video annotated, as fast as the
+ * machine allows, nothing dropped), {@code --snapshot DIR} (PNG + JSON of what was detected) and
+ * {@code --watch CLASSES} (one clip per appearance with pre- and post-roll, logged in {@code events.jsonl}).
+ */
+final class DetectRecording {
+
+    /** The options this class reads. */
+    static final Set<String> VALUE_OPTIONS = Set.of("record", "snapshot", "watch", "record-dir", "events",
+            "pre-roll", "post-roll", "confirm");
+
+    private final Path recordFile;
+    private final SnapshotWriter snapshots;
+    private final Set<String> watched;
+    private final Path recordDir;
+    private final Path eventLog;
+    private final long preRollMillis;
+    private final long postRollMillis;
+    private final int confirmFrames;
+    private final PrintStream err;
+
+    private AnnotatedRecorder recorder;
+    private EventMonitor monitor;
+    private String recordingFailure;
+    private int monitorErrors;
+
+    private DetectRecording(Args args, PrintStream err) throws UsageException {
+        this.err = err;
+        this.recordFile = args.has("record") ? Path.of(args.get("record", "")) : null;
+        this.snapshots = args.has("snapshot")
+                ? new SnapshotWriter(Path.of(args.get("snapshot", "")), new DetectionPainter(), true) : null;
+        Set<String> classes = new LinkedHashSet<>();
+        if (args.has("watch")) {
+            for (String c : args.get("watch", "").split(",")) {
+                if (!c.isBlank()) {
+                    classes.add(c.strip());
+                }
+            }
+            if (classes.isEmpty()) {
+                throw new UsageException("--watch needs class names, e.g. --watch person,car");
+            }
+        }
+        this.watched = classes;
+        this.recordDir = Path.of(args.get("record-dir", "recordings"));
+        this.eventLog = Path.of(args.get("events", "events.jsonl"));
+        this.preRollMillis = seconds(args, "pre-roll", 3);
+        this.postRollMillis = seconds(args, "post-roll", 5);
+        this.confirmFrames = args.getInt("confirm", 3);
+        if (confirmFrames < 1) {
+            throw new UsageException("--confirm must be 1 or more frames, not " + confirmFrames);
+        }
+        if (recordFile != null && recordFile.getFileName() == null) {
+            throw new UsageException("--record needs a file name, e.g. --record annotated.mp4");
+        }
+    }
+
+    /** Reads and checks the recording options of {@code args}. */
+    static DetectRecording from(Args args, PrintStream err) throws UsageException {
+        return new DetectRecording(args, err);
+    }
+
+    /** The lines {@code detect --help} shows for these options. */
+    static List<String> usageLines() {
+        return List.of(
+                "  --record FILE    videos: write each video with its boxes burnt in (MP4; FILE-2.mp4... for",
+                "                   further videos; an existing file is never overwritten)",
+                "  --snapshot DIR   save a PNG with boxes, the raw PNG and a JSON sidecar of every image or",
+                "                   frame with a detection (with --watch: of each event's best frame)",
+                "  --watch A,B      videos: record a clip only while one of these classes is present, one clip",
+                "                   per appearance, logged in events.jsonl",
+                "  --confirm N      --watch: present after N consecutive frames (default 3)",
+                "  --pre-roll S     --watch: seconds kept before the appearance (default 3)",
+                "  --post-roll S    --watch: seconds kept after the last sighting (default 5)",
+                "  --record-dir DIR --watch: where clips go (default recordings)",
+                "  --events FILE    --watch: the event log (default events.jsonl)");
+    }
+
+    private static long seconds(Args args, String name, double fallback) throws UsageException {
+        double value = args.getDouble(name, fallback);
+        if (!(value >= 0) || value > 3600) {
+            throw new UsageException("--" + name + " must be between 0 and 3600 seconds, not " + value);
+        }
+        return Math.round(value * 1000);
+    }
+
+    /** Rejects watched classes the model does not know. */
+    void checkClasses(List<String> known) throws UsageException {
+        List<String> unknown = watched.stream().filter(c -> !known.contains(c)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new UsageException("--watch: unknown class" + (unknown.size() > 1 ? "es " : " ")
+                    + String.join(", ", unknown) + "; the classes are: " + String.join(", ", known));
+        }
+    }
+
+    /** Saves a snapshot of an image with detections ({@code --snapshot} without {@code --watch}). */
+    void image(Mat bgr, List<Detection> detections, Path file) throws IOException {
+        if (snapshots != null && watched.isEmpty() && !detections.isEmpty()) {
+            snapshots.write(MatImages.toBufferedImage(bgr, null), 0, detections, file.toString(),
+                    OffsetDateTime.now());
+        }
+    }
+
+    /**
+     * Starts the recorder and the monitor for a video about to be read. A recording that cannot start is
+     * reported on stderr and detection goes on (the run then ends with exit status 1).
+     */
+    void videoStarted(Path file, FrameSource source) {
+        recordingFailure = null;
+        monitorErrors = 0;
+        if (recordFile != null) {
+            try {
+                recorder = AnnotatedRecorder.toFile(recordFile).frameRate(source.frameRate())
+                        .live(source.isLive()).start();
+                err.println("lookout detect: recording " + file.getFileName() + " to " + recorder.path() + " ("
+                        + recorder.format() + ")");
+            } catch (IOException e) {
+                recordingFailure = "cannot record " + file.getFileName() + ": " + e.getMessage();
+                err.println("lookout detect: " + recordingFailure + "; detection goes on");
+            }
+        }
+        if (!watched.isEmpty()) {
+            monitor = EventMonitor.watching(watched).framesToConfirm(confirmFrames).preRollMillis(preRollMillis)
+                    .postRollMillis(postRollMillis).clipFolder(recordDir).eventLog(eventLog)
+                    .snapshots(snapshots != null ? snapshots : new SnapshotWriter(SnapshotWriter.DEFAULT_FOLDER))
+                    .frameRate(source.frameRate()).live(source.isLive()).source(file.toString())
+                    .listener(new EventListener() {
+                        @Override
+                        public void eventEnded(MonitorEvent event) {
+                            err.printf(Locale.ROOT, "lookout detect: event %d at %.1f s: %s (peak %.0f%%) -> %s%n",
+                                    event.id(), event.sourceSeconds(), String.join(",", event.classes()),
+                                    event.peakScore() * 100, event.clip());
+                        }
+
+                        @Override
+                        public void monitorError(String message) {
+                            monitorErrors++;
+                            err.println("lookout detect: " + message);
+                        }
+                    }).build();
+        }
+    }
+
+    /**
+     * One frame of the video with the detections in force (the last computed ones when {@code --every} skips
+     * frames, so recordings keep the full frame rate).
+     */
+    void frame(Frame frame, List<Detection> detections, String source) throws InterruptedException, IOException {
+        if (recorder != null && recordingFailure == null) {
+            if (!recorder.put(frame, detections)) {
+                recordingFailure = recorder.failure();
+                err.println("lookout detect: " + recordingFailure + "; detection goes on");
+            }
+        }
+        if (monitor != null) {
+            monitor.accept(frame, detections);
+        } else if (snapshots != null && !detections.isEmpty()) {
+            snapshots.write(MatImages.toBufferedImage(frame.image(), null), frame.index(), detections, source,
+                    OffsetDateTime.now());
+        }
+    }
+
+    /** Finalizes the video's recording and events; returns true if everything was written. */
+    boolean videoEnded() {
+        boolean ok = recordingFailure == null;
+        if (recorder != null) {
+            RecordingSummary summary = recorder.finish();
+            recorder = null;
+            if (summary.failure() != null) {
+                if (recordingFailure == null) {
+                    err.println("lookout detect: " + summary.failure());
+                }
+                ok = false;
+            } else if (summary.framesWritten() > 0) {
+                err.printf(Locale.ROOT, "lookout detect: recorded %d frames (%.1f s) to %s%n",
+                        summary.framesWritten(), summary.durationMicros() / 1e6, summary.path());
+            }
+        }
+        if (monitor != null) {
+            monitor.close();
+            monitor = null;
+            ok &= monitorErrors == 0;
+        }
+        return ok;
+    }
+}
