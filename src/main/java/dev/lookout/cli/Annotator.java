@@ -32,6 +32,9 @@ final class Annotator {
     /** Creates the folder if needed. */
     Annotator(Path dir) throws IOException {
         this.dir = dir;
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IOException("the --annotate folder " + dir + " is a file, not a folder");
+        }
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {

@@ -19,7 +19,9 @@ import java.io.PrintStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -149,7 +151,9 @@ public final class DetectCommand implements Command {
                 try {
                     file = Files.newOutputStream(target);
                 } catch (IOException e) {
-                    err.println("lookout detect: cannot write --output " + target + ": " + e);
+                    String why = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                            : e instanceof NoSuchFileException ? "its folder does not exist" : e.getMessage();
+                    err.println("lookout detect: cannot write --output " + target + ": " + why);
                     return Main.EXIT_FAILED;
                 }
                 results = new PrintStream(file, false, StandardCharsets.UTF_8);
