@@ -32,6 +32,9 @@ final class Annotator {
     /** Creates the folder if needed. */
     Annotator(Path dir) throws IOException {
         this.dir = dir;
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IOException("the --annotate folder " + dir + " is a file, not a folder");
+        }
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -51,9 +54,9 @@ final class Annotator {
         return write(bgr, detections, stem, KEPT_EXTENSIONS.contains(ext) ? ext : "png");
     }
 
-    /** Annotates a video frame: {@code <video name>-frame000123.jpg}. */
-    Path writeFrame(Mat bgr, List<Detection> detections, Path video, long frame) throws IOException {
-        String name = video.getFileName().toString();
+    /** Annotates a video frame: {@code <video name>-frame000123.jpg} ({@code stream-...} for URLs). */
+    Path writeFrame(Mat bgr, List<Detection> detections, String video, long frame) throws IOException {
+        String name = video.contains("://") ? "stream" : Path.of(video).getFileName().toString();
         int dot = name.lastIndexOf('.');
         String stem = (dot > 0 ? name.substring(0, dot) : name) + String.format(Locale.ROOT, "-frame%06d", frame);
         return write(bgr, detections, stem, "jpg");

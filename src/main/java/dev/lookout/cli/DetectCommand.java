@@ -2,6 +2,7 @@ package dev.lookout.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.lookout.capture.FfmpegFrameSource;
 import dev.lookout.capture.Frame;
 import dev.lookout.capture.FrameSource;
 import dev.lookout.detect.CocoSsdDetector;
@@ -18,8 +19,11 @@ import java.io.PrintStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -36,17 +40,24 @@ public final class DetectCommand implements Command {
     private static final Set<String> FLAG_OPTIONS = Set.of("help");
     private static final JsonFactory JSON = new JsonFactory();
 
-    private final VideoOpener videos;
+    private static final Duration NETWORK_TIMEOUT = Duration.ofSeconds(10);
+
+    private final VideoOpener videoFiles;
+
+    /** The command, reading video files and stream URLs with FFmpeg. */
+    public DetectCommand() {
+        this(FfmpegFrameSource::openFile);
+    }
+
+    /** The command, reading video files with {@code videoFiles} (tests shorten or fake videos this way). */
+    DetectCommand(VideoOpener videoFiles) {
+        this.videoFiles = videoFiles;
+    }
 
     private static Set<String> union(Set<String> a, Set<String> b) {
         Set<String> all = new LinkedHashSet<>(a);
         all.addAll(b);
         return Set.copyOf(all);
-    }
-
-    /** The command, reading videos with {@code videos}. */
-    public DetectCommand(VideoOpener videos) {
-        this.videos = videos;
     }
 
     @Override
@@ -64,7 +75,8 @@ public final class DetectCommand implements Command {
         return String.join("\n",
                 "usage: lookout detect [options] INPUT...",
                 "",
-                "INPUT: an image file, a folder (its images, sorted by name) or a video file (its frames).",
+                "INPUT: an image file, a folder (its images, sorted by name), a video file (its frames, decoded by",
+                "FFmpeg) or a stream URL (rtsp://, http://...; until it ends or Ctrl-C).",
                 "Writes one JSON line per image or frame: {\"source\", \"frame\" (videos), \"width\", \"height\",",
                 "\"detections\": [{\"bbox\": [x, y, w, h], \"class\", \"score\"}], \"ms\"} (ms: detection time).",
                 "",
@@ -139,7 +151,9 @@ public final class DetectCommand implements Command {
                 try {
                     file = Files.newOutputStream(target);
                 } catch (IOException e) {
-                    err.println("lookout detect: cannot write --output " + target + ": " + e);
+                    String why = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                            : e instanceof NoSuchFileException ? "its folder does not exist" : e.getMessage();
+                    err.println("lookout detect: cannot write --output " + target + ": " + why);
                     return Main.EXIT_FAILED;
                 }
                 results = new PrintStream(file, false, StandardCharsets.UTF_8);
@@ -248,7 +262,7 @@ public final class DetectCommand implements Command {
                     imagesBar.update(++imagesDone);
                 } else if (input instanceof DetectInputs.Video video) {
                     imagesBar.finish();
-                    video(video.file());
+                    video(video.location());
                 }
             }
             imagesBar.finish();
@@ -276,21 +290,27 @@ public final class DetectCommand implements Command {
             }
         }
 
-        private void video(Path file) {
+        private void video(String location) {
             FrameSource source;
             try {
-                source = videos.open(file);
+                source = FfmpegFrameSource.isUrl(location) ? FfmpegFrameSource.openUrl(location, NETWORK_TIMEOUT)
+                        : videoFiles.open(Path.of(location));
             } catch (IOException e) {
-                fail(file.toString(), e.getMessage());
+                fail(location, e.getMessage());
                 return;
             }
-            ProgressBar bar = new ProgressBar(err, ProgressBar.terminal(), file.getFileName().toString(), "frames",
-                    frameCount(source));
+            // A stream URL may hold credentials: name it as the source describes itself (masked).
+            boolean stream = FfmpegFrameSource.isUrl(location);
+            String name = stream ? source.description() : location;
+            // The recorder names its messages and clips after a file; a stream is just "stream".
+            Path recordedAs = stream ? Path.of("stream") : Path.of(location);
+            ProgressBar bar = new ProgressBar(err, ProgressBar.terminal(), abbreviate(name), "frames",
+                    source instanceof FfmpegFrameSource ffmpeg ? ffmpeg.lengthInFrames() : 0);
             long read = 0;
             List<Detection> current = List.of();
             boolean recordingStarted = false;
             try (source) {
-                recording.videoStarted(file, source);
+                recording.videoStarted(recordedAs, source);
                 recordingStarted = true;
                 while (true) {
                     try (Frame frame = source.read()) {
@@ -300,26 +320,26 @@ public final class DetectCommand implements Command {
                         read++;
                         if (frame.index() % every == 0) {
                             DetectionResult result = detector.detect(frame.image(), options);
-                            emit(file.toString(), frame.index(), result);
+                            emit(name, frame.index(), result);
                             if (annotator != null) {
-                                annotator.writeFrame(frame.image(), result.detections(), file, frame.index());
+                                annotator.writeFrame(frame.image(), result.detections(), name, frame.index());
                             }
                             current = result.detections();
                         }
-                        recording.frame(frame, current, file.toString());
+                        recording.frame(frame, current, name);
                     }
                     bar.update(read);
                 }
                 if (read == 0) {
                     bar.finish();
-                    fail(file.toString(), "the video has no frames");
+                    fail(name, "the video has no frames");
                 }
             } catch (IOException | IllegalArgumentException | DetectionFailedException e) {
                 bar.finish();
-                fail(file.toString(), (read > 0 ? "after " + read + " frames: " : "") + e.getMessage());
+                fail(name, (read > 0 ? "after " + read + " frames: " : "") + e.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                fail(file.toString(), "interrupted after " + read + " frames");
+                fail(name, "interrupted after " + read + " frames");
             } finally {
                 bar.finish();
                 if (recordingStarted && !recording.videoEnded()) {
@@ -328,15 +348,10 @@ public final class DetectCommand implements Command {
             }
         }
 
-        private long frameCount(FrameSource source) {
-            try {
-                // FFmpeg's sources know their length; others (or an unknown length) show a counter instead.
-                var method = source.getClass().getMethod("lengthInFrames");
-                Object n = method.invoke(source);
-                return n instanceof Number number ? number.longValue() : 0;
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                return 0;
-            }
+        private static String abbreviate(String name) {
+            int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+            String tail = slash >= 0 && slash < name.length() - 1 ? name.substring(slash + 1) : name;
+            return tail.length() > 30 ? tail.substring(0, 29) + "…" : tail;
         }
 
         private void emit(String source, long frame, DetectionResult result) {
@@ -362,7 +377,8 @@ public final class DetectCommand implements Command {
 
         private void fail(String input, String reason) {
             failures++;
-            err.println("lookout detect: " + (reason.startsWith(input) ? reason : input + ": " + reason));
+            // Most reasons already name the file; do not name it twice.
+            err.println("lookout detect: " + (reason.contains(input) ? reason : input + ": " + reason));
         }
     }
 }

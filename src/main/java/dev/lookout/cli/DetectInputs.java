@@ -1,5 +1,6 @@
 package dev.lookout.cli;
 
+import dev.lookout.capture.FfmpegFrameSource;
 import dev.lookout.detect.ImageFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,8 +26,8 @@ final class DetectInputs {
     record Image(Path file, boolean fromFolder) implements Input {
     }
 
-    /** A video file whose frames are detected. */
-    record Video(Path file) implements Input {
+    /** A video file or stream URL whose frames are detected. */
+    record Video(String location) implements Input {
     }
 
     /** An argument that names nothing usable, with the reason. */
@@ -40,6 +41,10 @@ final class DetectInputs {
     static List<Input> expand(List<String> arguments) {
         List<Input> inputs = new ArrayList<>();
         for (String argument : arguments) {
+            if (FfmpegFrameSource.isUrl(argument)) {
+                inputs.add(new Video(argument));
+                continue;
+            }
             Path path;
             try {
                 path = Path.of(argument);
@@ -52,7 +57,7 @@ final class DetectInputs {
             } else if (!Files.exists(path)) {
                 inputs.add(new Unusable(argument, "no such file or folder"));
             } else if (isVideo(path)) {
-                inputs.add(new Video(path));
+                inputs.add(new Video(argument));
             } else {
                 inputs.add(new Image(path, false));
             }

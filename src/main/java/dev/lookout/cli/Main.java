@@ -28,7 +28,7 @@ public final class Main {
                 new LiveCommand(),
                 new ConvertCommand(),
                 new InspectCommand(),
-                new DetectCommand(dev.lookout.capture.FfmpegFrameSource::openFile),
+                new DetectCommand(),
                 new BenchCommand()
                 )) {
             commands.put(c.name(), c);

@@ -1,6 +1,9 @@
 package dev.lookout.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -34,9 +37,21 @@ final class ProgressBar {
         this.total = total;
     }
 
-    /** True when stderr is a terminal, the only case where {@code detect} draws progress. */
+    /**
+     * True when stderr is a terminal, the only case where {@code detect} draws progress. Java 17's
+     * {@code System.console()} is null as soon as stdout is redirected ({@code detect ... > out.jsonl}), the usual
+     * way to run a long job, so on Linux stderr's own file descriptor is asked too.
+     */
     static boolean terminal() {
-        return System.console() != null;
+        if (System.console() != null) {
+            return true;
+        }
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return false; // not Linux, or no /proc: no progress rather than escape codes in a log
+        }
     }
 
     /** Shows that {@code done} items are finished (redraws only if enough time has passed). */

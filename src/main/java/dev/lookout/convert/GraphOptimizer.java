@@ -32,6 +32,8 @@ final class GraphOptimizer {
             changed |= foldIntoConv();
             changed |= cancelSqueezeUnsqueeze();
             changed |= mergeTransposes();
+            changed |= stackInsteadOfTranspose();
+            changed |= transposeBeforeCast();
             changed |= removeDeadNodes();
         }
         removeUnusedInitializers();
@@ -209,6 +211,100 @@ final class GraphOptimizer {
                 second.inputs.set(0, first.inputs.get(0));
                 second.setAttribute("perm", composed);
             }
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Transpose(Concat(Unsqueeze(x_i, k), axis k)) is a stack along another axis: stack there directly. This is
+     * how TF's box decoder packs its four coordinates, and it spares a run-time transpose.
+     */
+    private boolean stackInsteadOfTranspose() {
+        Map<String, Node> producers = new HashMap<>();
+        for (Node n : graph.nodes()) {
+            n.outputs.forEach(o -> producers.put(o, n));
+        }
+        Map<String, List<Node>> consumers = consumers();
+        Set<String> outputs = outputNames();
+        for (Node t : graph.nodes()) {
+            if (!t.opType.equals("Transpose")) {
+                continue;
+            }
+            Node concat = producers.get(t.inputs.get(0));
+            if (concat == null || !concat.opType.equals("Concat") || outputs.contains(concat.outputs.get(0))
+                    || consumers.getOrDefault(concat.outputs.get(0), List.of()).size() != 1) {
+                continue;
+            }
+            long k = (Long) concat.attribute("axis");
+            long[] perm = (long[]) t.attribute("perm");
+            int j = -1;
+            List<Long> rest = new ArrayList<>();
+            for (int i = 0; i < perm.length; i++) {
+                if (perm[i] == k) {
+                    j = i;
+                } else {
+                    rest.add(perm[i]);
+                }
+            }
+            boolean ordered = j >= 0 && k >= 0;
+            for (int i = 1; i < rest.size(); i++) {
+                ordered &= rest.get(i) > rest.get(i - 1);
+            }
+            List<Node> unsqueezes = new ArrayList<>();
+            for (String in : concat.inputs) {
+                Node u = producers.get(in);
+                Tensor axes = u == null || u.inputs.size() < 2 ? null : graph.initializers().get(u.inputs.get(1));
+                if (u == null || !u.opType.equals("Unsqueeze") || axes == null || axes.size() != 1
+                        || axes.longs()[0] != k || consumers.getOrDefault(in, List.of()).size() != 1) {
+                    ordered = false;
+                    break;
+                }
+                unsqueezes.add(u);
+            }
+            if (!ordered) {
+                continue;
+            }
+            String axesName = concat.name + "/stack_axes";
+            graph.initializers().put(axesName, Tensor.vector(j));
+            for (Node u : unsqueezes) {
+                u.inputs.set(1, axesName);
+            }
+            concat.setAttribute("axis", (long) j);
+            concat.outputs.set(0, t.outputs.get(0));
+            graph.nodes().remove(t);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Cast followed only by Transpose: transpose first, so the rearranged data are the narrow input type (the
+     * camera image as bytes rather than floats: a quarter of the memory traffic).
+     */
+    private boolean transposeBeforeCast() {
+        Map<String, List<Node>> consumers = consumers();
+        Set<String> outputs = outputNames();
+        for (int i = 0; i < graph.nodes().size(); i++) {
+            Node cast = graph.nodes().get(i);
+            if (!cast.opType.equals("Cast")) {
+                continue;
+            }
+            String o = cast.outputs.get(0);
+            List<Node> users = consumers.getOrDefault(o, List.of());
+            if (users.size() != 1 || outputs.contains(o) || !users.get(0).opType.equals("Transpose")) {
+                continue;
+            }
+            Node transpose = users.get(0);
+            String castInput = cast.inputs.get(0);
+            String transposed = transpose.outputs.get(0);
+            // x → Transpose → (o) → Cast → transposed: same names downstream, nodes in order.
+            transpose.inputs.set(0, castInput);
+            transpose.outputs.set(0, o);
+            cast.inputs.set(0, o);
+            cast.outputs.set(0, transposed);
+            graph.nodes().remove(transpose);
+            graph.nodes().add(graph.nodes().indexOf(cast), transpose);
             return true;
         }
         return false;

@@ -9,7 +9,6 @@ import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import dev.lookout.capture.MatImages;
-import dev.lookout.capture.OpenCv;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -84,7 +83,7 @@ public final class CocoSsdDetector implements AutoCloseable {
 
     /**
      * Loads the model from the default folder {@code models/coco-ssd/} (under the working directory, else beside
-     * the installation), notes on the {@code System.Logger} why {@code AUTO} fell back to CPU.
+     * the installation); when {@code AUTO} falls back to CPU, says why in one line on {@code System.err}.
      *
      * @throws IOException with a message naming the missing or broken file, or why the device cannot be used
      */
@@ -93,13 +92,14 @@ public final class CocoSsdDetector implements AutoCloseable {
     }
 
     /**
-     * Loads {@code modelDir/model.onnx} and {@code modelDir/labels.json}; notes on the {@code System.Logger} why
-     * {@code AUTO} fell back to CPU.
+     * Loads {@code modelDir/model.onnx} and {@code modelDir/labels.json}; when {@code AUTO} falls back to CPU, says
+     * why in one line on {@code System.err} (use the three-argument {@code load} to send that line elsewhere).
      *
      * @throws IOException with a message naming the missing or broken file, or why the device cannot be used
      */
     public static CocoSsdDetector load(Path modelDir, Device device) throws IOException {
-        return load(modelDir, device, message -> LOG.log(Level.INFO, message));
+        // One plain line on stderr: the logging framework's default format would spread it over two.
+        return load(modelDir, device, message -> System.err.println("lookout: " + message));
     }
 
     /**

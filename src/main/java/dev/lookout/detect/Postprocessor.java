@@ -58,7 +58,8 @@ public final class Postprocessor {
     public List<Detection> process(FloatBuffer scores, FloatBuffer boxes, int boxCount, int classCount,
             int width, int height, DetectOptions options) {
         if (boxCount < 0 || classCount < 1) {
-            throw new IllegalArgumentException("bad output shape: " + boxCount + " boxes × " + classCount + " classes");
+            throw new IllegalArgumentException(
+                    "bad output shape: " + boxCount + " boxes × " + classCount + " classes");
         }
         if (scores.limit() < (long) boxCount * classCount || boxes.limit() < (long) boxCount * 4) {
             throw new IllegalArgumentException("outputs too small for " + boxCount + " boxes × " + classCount

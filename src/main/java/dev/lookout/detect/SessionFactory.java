@@ -9,10 +9,18 @@ import java.nio.file.Path;
 /** ONNX Runtime sessions for the detector, with the options measured to be fastest here (docs/PERFORMANCE.md). */
 final class SessionFactory {
 
+    // Both knobs exist for measuring (lookout bench); the defaults are the measured best.
+    /** {@code -Dlookout.ort.spin=true} lets ONNX Runtime's workers spin (lower latency on an otherwise idle CPU). */
+    private static final boolean SPIN = Boolean.getBoolean("lookout.ort.spin");
+
     private SessionFactory() {
     }
 
-    /** A CPU session: one intra-op thread per core, all graph optimisations. */
+    /**
+     * A CPU session: one intra-op thread per core, all graph optimisations, and worker threads that sleep
+     * instead of spinning between runs: on a small machine the capture and display threads share the cores with
+     * inference, and spinning workers measurably slowed everything down (docs/PERFORMANCE.md).
+     */
     static OrtSession cpu(OrtEnvironment env, Path model) throws OrtException {
         try (SessionOptions options = baseOptions()) {
             return env.createSession(model.toString(), options);
@@ -32,9 +40,11 @@ final class SessionFactory {
         try {
             options.setOptimizationLevel(SessionOptions.OptLevel.ALL_OPT);
             options.setExecutionMode(SessionOptions.ExecutionMode.SEQUENTIAL);
-            options.setIntraOpNumThreads(Runtime.getRuntime().availableProcessors());
+            options.setIntraOpNumThreads(Integer.getInteger("lookout.ort.threads",
+                    Runtime.getRuntime().availableProcessors()));
             options.setInterOpNumThreads(1);
             options.setSessionLogLevel(ai.onnxruntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
+            options.addConfigEntry("session.intra_op.allow_spinning", SPIN ? "1" : "0");
             return options;
         } catch (OrtException | RuntimeException e) {
             options.close();

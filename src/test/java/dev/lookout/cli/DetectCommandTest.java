@@ -160,6 +160,21 @@ class DetectCommandTest {
     }
 
     @Test
+    void unwritableOutputOrAnnotateFolderFailsClearlyBeforeAnyWork(@TempDir Path dir) throws Exception {
+        String png = images.resolve("eagle.png").toString();
+        CliRun toFolder = CliRun.of("detect", "--model", model, "--output", dir.toString(), png);
+        assertEquals(1, toFolder.exitCode());
+        assertTrue(toFolder.err().contains("cannot write --output " + dir + ": Is a directory"), toFolder.err());
+        assertTrue(toFolder.out().isEmpty());
+
+        Path file = Files.writeString(dir.resolve("taken.txt"), "x");
+        CliRun annotateFile = CliRun.of("detect", "--model", model, "--annotate", file.toString(), png);
+        assertEquals(1, annotateFile.exitCode());
+        assertTrue(annotateFile.err().contains("is a file, not a folder"), annotateFile.err());
+        assertTrue(annotateFile.out().isEmpty());
+    }
+
+    @Test
     void filtersAndMaxBoxesApplyToTfjsAnswer() throws Exception {
         String kite = images.resolve("kite.png").toString();
         JsonNode persons = CliRun.of("detect", "--model", model, "--classes", "person", kite).jsonLines().get(0)

@@ -131,6 +131,24 @@ class CocoSsdDetectorTest {
     }
 
     @Test
+    void aRegionOfInterestViewGivesTheSameAnswerAsItsCopy() throws Exception {
+        Mat kite = reference("kite");
+        Mat region = kite.submat(new org.opencv.core.Rect(300, 250, 640, 480)); // not continuous: rows are strided
+        Mat copy = region.clone();
+        try {
+            assertTrue(!region.isContinuous() && copy.isContinuous());
+            List<Detection> fromView = detector.detect(region, DetectOptions.of(20, 0.3)).detections();
+            assertEquals(copy.cols(), 640);
+            assertEquals(detector.detect(copy, DetectOptions.of(20, 0.3)).detections(), fromView);
+            assertTrue(!fromView.isEmpty(), "the beach's people are in this region");
+        } finally {
+            region.release();
+            copy.release();
+            kite.release();
+        }
+    }
+
+    @Test
     void readsImageFilesAndReportsTfjsTimingsAndSize() throws Exception {
         DetectionResult result = detector.detect(TestData.reference().resolve("images/person.png"),
                 DetectOptions.DEFAULTS);
