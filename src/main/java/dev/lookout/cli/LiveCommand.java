@@ -1,7 +1,6 @@
 package dev.lookout.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lookout.capture.ConnectionState;
 import dev.lookout.capture.Ffmpeg;
 import dev.lookout.capture.FrameSize;
 import dev.lookout.capture.OpenCv;
@@ -10,7 +9,6 @@ import dev.lookout.detect.Device;
 import dev.lookout.live.CocoSsdFrameDetector;
 import dev.lookout.live.FrameDetector;
 import dev.lookout.live.PlaybackOptions;
-import dev.lookout.live.SourceState;
 import dev.lookout.ui.CaptureSourceCatalog;
 import dev.lookout.ui.LiveConfig;
 import dev.lookout.ui.LiveWindow;
@@ -91,7 +89,7 @@ public final class LiveCommand implements Command {
         CaptureSourceCatalog catalog = new CaptureSourceCatalog(size, state -> {
             LiveWindow w = window.get();
             if (w != null) {
-                w.sourceNews(toSourceState(state));
+                w.sourceNews(CaptureSourceCatalog.toSourceState(state));
             }
         });
         Path recordFile = a.has("record") ? Path.of(a.get("record", "")) : null;
@@ -140,16 +138,6 @@ public final class LiveCommand implements Command {
             out.flush();
         }
         return 0;
-    }
-
-    private static SourceState toSourceState(ConnectionState state) {
-        SourceState.Kind kind = switch (state.status()) {
-            case CONNECTED -> SourceState.Kind.PLAYING;
-            case RECONNECTING -> SourceState.Kind.RECONNECTING;
-            case FAILED -> SourceState.Kind.FAILED;
-        };
-        String message = state.status() == ConnectionState.Status.CONNECTED ? "" : state.describe();
-        return new SourceState(kind, state.source(), message);
     }
 
     static DetectOptions detectOptions(Args a, Settings settings) throws UsageException {

@@ -6,6 +6,7 @@ import dev.lookout.capture.FrameSources;
 import dev.lookout.capture.SourceOptions;
 import dev.lookout.capture.UrlRedaction;
 import dev.lookout.live.PlaybackOptions;
+import dev.lookout.live.SourceState;
 import dev.lookout.capture.SourceOpener;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,6 +58,17 @@ public final class CaptureSourceCatalog implements SourceCatalog {
     @Override
     public boolean isCamera(String spec) {
         return FrameSources.kindOf(spec) == FrameSources.Kind.CAMERA;
+    }
+
+    /** A reconnecting camera's or stream's news as the window's source state. */
+    public static SourceState toSourceState(ConnectionState state) {
+        SourceState.Kind kind = switch (state.status()) {
+            case CONNECTED -> SourceState.Kind.PLAYING;
+            case RECONNECTING -> SourceState.Kind.RECONNECTING;
+            case FAILED -> SourceState.Kind.FAILED;
+        };
+        String message = state.status() == ConnectionState.Status.CONNECTED ? "" : state.describe();
+        return new SourceState(kind, state.source(), message);
     }
 
     @Override

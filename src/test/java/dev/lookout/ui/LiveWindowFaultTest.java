@@ -182,6 +182,25 @@ class LiveWindowFaultTest {
         }
     }
 
+    @Test
+    void aReconnectingStreamsNewsShowsInTheBannerAndClearsWhenConnected() throws Exception {
+        Path dog = TestData.reference().resolve("images/dog.png");
+        open(dog.toString(), true, new TestCatalog());
+        assertTrue(await(20_000, () -> window.stage().video().image() != null));
+        // What capture's ReconnectingFrameSource reports when a camera is unplugged, then plugged back in.
+        var dropped = new dev.lookout.capture.ConnectionState(dev.lookout.capture.ConnectionState.Status.RECONNECTING,
+                3, java.time.Duration.ofSeconds(2), "Connection refused", "rtsp://***@cam/live");
+        window.sourceNews(CaptureSourceCatalog.toSourceState(dropped));
+        assertTrue(await(2000, () -> window.banner().level() == Banner.Level.WARNING
+                && window.banner().message().contains("reconnecting to rtsp://***@cam/live in 2.0 s (attempt 3)")
+                && window.statusBar().stateText().contains("Reconnecting")), window.banner().message());
+        var back = new dev.lookout.capture.ConnectionState(dev.lookout.capture.ConnectionState.Status.CONNECTED,
+                0, java.time.Duration.ZERO, null, "rtsp://***@cam/live");
+        window.sourceNews(CaptureSourceCatalog.toSourceState(back));
+        assertTrue(await(2000, () -> window.banner().level() == null
+                && window.statusBar().stateText().contains("Playing")), "banner cleared on reconnection");
+    }
+
     /** A live source showing one image at 20 fps, failing after {@code failAfter} frames (-1: never). */
     static final class RepeatingLiveSource implements FrameSource {
         private final Mat image;
