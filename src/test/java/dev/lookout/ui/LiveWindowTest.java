@@ -156,6 +156,22 @@ class LiveWindowTest {
         return hits;
     }
 
+    /** The mean red, green and blue of the (2r+1)² pixels around (x, y). */
+    private static int[] meanRgb(BufferedImage img, int x, int y, int r) {
+        long[] sum = new long[3];
+        int n = 0;
+        for (int dy = -r; dy <= r; dy++) {
+            for (int dx = -r; dx <= r; dx++) {
+                Color c = new Color(img.getRGB(x + dx, y + dy));
+                sum[0] += c.getRed();
+                sum[1] += c.getGreen();
+                sum[2] += c.getBlue();
+                n++;
+            }
+        }
+        return new int[] {(int) (sum[0] / n), (int) (sum[1] / n), (int) (sum[2] / n)};
+    }
+
     /** True when a pixel within 2 px of (x, y) has {@code want}'s colour. */
     private static boolean nearColour(BufferedImage img, int x, int y, Color want) {
         for (int dy = -2; dy <= 2; dy++) {
@@ -190,6 +206,17 @@ class LiveWindowTest {
                 && window.stage().video().image() != null), "the dog photo's 3 detections are shown");
         BufferedImage shot = paintStage("dog-1100x800");
         AffineTransform t = frameToStage();
+        // The video layer shows the photo itself where it should be: compare small patches off the boxes.
+        BufferedImage photo = ImageIO.read(dog.toFile());
+        for (int[] p : new int[][] {{60, 500}, {700, 400}, {400, 60}, {720, 560}}) {
+            Point2D v = t.transform(new Point2D.Double(p[0] + 0.5, p[1] + 0.5), null);
+            int[] want = meanRgb(photo, p[0], p[1], 3);
+            int[] got = meanRgb(shot, (int) v.getX(), (int) v.getY(), 3);
+            for (int c = 0; c < 3; c++) {
+                assertTrue(Math.abs(want[c] - got[c]) < 30, "photo pixel " + p[0] + "," + p[1] + " channel " + c
+                        + ": " + want[c] + " vs " + got[c]);
+            }
+        }
         for (JsonNode d : expected) {
             assertTrue(edgesInColour(shot, t, d) >= 3, d.get("class") + " box edges in its colour at " + d);
         }
