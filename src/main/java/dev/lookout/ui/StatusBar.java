@@ -34,9 +34,7 @@ public final class StatusBar extends JPanel {
     /** An empty status bar. */
     public StatusBar() {
         super(new BorderLayout());
-        setBorder(BorderFactory.createCompoundBorder(
-                BorderFactory.createMatteBorder(1, 0, 0, 0, UIManager.getColor("Component.borderColor")),
-                BorderFactory.createEmptyBorder(3, 10, 3, 10)));
+        applyThemeBorder();
         JPanel left = new JPanel(new FlowLayout(FlowLayout.LEFT, 8, 0));
         left.setOpaque(false);
         state.setFont(state.getFont().deriveFont(Font.BOLD));
@@ -51,6 +49,19 @@ public final class StatusBar extends JPanel {
         right.add(provider);
         add(left, BorderLayout.CENTER);
         add(right, BorderLayout.EAST);
+    }
+
+    @Override
+    public void updateUI() {
+        super.updateUI();
+        applyThemeBorder(); // the separator line follows a light/dark switch
+    }
+
+    private void applyThemeBorder() {
+        java.awt.Color line = UIManager.getColor("Component.borderColor");
+        setBorder(BorderFactory.createCompoundBorder(
+                BorderFactory.createMatteBorder(1, 0, 0, 0, line != null ? line : java.awt.Color.GRAY),
+                BorderFactory.createEmptyBorder(3, 10, 3, 10)));
     }
 
     private static JLabel metric(String text) {
