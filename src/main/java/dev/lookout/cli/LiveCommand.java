@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lookout.capture.Ffmpeg;
 import dev.lookout.capture.FrameSize;
 import dev.lookout.capture.OpenCv;
+import dev.lookout.detect.CocoLabels;
 import dev.lookout.detect.DetectOptions;
+import dev.lookout.detect.ModelFiles;
 import dev.lookout.detect.Device;
 import dev.lookout.live.CocoSsdFrameDetector;
 import dev.lookout.live.FrameDetector;
@@ -17,11 +19,13 @@ import dev.lookout.record.SnapshotWriter;
 import dev.lookout.ui.Settings;
 import dev.lookout.ui.Themes;
 import dev.lookout.ui.UncaughtProblems;
+import dev.lookout.ui.WatchSettings;
 import java.awt.GraphicsEnvironment;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -37,7 +41,8 @@ import javax.swing.SwingUtilities;
 public final class LiveCommand implements Command {
 
     private static final Set<String> VALUES = Set.of("source", "size", "interval", "min-score", "max-boxes",
-            "classes", "device", "duration", "theme", "model", "record");
+            "classes", "device", "duration", "theme", "model", "record", "record-dir", "snapshot-dir", "snapshot-on",
+            "watch", "confirm", "pre-roll", "post-roll", "events");
     private static final Set<String> FLAGS = Set.of("loop", "fast", "help");
 
     @Override
@@ -53,7 +58,7 @@ public final class LiveCommand implements Command {
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         long launchNanos = System.nanoTime() - ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;
-        Args a = Args.parse(args, VALUES, FLAGS);
+        Args a = Args.parse(optionalRecordValue(args), VALUES, FLAGS);
         if (a.flag("help")) {
             printHelp(out);
             return 0;
@@ -75,6 +80,13 @@ public final class LiveCommand implements Command {
             throw new UsageException("--theme must be light or dark, not '" + theme + "'");
         }
         Path modelDir = a.has("model") ? Path.of(a.get("model", "")) : null;
+        Path recordDir = Path.of(a.get("record-dir", "recordings"));
+        Path snapshotDir = Path.of(a.get("snapshot-dir", SnapshotWriter.DEFAULT_FOLDER.toString()));
+        Path recordFile = recordFile(a, recordDir);
+        WatchSettings watch = watchSettings(a, recordDir, snapshotDir);
+        Set<String> snapshotOn = classList(a, "snapshot-on");
+        checkKnownClasses(modelDir, watch != null ? watch.classes() : Set.of(), "--watch");
+        checkKnownClasses(modelDir, snapshotOn, "--snapshot-on");
 
         if (GraphicsEnvironment.isHeadless()) {
             err.println("lookout live: there is no display (headless Java or no DISPLAY), so the window cannot open.");
@@ -92,10 +104,8 @@ public final class LiveCommand implements Command {
                 w.sourceNews(CaptureSourceCatalog.toSourceState(state));
             }
         });
-        Path recordFile = a.has("record") ? Path.of(a.get("record", "")) : null;
-        RecordHooks hooks = recordFile != null
-                ? new RecordHooks(recordFile.toAbsolutePath().getParent(), recordFile, SnapshotWriter.DEFAULT_FOLDER)
-                : new RecordHooks();
+        boolean record = a.has("record");
+        RecordHooks hooks = new RecordHooks(recordDir, recordFile, snapshotDir);
         // Load the OpenCV and FFmpeg natives (~1 s) while Swing and the window are built: the video starts sooner.
         Thread natives = new Thread(() -> {
             OpenCv.load();
@@ -123,21 +133,133 @@ public final class LiveCommand implements Command {
                 LiveWindow w = new LiveWindow(config);
                 window.set(w);
                 UncaughtProblems.install(window::get, err);
-                w.open(duration, recordFile != null);
+                w.setWatchSettings(watch != null ? watch : WatchSettings.defaults(Set.of("person"))
+                        .withFolders(recordDir, snapshotDir));
+                w.open(duration, record);
+                if (watch != null) {
+                    w.startWatching(watch);
+                }
+                if (!snapshotOn.isEmpty()) {
+                    WatchSettings debounce = watch != null ? watch : WatchSettings.defaults(snapshotOn);
+                    w.snapshotOn(snapshotOn, debounce.confirmFrames(), debounce.postRollMillis(), snapshotDir);
+                }
             });
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             err.println("lookout live: the window could not open: " + Main.describe(cause));
             return Main.EXIT_FAILED;
         }
+        // SIGTERM (and Ctrl+C) close the window like Ctrl+Q, so the recording and event clips are finalized.
+        Thread onTerm = new Thread(() -> {
+            LiveWindow w = window.get();
+            SwingUtilities.invokeLater(w::close);
+            try {
+                w.awaitClosed(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            hooks.awaitFinished(20_000);
+            w.awaitMonitorsFinished(20_000);
+        }, "lookout-live-terminate");
+        Runtime.getRuntime().addShutdownHook(onTerm);
         window.get().awaitClosed();
         // A recording stopped by closing the window is finalised in the background: let it finish.
-        hooks.awaitFinished(10_000);
+        hooks.awaitFinished(20_000);
+        window.get().awaitMonitorsFinished(30_000);
+        try {
+            Runtime.getRuntime().removeShutdownHook(onTerm);
+        } catch (IllegalStateException alreadyExiting) {
+            // the hook is running: it finishes the same work
+        }
         if (duration > 0) {
             out.println(new ObjectMapper().writeValueAsString(window.get().stats().summary(System.nanoTime())));
             out.flush();
         }
         return 0;
+    }
+
+    /**
+     * {@code --record} takes an optional FILE: alone (last, or followed by another option) it becomes
+     * {@code --record=} (an empty value: a default name in the record folder).
+     */
+    static String[] optionalRecordValue(String[] args) {
+        String[] out = args.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i].equals("--")) {
+                break;
+            }
+            if (out[i].equals("--record") && (i + 1 >= out.length || out[i + 1].startsWith("--"))) {
+                out[i] = "--record=";
+            }
+        }
+        return out;
+    }
+
+    /** The fixed recording file ({@code --record FILE}, relative to {@code --record-dir}), or null for default names. */
+    static Path recordFile(Args a, Path recordDir) throws UsageException {
+        String value = a.get("record", "");
+        if (value.isBlank()) {
+            return null;
+        }
+        Path file = Path.of(value);
+        if (file.getFileName() == null || value.endsWith("/")) {
+            throw new UsageException("--record FILE needs a file name, e.g. --record out.mp4 (or --record alone "
+                    + "for recordings/lookout-DATE-TIME.mp4)");
+        }
+        return file.isAbsolute() || !a.has("record-dir") ? file : recordDir.resolve(file);
+    }
+
+    static Set<String> classList(Args a, String option) throws UsageException {
+        if (!a.has(option)) {
+            return Set.of();
+        }
+        Set<String> classes = Settings.parseClasses(a.get(option, ""));
+        if (classes.isEmpty()) {
+            throw new UsageException("--" + option + " needs class names, e.g. --" + option + " person,car");
+        }
+        return classes;
+    }
+
+    static WatchSettings watchSettings(Args a, Path recordDir, Path snapshotDir) throws UsageException {
+        Set<String> classes = classList(a, "watch");
+        int confirm = a.getInt("confirm", 3);
+        if (confirm < 1) {
+            throw new UsageException("--confirm must be 1 or more frames, not " + confirm);
+        }
+        long preRoll = seconds(a, "pre-roll", 3);
+        long postRoll = seconds(a, "post-roll", 5);
+        if (classes.isEmpty()) {
+            return null;
+        }
+        return new WatchSettings(classes, confirm, preRoll, postRoll, recordDir,
+                Path.of(a.get("events", "events.jsonl")), snapshotDir);
+    }
+
+    private static long seconds(Args a, String name, double fallback) throws UsageException {
+        double value = a.getDouble(name, fallback);
+        if (!(value >= 0) || value > 3600) {
+            throw new UsageException("--" + name + " must be between 0 and 3600 seconds, not " + a.get(name, ""));
+        }
+        return Math.round(value * 1000);
+    }
+
+    /** Unknown class names are usage errors, checked against the model's labels when they can be read. */
+    private static void checkKnownClasses(Path modelDir, Set<String> classes, String option) throws UsageException {
+        if (classes.isEmpty()) {
+            return;
+        }
+        CocoLabels labels;
+        try {
+            ModelFiles files = modelDir != null ? ModelFiles.in(modelDir) : ModelFiles.findDefault();
+            labels = CocoLabels.read(files.labels());
+        } catch (java.io.IOException e) {
+            return; // the window reports the missing model itself
+        }
+        List<String> unknown = classes.stream().filter(c -> !labels.contains(c)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new UsageException(option + ": unknown class " + String.join(", ", unknown)
+                    + "; the classes are: " + String.join(", ", labels.names()));
+        }
     }
 
     static DetectOptions detectOptions(Args a, Settings settings) throws UsageException {
@@ -199,9 +321,19 @@ public final class LiveCommand implements Command {
         out.println("  --model DIR        the model folder (default models/coco-ssd)");
         out.println("  --theme T          light or dark");
         out.println("  --duration SECONDS close after this time and print one JSON line of statistics");
-        out.println("  --record FILE      record the video with its boxes to FILE (MP4) from the start");
+        out.println("  --record [FILE]    record the video with its boxes from the start: to FILE (MP4), or alone");
+        out.println("                     to RECORD-DIR/lookout-YYYYMMDD-HHMMSS.mp4 (also --record=FILE)");
+        out.println("  --record-dir DIR   where recordings and event clips go (default recordings)");
+        out.println("  --snapshot-dir DIR where snapshots go (default snapshots)");
+        out.println("  --snapshot-on A,B  take a snapshot each time one of these classes appears");
+        out.println("  --watch A,B        record a clip only while one of these classes is present (pre/post-roll),");
+        out.println("                     listed in the window and logged in the events file");
+        out.println("  --confirm N        --watch/--snapshot-on: present after N consecutive frames (default 3)");
+        out.println("  --pre-roll S       --watch: seconds kept before the appearance (default 3)");
+        out.println("  --post-roll S      --watch/--snapshot-on: seconds without a sighting that end it (default 5)");
+        out.println("  --events FILE      --watch: the JSON-lines event log (default events.jsonl)");
         out.println();
         out.println("keys: Space pause, F full screen, Esc leave full screen, S snapshot, R record, Ctrl+Q quit");
-        out.println("Snapshots go to snapshots/, recordings to recordings/ (or --record FILE).");
+        out.println("Closing the window, Ctrl+Q, the end of --duration and SIGTERM all finish the files properly.");
     }
 }

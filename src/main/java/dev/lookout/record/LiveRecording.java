@@ -77,6 +77,18 @@ public final class LiveRecording {
         return recorder != null && recorder.isRecording();
     }
 
+    /** The running recording's container and codec (e.g. {@code MP4 / H.264}), or {@code null}. */
+    public String format() {
+        AnnotatedRecorder recorder = current;
+        return recorder == null ? null : recorder.format();
+    }
+
+    /** Frames the running recording could not take (the writer fell behind), or 0. */
+    public long framesDropped() {
+        AnnotatedRecorder recorder = current;
+        return recorder == null ? 0 : recorder.framesDropped();
+    }
+
     /** Completes when the last stopped recording is final (for tests and orderly exits). */
     public CompletableFuture<RecordingSummary> lastFinish() {
         return lastFinish;

@@ -27,6 +27,7 @@ public final class ControlBar extends JToolBar {
     final JTextField classes = new JTextField(14);
     final JButton snapshot = new JButton("Snapshot", Icons.snapshot());
     final JToggleButton record = new JToggleButton("Record", Icons.record());
+    final JToggleButton watch = new JToggleButton("Watch…");
     final JButton theme = new JButton(Icons.theme());
     final JButton fullscreen = new JButton(Icons.fullscreen());
 
@@ -49,9 +50,11 @@ public final class ControlBar extends JToolBar {
         classes.setMaximumSize(new Dimension(200, 30));
         snapshot.setToolTipText("Save the picture with its boxes (S)");
         record.setToolTipText("Record the video with its boxes (R)");
+        watch.setToolTipText("Record clips only while chosen classes are present (e.g. person, car)");
         theme.setToolTipText("Light or dark theme");
         fullscreen.setToolTipText("Full screen (F; Esc leaves)");
-        for (var b : new javax.swing.AbstractButton[] {source, pause, snapshot, record, theme, fullscreen}) {
+        for (var b : new javax.swing.AbstractButton[] {source, pause, snapshot, record, watch, theme,
+                fullscreen}) {
             b.setFocusable(false);
         }
         minScore.setFocusable(false);
@@ -72,6 +75,7 @@ public final class ControlBar extends JToolBar {
         add(Box.createHorizontalGlue());
         add(snapshot);
         add(record);
+        add(watch);
         addSeparator();
         add(theme);
         add(fullscreen);
@@ -106,5 +110,16 @@ public final class ControlBar extends JToolBar {
         record.setSelected(recording);
         record.setText(recording ? "Stop" : "Record");
         record.setIcon(recording ? Icons.stop() : Icons.record());
+    }
+
+    /** Shows the watch button as "Watching person, car" while watching ({@code classes} empty: not watching). */
+    void showWatching(java.util.Set<String> classes) {
+        watch.setSelected(!classes.isEmpty());
+        watch.setText(classes.isEmpty() ? "Watch…" : "Watching " + String.join(", ", new java.util.TreeSet<>(classes)));
+    }
+
+    /** True while the watch button shows a running watch. */
+    boolean isWatching() {
+        return watch.isSelected();
     }
 }

@@ -2,6 +2,8 @@ package dev.lookout.ui;
 
 import dev.lookout.detect.DetectOptions;
 import dev.lookout.live.DisplayBuffer;
+import dev.lookout.live.FrameTap;
+import dev.lookout.live.FrameTaps;
 import dev.lookout.live.LiveDetections;
 import dev.lookout.live.LiveListener;
 import dev.lookout.live.LivePipeline;
@@ -9,6 +11,9 @@ import dev.lookout.live.LiveStats;
 import dev.lookout.live.PlaybackOptions;
 import dev.lookout.live.SourceState;
 import dev.lookout.overlay.DetectionPainter;
+import dev.lookout.record.EventListener;
+import dev.lookout.record.MonitorEvent;
+import dev.lookout.record.SnapshotWriter;
 import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.GraphicsDevice;
@@ -70,6 +75,8 @@ public final class LiveWindow {
     private final ControlBar controls = new ControlBar();
     private final Banner banner = new Banner();
     private final StatusBar status = new StatusBar();
+    private final EventsPanel events = new EventsPanel();
+    private final FrameTaps taps = new FrameTaps();
     private final Timer statusTimer;
     private final ExecutorService control = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "lookout-control");
@@ -90,6 +97,17 @@ public final class LiveWindow {
     private Timer durationTimer;
     private boolean shutDown;
 
+    // Recording: the tap feeding it, its file and when it started (for the REC indicator).
+    private FrameTap recordingTap;
+    private Path recordingFile;
+    private long recordingStartNanos;
+
+    // Watching (--watch or the Watch… button) and automatic snapshots (--snapshot-on).
+    private WatchSettings watchSettings = WatchSettings.defaults(Set.of("person"));
+    private LiveMonitor monitor;
+    private SnapshotTrigger snapshotTrigger;
+    private final List<java.util.concurrent.CompletableFuture<Void>> monitorsStopping = new ArrayList<>();
+
     /** Builds the window and starts loading the detector; {@link #open()} shows it and starts the source. */
     public LiveWindow(LiveConfig config) {
         this.config = config;
@@ -98,7 +116,11 @@ public final class LiveWindow {
         this.overlay = new OverlayView(video, new DetectionPainter(), stats);
         this.stage = new VideoStage(video, overlay);
         this.pipeline = new LivePipeline(config.detectorLoader(), config.options(), stats, new PipelineNews());
-        this.statusTimer = new Timer(500, e -> status.refresh(stats));
+        this.statusTimer = new Timer(500, e -> {
+            status.refresh(stats);
+            refreshRecordingIndicator();
+        });
+        pipeline.setFrameTap(taps);
         layoutWindow();
         wireControls();
         bindKeys();
@@ -141,6 +163,9 @@ public final class LiveWindow {
         JPanel center = new JPanel(new BorderLayout());
         center.add(banner, BorderLayout.NORTH);
         center.add(stage, BorderLayout.CENTER);
+        events.setVisible(false);
+        events.onOpen(this::openFile);
+        center.add(events, BorderLayout.EAST);
         frame.getContentPane().add(controls, BorderLayout.NORTH);
         frame.getContentPane().add(center, BorderLayout.CENTER);
         frame.getContentPane().add(status, BorderLayout.SOUTH);
@@ -174,11 +199,13 @@ public final class LiveWindow {
         });
         controls.snapshot.addActionListener(e -> snapshot());
         controls.record.addActionListener(e -> toggleRecording());
+        controls.watch.addActionListener(e -> chooseWatchedClasses());
         controls.theme.addActionListener(e -> toggleTheme());
         controls.fullscreen.addActionListener(e -> setFullscreen(!fullscreen));
         if (config.recording() != null) {
             config.recording().onProblem(message -> SwingUtilities.invokeLater(() -> {
-                pipeline.setFrameTap(null);
+                // The live view goes on; only the recording stopped.
+                stopRecordingTap();
                 controls.showRecording(false);
                 banner.show(Banner.Level.ERROR, message, null, null);
             }));
@@ -229,6 +256,9 @@ public final class LiveWindow {
 
     /** As {@link #open(double)}; with {@code record}, recording starts with the first frame. */
     public void open(double durationSeconds, boolean record) {
+        if (config.recording() == null) {
+            controls.record.setEnabled(false);
+        }
         frame.setVisible(true);
         // The video holds the keyboard focus, so Space, F, S and R work at once (not typed into a field).
         stage.requestFocusInWindow();
@@ -246,15 +276,22 @@ public final class LiveWindow {
     }
 
     private void startRecordingWhenFramesFlow() {
+        whenFramesFlow(() -> {
+            if (config.recording() != null && !config.recording().isRecording()) {
+                toggleRecording();
+            }
+        });
+    }
+
+    /** Runs {@code action} on the event thread once the first frame is on screen (its size and rate are known). */
+    private void whenFramesFlow(Runnable action) {
         Timer wait = new Timer(200, null);
         wait.addActionListener(e -> {
             if (shutDown) {
                 wait.stop();
             } else if (video.image() != null) {
                 wait.stop();
-                if (config.recording() != null && !config.recording().isRecording()) {
-                    toggleRecording();
-                }
+                action.run();
             }
         });
         wait.start();
@@ -277,6 +314,13 @@ public final class LiveWindow {
             setFullscreen(false);
         }
         stopRecordingQuietly();
+        stopWatching();
+        if (snapshotTrigger != null) {
+            taps.remove(snapshotTrigger);
+            SnapshotTrigger trigger = snapshotTrigger;
+            snapshotTrigger = null;
+            monitorsStopping.add(java.util.concurrent.CompletableFuture.runAsync(trigger::close));
+        }
         pipeline.close();
         control.shutdownNow();
         rememberAsRecent(currentSpec);
@@ -285,6 +329,23 @@ public final class LiveWindow {
         config.settings().flush();
         frame.dispose();
         closed.countDown();
+    }
+
+    /**
+     * Waits up to {@code millis} for what closing started in the background: event clips being finalized, event
+     * log lines and automatic snapshots being written (any thread but the event thread).
+     */
+    public void awaitMonitorsFinished(long millis) {
+        List<java.util.concurrent.CompletableFuture<Void>> pending;
+        synchronized (monitorsStopping) {
+            pending = List.copyOf(monitorsStopping);
+        }
+        try {
+            java.util.concurrent.CompletableFuture.allOf(pending.toArray(java.util.concurrent.CompletableFuture[]::new))
+                    .get(millis, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            // each monitor has reported its own failures; exiting goes on
+        }
     }
 
     /** Waits until the window is closed (any thread but the event thread). */
@@ -578,8 +639,7 @@ public final class LiveWindow {
                         ? snapshots.save(still.image(), still.detections().result().detections(), source,
                                 still.detections().frameSequence())
                         : snapshots.save(screenCopy, List.of(), source, number);
-                SwingUtilities.invokeLater(() ->
-                        banner.show(Banner.Level.INFO, "Snapshot saved: " + file, null, null));
+                SwingUtilities.invokeLater(() -> status.showNotice("Snapshot saved: " + file.getFileName()));
             } catch (Exception e) {
                 SwingUtilities.invokeLater(() ->
                         banner.show(Banner.Level.ERROR, "Snapshot failed: " + describe(e), null, null));
@@ -594,7 +654,7 @@ public final class LiveWindow {
         }
         try {
             if (recording.isRecording()) {
-                pipeline.setFrameTap(null);
+                stopRecordingTap();
                 Path file = recording.stop();
                 controls.showRecording(false);
                 if (file != null) {
@@ -603,13 +663,194 @@ public final class LiveWindow {
             } else {
                 double fps = stats.captured() > 0 ? Math.max(1, measuredFps()) : 25;
                 Path file = recording.start(currentDescription, fps, video.frameWidth(), video.frameHeight());
-                pipeline.setFrameTap(recording.frameTap());
+                recordingTap = recording.frameTap();
+                taps.add(recordingTap);
+                recordingFile = file;
+                recordingStartNanos = System.nanoTime();
+                refreshRecordingIndicator();
                 controls.showRecording(true);
-                banner.show(Banner.Level.INFO, "Recording to " + file, null, null);
+                status.showNotice("Recording to " + file.toAbsolutePath());
+                if (banner.level() == Banner.Level.ERROR && banner.message().startsWith("Recording")) {
+                    banner.hideBanner(); // an earlier recording failure is no longer news
+                }
             }
         } catch (Exception e) {
             controls.showRecording(recording.isRecording());
             banner.show(Banner.Level.ERROR, "Recording failed: " + describe(e), null, null);
+        }
+    }
+
+    private void stopRecordingTap() {
+        if (recordingTap != null) {
+            taps.remove(recordingTap);
+            recordingTap = null;
+        }
+        recordingFile = null;
+        status.setRecording(null, null, 0, 0);
+    }
+
+    /** The REC indicator: elapsed time, file, codec and dropped frames (twice a second with the status bar). */
+    private void refreshRecordingIndicator() {
+        RecordingControl recording = config.recording();
+        if (recordingFile == null || recording == null) {
+            status.setRecording(null, null, 0, 0);
+            return;
+        }
+        long elapsed = (System.nanoTime() - recordingStartNanos) / 1_000_000_000L;
+        status.setRecording(recordingFile, recording.format(), elapsed, recording.framesDropped());
+    }
+
+    // ------------------------------------------------------------------ watching and automatic snapshots
+
+    /** Sets the defaults the Watch… button uses (folders, debouncing); the command line's options. */
+    public void setWatchSettings(WatchSettings value) {
+        watchSettings = value;
+    }
+
+    /**
+     * Starts watching for {@code settings.classes()}: an event clip (with pre-roll) is recorded while one is
+     * present, logged in the event log and listed beside the video. Starts once frames flow; replaces a watch
+     * already running.
+     */
+    public void startWatching(WatchSettings settings) {
+        watchSettings = settings;
+        stopWatching();
+        events.setTitle("Watching " + String.join(", ", new java.util.TreeSet<>(settings.classes())));
+        events.setVisible(true);
+        controls.showWatching(settings.classes());
+        frame.revalidate();
+        whenFramesFlow(() -> {
+            if (monitor != null || !watchSettings.equals(settings) || !controls.isWatching()) {
+                return;
+            }
+            try {
+                monitor = new LiveMonitor(settings, Math.max(1, measuredFps()), currentDescription,
+                        new WindowEventNews());
+                taps.add(monitor);
+            } catch (RuntimeException e) {
+                controls.showWatching(Set.of());
+                banner.show(Banner.Level.ERROR, "Cannot watch: " + describe(e), null, null);
+            }
+        });
+    }
+
+    /** Stops watching; an open event ends (its clip is finalized in the background). */
+    public void stopWatching() {
+        controls.showWatching(Set.of());
+        if (monitor != null) {
+            taps.remove(monitor);
+            LiveMonitor m = monitor;
+            monitor = null;
+            synchronized (monitorsStopping) {
+                monitorsStopping.add(m.stop());
+            }
+            events.setTitle("Events (not watching)");
+        }
+    }
+
+    /** True while a watch runs. */
+    public boolean isWatching() {
+        return monitor != null;
+    }
+
+    /**
+     * Takes a snapshot into {@code folder} each time one of {@code classes} appears (debounced like a watch: present
+     * after {@code confirmFrames} detections, a new appearance only after {@code postRollMillis} without one).
+     */
+    public void snapshotOn(Set<String> classes, int confirmFrames, long postRollMillis, Path folder) {
+        if (snapshotTrigger != null) {
+            taps.remove(snapshotTrigger);
+            snapshotTrigger.close();
+        }
+        snapshotTrigger = new SnapshotTrigger(classes, confirmFrames, postRollMillis, new SnapshotWriter(folder),
+                currentDescription,
+                shot -> SwingUtilities.invokeLater(() ->
+                        status.showNotice("Snapshot saved: " + shot.image().getFileName())),
+                message -> SwingUtilities.invokeLater(() ->
+                        banner.show(Banner.Level.ERROR, message, null, null)));
+        taps.add(snapshotTrigger);
+    }
+
+    /** The event list beside the video. */
+    public EventsPanel eventsPanel() {
+        return events;
+    }
+
+    private void chooseWatchedClasses() {
+        controls.showWatching(monitor != null ? watchSettings.classes() : Set.of());
+        String current = String.join(", ", new java.util.TreeSet<>(watchSettings.classes()));
+        Object answer = JOptionPane.showInputDialog(frame,
+                "Record a clip while one of these classes is present (comma-separated, e.g. person, car).\n"
+                        + "Clear the field to stop watching.",
+                monitor != null ? "Watching" : "Watch", JOptionPane.PLAIN_MESSAGE, null, null, current);
+        if (answer == null) {
+            return;
+        }
+        Set<String> wanted = Settings.parseClasses(answer.toString());
+        if (wanted.isEmpty()) {
+            stopWatching();
+            return;
+        }
+        List<String> known = pipeline.classNames();
+        List<String> unknown = wanted.stream().filter(c -> !known.isEmpty() && !known.contains(c)).toList();
+        if (!unknown.isEmpty()) {
+            banner.show(Banner.Level.WARNING, "Cannot watch unknown class " + String.join(", ", unknown)
+                    + ": Coco-SSD knows " + String.join(", ", known) + ".", null, null);
+            return;
+        }
+        startWatching(watchSettings.withClasses(wanted));
+    }
+
+    /**
+     * Opens a clip or snapshot with the desktop's player; where that is not possible, shows the path and copies it
+     * to the clipboard.
+     */
+    private void openFile(Path file) {
+        Path absolute = file.toAbsolutePath();
+        boolean canOpen = java.awt.Desktop.isDesktopSupported()
+                && java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.OPEN);
+        if (canOpen) {
+            control.execute(() -> {
+                try {
+                    java.awt.Desktop.getDesktop().open(absolute.toFile());
+                } catch (Exception e) {
+                    SwingUtilities.invokeLater(() -> showPathInstead(absolute));
+                }
+            });
+        } else {
+            showPathInstead(absolute);
+        }
+    }
+
+    private void showPathInstead(Path file) {
+        try {
+            java.awt.Toolkit.getDefaultToolkit().getSystemClipboard()
+                    .setContents(new java.awt.datatransfer.StringSelection(file.toString()), null);
+            banner.show(Banner.Level.INFO, "No player to open it with; path copied to the clipboard: " + file,
+                    null, null);
+        } catch (RuntimeException e) {
+            banner.show(Banner.Level.INFO, "No player to open it with: " + file, null, null);
+        }
+    }
+
+    /** The monitor's news (on its worker thread) handed to the event list on the event thread. */
+    private final class WindowEventNews implements EventListener {
+        @Override
+        public void eventStarted(MonitorEvent event) {
+            SwingUtilities.invokeLater(() -> {
+                events.update(event);
+                status.showNotice("Event " + event.id() + ": " + String.join(", ", event.classes()));
+            });
+        }
+
+        @Override
+        public void eventEnded(MonitorEvent event) {
+            SwingUtilities.invokeLater(() -> events.update(event));
+        }
+
+        @Override
+        public void monitorError(String message) {
+            SwingUtilities.invokeLater(() -> banner.show(Banner.Level.ERROR, "Watch: " + message, null, null));
         }
     }
 
@@ -621,7 +862,7 @@ public final class LiveWindow {
     private void stopRecordingQuietly() {
         RecordingControl recording = config.recording();
         if (recording != null && recording.isRecording()) {
-            pipeline.setFrameTap(null);
+            stopRecordingTap();
             try {
                 recording.stop();
             } catch (Exception e) {

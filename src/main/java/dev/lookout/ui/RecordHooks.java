@@ -66,6 +66,17 @@ public final class RecordHooks implements RecordingControl, SnapshotControl {
     }
 
     @Override
+    public String format() {
+        String f = recording.format();
+        return f == null ? "" : f;
+    }
+
+    @Override
+    public long framesDropped() {
+        return recording.framesDropped();
+    }
+
+    @Override
     public void onProblem(Consumer<String> listener) {
         problems = listener == null ? m -> { } : listener;
     }

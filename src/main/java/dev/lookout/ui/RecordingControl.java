@@ -26,4 +26,14 @@ public interface RecordingControl {
     /** Registers who hears that a running recording failed (any thread); by default nobody. */
     default void onProblem(java.util.function.Consumer<String> listener) {
     }
+
+    /** The running recording's container and codec, e.g. {@code MP4 / H.264}; empty when unknown. */
+    default String format() {
+        return "";
+    }
+
+    /** Frames the running recording had to drop because the writer could not keep up. */
+    default long framesDropped() {
+        return 0;
+    }
 }

@@ -27,6 +27,13 @@ public final class StatusBar extends JPanel {
     private final JLabel inference = metric("inference — ms");
     private final JLabel skipped = metric("skipped 0");
     private final JLabel provider = metric("model loading…");
+    private final JLabel rec = new JLabel();
+    private final JLabel recFile = metric("");
+    private final JLabel notice = metric("");
+    private javax.swing.Timer noticeTimer;
+
+    /** The red of the REC indicator. */
+    public static final Color REC_RED = new Color(0xE5484D);
 
     // Counter samples of the last two seconds: rates over a window long enough not to jitter.
     private final java.util.ArrayDeque<long[]> samples = new java.util.ArrayDeque<>();
@@ -40,6 +47,13 @@ public final class StatusBar extends JPanel {
         state.setFont(state.getFont().deriveFont(Font.BOLD));
         left.add(state);
         left.add(source);
+        rec.setFont(rec.getFont().deriveFont(Font.BOLD));
+        rec.setForeground(REC_RED);
+        rec.setVisible(false);
+        recFile.setVisible(false);
+        left.add(rec);
+        left.add(recFile);
+        left.add(notice);
         JPanel right = new JPanel(new FlowLayout(FlowLayout.RIGHT, 10, 0));
         right.setOpaque(false);
         for (JLabel l : new JLabel[] {cameraFps, detectionFps, inference, skipped}) {
@@ -121,5 +135,57 @@ public final class StatusBar extends JPanel {
         double ms = stats.lastInferenceMillis();
         inference.setText(Double.isNaN(ms) ? "inference — ms" : String.format(Locale.ROOT, "inference %.0f ms", ms));
         skipped.setText("skipped " + stats.skipped());
+    }
+
+    /**
+     * Shows the red "● REC 00:01:23" indicator with the file's name, codec and dropped frames, or hides it when
+     * {@code file} is {@code null}.
+     *
+     * @param elapsedSeconds time since the recording started
+     */
+    public void setRecording(java.nio.file.Path file, String format, long elapsedSeconds, long dropped) {
+        boolean on = file != null;
+        rec.setVisible(on);
+        recFile.setVisible(on);
+        if (on) {
+            rec.setText(String.format(Locale.ROOT, "● REC %02d:%02d:%02d", elapsedSeconds / 3600,
+                    elapsedSeconds / 60 % 60, elapsedSeconds % 60));
+            String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+            recFile.setText(name + (format == null || format.isBlank() ? "" : " · " + format)
+                    + (dropped > 0 ? " · " + dropped + " dropped" : ""));
+            recFile.setToolTipText(file.toAbsolutePath().toString());
+        }
+    }
+
+    /** The REC indicator's text, or "" when not recording. */
+    public String recordingText() {
+        return rec.isVisible() ? rec.getText() : "";
+    }
+
+    /** The recording's file, codec and drops as shown, or "" when not recording. */
+    public String recordingDetails() {
+        return recFile.isVisible() ? recFile.getText() : "";
+    }
+
+    /** The REC indicator label (for pixel checks in tests). */
+    javax.swing.JLabel recordingLabel() {
+        return rec;
+    }
+
+    /** Shows a short confirmation (e.g. "Snapshot saved: ….png") for a few seconds. */
+    public void showNotice(String text) {
+        notice.setText(text);
+        notice.setToolTipText(text);
+        if (noticeTimer != null) {
+            noticeTimer.stop();
+        }
+        noticeTimer = new javax.swing.Timer(6000, e -> notice.setText(""));
+        noticeTimer.setRepeats(false);
+        noticeTimer.start();
+    }
+
+    /** The confirmation shown, or "". */
+    public String noticeText() {
+        return notice.getText();
     }
 }

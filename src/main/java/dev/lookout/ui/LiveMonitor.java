@@ -1,0 +1,94 @@
+package dev.lookout.ui;
+
+import dev.lookout.capture.Frame;
+import dev.lookout.detect.Detection;
+import dev.lookout.live.FrameTap;
+import dev.lookout.live.LiveDetections;
+import dev.lookout.record.EventListener;
+import dev.lookout.record.EventMonitor;
+import dev.lookout.record.SnapshotWriter;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The window's watch mode: an {@link EventMonitor} fed from the pipeline's frame tap on the capture thread. The
+ * monitor copies what it keeps and never waits on the disk for a live source; stopping it (which finalizes an open
+ * clip) happens on a thread of its own, and a frame arriving meanwhile simply skips the monitor, so capture is
+ * never held up.
+ */
+final class LiveMonitor implements FrameTap {
+
+    private final WatchSettings settings;
+    private final ReentrantLock feeding = new ReentrantLock();
+    private EventMonitor monitor;
+    private volatile String failure;
+
+    /**
+     * @param frameRate the source's measured rate, for the clips
+     * @param source the source's description, for the log and snapshots
+     */
+    LiveMonitor(WatchSettings settings, double frameRate, String source, EventListener listener) {
+        this.settings = settings;
+        this.monitor = EventMonitor.watching(settings.classes()).framesToConfirm(settings.confirmFrames())
+                .preRollMillis(settings.preRollMillis()).postRollMillis(settings.postRollMillis())
+                .clipFolder(settings.clipFolder()).eventLog(settings.eventLog())
+                .snapshots(new SnapshotWriter(settings.snapshotFolder())).frameRate(frameRate).live(true)
+                .source(source).listener(listener).build();
+    }
+
+    /** What is being watched. */
+    WatchSettings settings() {
+        return settings;
+    }
+
+    /** Why monitoring stopped by itself, or {@code null}. */
+    String failure() {
+        return failure;
+    }
+
+    @Override
+    public void onFrame(Frame frame, LiveDetections latest) {
+        // Only stop() competes for the lock; rather than wait for it, this frame skips the monitor.
+        if (!feeding.tryLock()) {
+            return;
+        }
+        try {
+            if (monitor == null) {
+                return;
+            }
+            List<Detection> detections = latest == null ? List.of() : latest.result().detections();
+            monitor.accept(frame, detections);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            failure = e.getMessage();
+        } finally {
+            feeding.unlock();
+        }
+    }
+
+    /**
+     * Stops feeding, then ends an open event (its clip finalized, its end line written) in the background.
+     *
+     * @return completes once everything is written
+     */
+    CompletableFuture<Void> stop() {
+        EventMonitor m;
+        feeding.lock();
+        try {
+            m = monitor;
+            monitor = null;
+        } finally {
+            feeding.unlock();
+        }
+        if (m == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.runAsync(m::close, runnable -> {
+            Thread t = new Thread(runnable, "lookout-monitor-stop");
+            t.setDaemon(false); // an exit waits for the clip to be final
+            t.start();
+        });
+    }
+}
