@@ -151,9 +151,11 @@ public final class StatusBar extends JPanel {
             rec.setText(String.format(Locale.ROOT, "● REC %02d:%02d:%02d", elapsedSeconds / 3600,
                     elapsedSeconds / 60 % 60, elapsedSeconds % 60));
             String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-            recFile.setText(name + (format == null || format.isBlank() ? "" : " · " + format)
+            // "MP4 / H.264 (libopenh264)" is shown as "MP4 / H.264"; the encoder is in the tooltip.
+            String codec = format == null ? "" : format.replaceAll("\\s*\\(.*\\)$", "");
+            recFile.setText(name + (codec.isBlank() ? "" : " · " + codec)
                     + (dropped > 0 ? " · " + dropped + " dropped" : ""));
-            recFile.setToolTipText(file.toAbsolutePath().toString());
+            recFile.setToolTipText(file.toAbsolutePath() + (format == null ? "" : " — " + format));
         }
     }
 

@@ -100,8 +100,8 @@ class LiveWindowRecordTest {
         assertTrue(await(30_000, () -> window.stage().overlay().shownDetections().size() == 3), "detecting");
 
         press("snapshot");
-        assertTrue(await(10_000, () -> window.banner().message().startsWith("Snapshot saved")),
-                window.banner().message());
+        assertTrue(await(10_000, () -> window.statusBar().noticeText().startsWith("Snapshot saved")),
+                window.statusBar().noticeText());
         Path json;
         try (Stream<Path> files = Files.list(dir.resolve("snapshots"))) {
             List<Path> all = files.sorted().toList();
@@ -113,7 +113,8 @@ class LiveWindowRecordTest {
         assertEquals(768, sidecar.get("width").asInt(), "the full-resolution frame, not the scaled screen picture");
 
         press("record");
-        assertTrue(await(5000, () -> window.banner().message().startsWith("Recording to")), window.banner().message());
+        assertTrue(await(5000, () -> window.statusBar().recordingText().startsWith("● REC")),
+                window.statusBar().recordingText());
         Thread.sleep(2500);
         press("record");
         assertTrue(await(5000, () -> window.banner().message().startsWith("Recording saved")));

@@ -1,0 +1,216 @@
+package dev.lookout.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lookout.capture.FfmpegFrameSource;
+import dev.lookout.capture.Frame;
+import dev.lookout.capture.FrameSource;
+import dev.lookout.testsupport.TestData;
+import java.awt.GraphicsEnvironment;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opencv.core.Core;
+import org.opencv.core.Mat;
+
+/**
+ * {@code live --watch / --record / --snapshot-on} on real video (vtest.avi: people walk through the whole clip),
+ * the files read back: clips with FFmpeg, events.jsonl and sidecars with Jackson. Also: SIGTERM finalizes the
+ * recording.
+ */
+class LiveMonitorCommandTest {
+
+    @TempDir
+    Path dir;
+    private Path vtest;
+    private Path model;
+
+    private record Result(int code, String out, String err) {
+    }
+
+    @BeforeEach
+    void needsDisplayAndData() {
+        Assumptions.assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display (xvfb-run)");
+        vtest = TestData.vtestAvi();
+        model = TestData.require(TestData.modelDir().resolve("model.onnx"), "the converted model").getParent();
+    }
+
+    private Result live(String... options) {
+        List<String> args = new ArrayList<>(List.of("live", "--source", vtest.toString(), "--device", "cpu",
+                "--model", model.toString()));
+        args.addAll(List.of(options));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static List<Path> files(Path folder, String suffix) throws Exception {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
+        }
+    }
+
+    /** Decodes {@code clip} with FFmpeg; returns its frame count and keeps a copy of the first frame. */
+    private static int readBack(Path clip, Mat[] first) throws Exception {
+        int frames = 0;
+        try (FrameSource back = FfmpegFrameSource.openFile(clip)) {
+            for (Frame next = back.read(); next != null; next = back.read()) {
+                try (Frame f = next) {
+                    assertEquals(768, f.width());
+                    assertEquals(576, f.height());
+                    if (frames == 0 && first != null) {
+                        first[0] = f.image().clone();
+                    }
+                    frames++;
+                }
+            }
+        }
+        return frames;
+    }
+
+    @Test
+    void watchRecordsOneEventWithPreRollAndLogsItsStartAndEnd() throws Exception {
+        Path events = dir.resolve("events.jsonl");
+        Result r = live("--fast", "--watch", "person", "--confirm", "3", "--pre-roll", "2", "--post-roll", "1",
+                "--duration", "12", "--record-dir", dir.resolve("clips").toString(), "--events", events.toString(),
+                "--snapshot-dir", dir.resolve("snaps").toString());
+        assertEquals(0, r.code(), r.err());
+
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(events)) {
+            lines.add(new ObjectMapper().readTree(line));
+        }
+        assertTrue(lines.size() >= 2 && lines.size() % 2 == 0, "start and end lines: " + lines);
+        JsonNode start = lines.get(0);
+        JsonNode end = lines.stream().filter(l -> l.get("event").asText().equals("end")
+                && l.get("id").asLong() == start.get("id").asLong()).findFirst().orElseThrow();
+        assertEquals("start", start.get("event").asText());
+        assertEquals("[\"person\"]", start.get("classes").toString());
+        assertTrue(start.get("peakScore").asDouble() > 0.5);
+        assertEquals(start.get("clip").asText(), end.get("clip").asText());
+        assertTrue(end.get("clipFrames").asLong() > 0, end.toString());
+        assertTrue(Files.exists(Path.of(end.get("snapshot").asText())), end.toString());
+
+        Path clip = Path.of(end.get("clip").asText());
+        Mat[] first = new Mat[1];
+        int frames = readBack(clip, first);
+        assertEquals(end.get("clipFrames").asLong(), frames, "FFmpeg reads every frame written");
+
+        // The clip starts before the confirming frame: find its first frame in vtest by pixels.
+        int startIndex = (int) Math.round(start.get("sourceSeconds").asDouble() * 10);
+        int bestIndex = -1;
+        double bestDiff = Double.MAX_VALUE;
+        try (FrameSource source = FfmpegFrameSource.openFile(vtest)) {
+            Mat diff = new Mat();
+            int index = 0;
+            for (Frame next = source.read(); next != null && index <= startIndex + 5; next = source.read(), index++) {
+                try (Frame f = next) {
+                    Core.absdiff(f.image(), first[0], diff);
+                    double d = Core.sumElems(diff).val[0] + Core.sumElems(diff).val[1] + Core.sumElems(diff).val[2];
+                    if (d < bestDiff) {
+                        bestDiff = d;
+                        bestIndex = index;
+                    }
+                }
+            }
+            diff.release();
+        }
+        first[0].release();
+        assertTrue(startIndex >= 3, "confirmed after 3 frames at least: " + start);
+        assertTrue(bestIndex < startIndex && bestIndex >= startIndex - 21,
+                "pre-roll: the clip starts at vtest frame " + bestIndex + ", the event at frame " + startIndex);
+        assertTrue(frames >= startIndex - bestIndex, frames + " frames");
+    }
+
+    @Test
+    void recordAloneWritesADefaultNameAndSnapshotOnTakesOnePerAppearance() throws Exception {
+        Path recordings = dir.resolve("recordings");
+        Path snaps = dir.resolve("snaps");
+        Result r = live("--record", "--record-dir", recordings.toString(), "--snapshot-on", "person",
+                "--snapshot-dir", snaps.toString(), "--duration", "8");
+        assertEquals(0, r.code(), r.err());
+
+        List<Path> mp4 = files(recordings, ".mp4");
+        assertEquals(1, mp4.size(), "" + mp4);
+        assertTrue(mp4.get(0).getFileName().toString().matches("lookout-\\d{8}-\\d{6}\\.mp4"), "" + mp4);
+        int frames = readBack(mp4.get(0), null);
+        // vtest plays at 10 fps; recording starts with the first frame on screen and ends with --duration.
+        assertTrue(frames >= 25 && frames <= 85, frames + " frames");
+
+        // People are in vtest from start to end: one appearance, one snapshot (PNG + sidecar).
+        List<Path> pngs = files(snaps, ".png");
+        List<Path> sidecars = files(snaps, ".json");
+        assertEquals(1, pngs.size(), "" + pngs);
+        assertEquals(1, sidecars.size(), "" + sidecars);
+        JsonNode sidecar = new ObjectMapper().readTree(sidecars.get(0).toFile());
+        boolean person = false;
+        for (JsonNode d : sidecar.get("detections")) {
+            person |= d.get("class").asText().equals("person");
+        }
+        assertTrue(person, sidecar.toString());
+        assertEquals(768, sidecar.get("width").asInt());
+    }
+
+    @Test
+    void badWatchOptionsAreUsageErrorsAndRecordTakesAnOptionalFile() {
+        Result unknown = live("--watch", "persn", "--duration", "1");
+        assertEquals(2, unknown.code(), unknown.err());
+        assertTrue(unknown.err().contains("unknown class persn"), unknown.err());
+        Result empty = live("--snapshot-on", ",", "--duration", "1");
+        assertEquals(2, empty.code(), empty.err());
+        Result badRoll = live("--watch", "person", "--pre-roll", "-1");
+        assertEquals(2, badRoll.code(), badRoll.err());
+        assertEquals(List.of("--record=", "--duration", "1"),
+                List.of(LiveCommand.optionalRecordValue(new String[] {"--record", "--duration", "1"})));
+        assertEquals(List.of("--record", "x.mp4"),
+                List.of(LiveCommand.optionalRecordValue(new String[] {"--record", "x.mp4"})));
+        assertEquals(List.of("--duration", "1", "--record="),
+                List.of(LiveCommand.optionalRecordValue(new String[] {"--duration", "1", "--record"})));
+    }
+
+    @Test
+    void sigtermFinalizesTheRecording() throws Exception {
+        Path recordings = dir.resolve("recordings");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.lookout.cli.Main",
+                "live", "--source", vtest.toString(), "--device", "cpu", "--model", model.toString(),
+                "--record", recordings.resolve("term.mp4").toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
+        try {
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (!Files.exists(recordings.resolve("term.mp4")) && System.currentTimeMillis() < deadline) {
+                Thread.sleep(200);
+            }
+            assertTrue(Files.exists(recordings.resolve("term.mp4")), Files.readString(dir.resolve("log.txt")));
+            Thread.sleep(4000);
+            p.destroy(); // SIGTERM
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "exits after SIGTERM");
+        } finally {
+            p.destroyForcibly();
+        }
+        String log = Files.readString(dir.resolve("log.txt"));
+        assertTrue(!log.contains("\tat "), "no stack trace: " + log);
+        int frames = readBack(recordings.resolve("term.mp4"), null);
+        assertTrue(frames >= 20, frames + " frames in the finalized file; log: " + log);
+        assertNotNull(recordings);
+    }
+}

@@ -1,0 +1,225 @@
+package dev.lookout.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import dev.lookout.capture.FfmpegFrameSource;
+import dev.lookout.capture.Frame;
+import dev.lookout.capture.FrameSource;
+import dev.lookout.detect.DetectOptions;
+import dev.lookout.detect.Device;
+import dev.lookout.live.CocoSsdFrameDetector;
+import dev.lookout.live.PlaybackOptions;
+import dev.lookout.record.MonitorEvent;
+import dev.lookout.testsupport.TestData;
+import java.awt.GraphicsEnvironment;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.prefs.Preferences;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import javax.swing.JLabel;
+import javax.swing.SwingUtilities;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The window while recording and watching, on real video (vtest.avi, people walking): the red REC indicator
+ * counts, the event list gets an entry when a person is confirmed and shows its end, the event's clip and the
+ * recording read back with FFmpeg, and fast repeated snapshots never share a name.
+ */
+class LiveWindowMonitorTest {
+
+    @TempDir
+    Path dir;
+    private Preferences prefs;
+    private LiveWindow window;
+
+    @BeforeAll
+    static void needsDisplay() throws Exception {
+        if (GraphicsEnvironment.isHeadless()) {
+            System.err.println("SKIPPED: LiveWindowMonitorTest needs a display (run under xvfb-run)");
+        }
+        assumeFalse(GraphicsEnvironment.isHeadless(), "no display: run the UI tests under xvfb-run");
+        SwingUtilities.invokeAndWait(() -> Themes.apply("dark"));
+    }
+
+    @AfterEach
+    void closeWindow() throws Exception {
+        if (window != null) {
+            SwingUtilities.invokeAndWait(window::close);
+            window.awaitMonitorsFinished(20_000);
+        }
+        if (prefs != null) {
+            prefs.removeNode();
+        }
+    }
+
+    private static boolean await(long millis, BooleanSupplier onEdt) throws Exception {
+        long end = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < end) {
+            AtomicReference<Boolean> ok = new AtomicReference<>(false);
+            SwingUtilities.invokeAndWait(() -> ok.set(onEdt.getAsBoolean()));
+            if (ok.get()) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+
+    private <T> T onEdt(java.util.concurrent.Callable<T> c) throws Exception {
+        AtomicReference<T> r = new AtomicReference<>();
+        SwingUtilities.invokeAndWait(() -> {
+            try {
+                r.set(c.call());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return r.get();
+    }
+
+    private void press(String action) throws Exception {
+        SwingUtilities.invokeAndWait(() -> window.frame().getRootPane().getActionMap().get(action)
+                .actionPerformed(new java.awt.event.ActionEvent(window.frame(), 0, action)));
+    }
+
+    private static int countFrames(Path clip) throws Exception {
+        int frames = 0;
+        try (FrameSource back = FfmpegFrameSource.openFile(clip)) {
+            for (Frame next = back.read(); next != null; next = back.read()) {
+                try (Frame f = next) {
+                    assertEquals(768, f.width());
+                    frames++;
+                }
+            }
+        }
+        return frames;
+    }
+
+    @Test
+    void recordingAndWatchingOnVtest() throws Exception {
+        Path vtest = TestData.vtestAvi();
+        Path model = TestData.require(TestData.modelDir().resolve("model.onnx"), "the converted model").getParent();
+        RecordHooks hooks = new RecordHooks(dir.resolve("recordings"), null, dir.resolve("snapshots"));
+        prefs = Preferences.userRoot().node("dev/lookout/test-" + System.nanoTime());
+        LiveConfig config = new LiveConfig(vtest.toString(), true, PlaybackOptions.DEFAULTS, DetectOptions.DEFAULTS,
+                CocoSsdFrameDetector.loader(model, Device.CPU), new CaptureSourceCatalog(null, s -> { }), hooks,
+                hooks, new Settings(prefs), "dark", System.nanoTime());
+        WatchSettings watch = new WatchSettings(Set.of("person"), 2, 1000, 1000, dir.resolve("clips"),
+                dir.resolve("events.jsonl"), dir.resolve("event-snapshots"));
+        AtomicReference<LiveWindow> w = new AtomicReference<>();
+        SwingUtilities.invokeAndWait(() -> {
+            LiveWindow lw = new LiveWindow(config);
+            lw.frame().setBounds(0, 0, 1400, 880);
+            lw.open(0);
+            lw.startWatching(watch);
+            w.set(lw);
+        });
+        window = w.get();
+        assertTrue(await(40_000, () -> !window.stage().overlay().shownDetections().isEmpty()), "detecting");
+
+        // The event list gets an open entry once a person is confirmed.
+        assertTrue(await(20_000, () -> window.eventsPanel().events().size() == 1), "an event starts");
+        MonitorEvent started = onEdt(() -> window.eventsPanel().events().get(0));
+        assertFalse(started.isOver());
+        assertEquals(Set.of("person"), started.classes());
+        assertTrue(started.peakScore() > 0.5, "" + started);
+        assertEquals("Watching person", onEdt(() -> window.eventsPanel().titleText()));
+
+        // Recording: the REC indicator counts seconds and names the file and codec.
+        press("record");
+        assertTrue(await(5000, () -> window.statusBar().recordingText().startsWith("● REC 00:00:0")),
+                onEdt(() -> window.statusBar().recordingText()));
+        assertTrue(await(6000, () -> window.statusBar().recordingText().compareTo("● REC 00:00:03") >= 0),
+                "the indicator counts: " + onEdt(() -> window.statusBar().recordingText()));
+        String details = onEdt(() -> window.statusBar().recordingDetails());
+        assertTrue(details.matches("lookout-\\d{8}-\\d{6}\\.mp4 · .*H\\.264.*"), details);
+        // Its pixels are red: paint the label on its own.
+        BufferedImage rec = onEdt(() -> {
+            JLabel label = window.statusBar().recordingLabel();
+            BufferedImage img = new BufferedImage(label.getWidth(), label.getHeight(), BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D g = img.createGraphics();
+            label.paint(g);
+            g.dispose();
+            return img;
+        });
+        int red = 0;
+        for (int y = 0; y < rec.getHeight(); y++) {
+            for (int x = 0; x < rec.getWidth(); x++) {
+                int p = rec.getRGB(x, y);
+                if (((p >> 16) & 255) > 180 && ((p >> 8) & 255) < 110 && (p & 255) < 110) {
+                    red++;
+                }
+            }
+        }
+        assertTrue(red > 40, red + " red pixels in the REC indicator");
+
+        // Five snapshots as fast as the key repeats: five names, the last one confirmed in the status bar.
+        for (int i = 0; i < 5; i++) {
+            press("snapshot");
+        }
+        assertTrue(await(15_000, () -> pngs(dir.resolve("snapshots")).size() == 5),
+                "five snapshots: " + pngs(dir.resolve("snapshots")));
+        assertTrue(await(5000, () -> window.statusBar().noticeText().matches("Snapshot saved: lookout-.*\\.png")),
+                onEdt(() -> window.statusBar().noticeText()));
+
+        screenshot();
+
+        // Stopping the watch ends the event: the list shows its duration, its clip reads back.
+        SwingUtilities.invokeAndWait(window::stopWatching);
+        window.awaitMonitorsFinished(20_000);
+        assertTrue(await(5000, () -> window.eventsPanel().events().get(0).isOver()), "the entry shows the end");
+        MonitorEvent ended = onEdt(() -> window.eventsPanel().events().get(0));
+        assertNotNull(ended.clip());
+        assertTrue(countFrames(ended.clip()) >= 30, "the event's clip");
+        List<String> log = Files.readAllLines(dir.resolve("events.jsonl"));
+        assertEquals(2, log.size(), "" + log);
+        assertTrue(log.get(0).contains("\"event\":\"start\"") && log.get(1).contains("\"event\":\"end\""), "" + log);
+
+        press("record");
+        hooks.awaitFinished(10_000);
+        assertEquals("", onEdt(() -> window.statusBar().recordingText()), "the indicator goes");
+        Path recording;
+        try (Stream<Path> files = Files.list(dir.resolve("recordings"))) {
+            recording = files.filter(p -> p.toString().endsWith(".mp4")).findFirst().orElseThrow();
+        }
+        int frames = countFrames(recording);
+        assertTrue(frames >= 25, frames + " frames recorded over 3+ s of a 10 fps source");
+    }
+
+    private static List<Path> pngs(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(p -> p.toString().endsWith(".png")).sorted().toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A real screenshot of the window while recording and watching, for people to look at. */
+    private void screenshot() throws Exception {
+        Path out = Path.of(System.getProperty("lookout.screenshot", "target/live-recording-watching.png"));
+        java.awt.Rectangle bounds = onEdt(() -> {
+            window.frame().toFront();
+            return window.frame().getBounds();
+        });
+        Thread.sleep(600);
+        BufferedImage shot = new java.awt.Robot().createScreenCapture(bounds);
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        ImageIO.write(shot, "png", out.toFile());
+    }
+}
