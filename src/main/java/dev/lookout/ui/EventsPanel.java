@@ -41,6 +41,9 @@ public final class EventsPanel extends JPanel {
     private final DefaultListModel<MonitorEvent> events = new DefaultListModel<>();
     private final JList<MonitorEvent> list = new JList<>(events);
     private final JLabel title = new JLabel("Events");
+    private final JLabel empty = new JLabel("No events yet", javax.swing.SwingConstants.CENTER);
+    private final java.awt.CardLayout cards = new java.awt.CardLayout();
+    private final JPanel body = new JPanel(cards);
     private Consumer<Path> opener = p -> { };
 
     /** An empty list. */
@@ -74,8 +77,13 @@ public final class EventsPanel extends JPanel {
         });
         JScrollPane scroll = new JScrollPane(list);
         scroll.setBorder(BorderFactory.createEmptyBorder());
+        empty.setVerticalAlignment(javax.swing.SwingConstants.TOP);
+        empty.setBorder(BorderFactory.createEmptyBorder(12, 10, 10, 10));
+        empty.setEnabled(false); // the theme's muted text colour
+        body.add(empty, "empty");
+        body.add(scroll, "list");
         add(title, BorderLayout.NORTH);
-        add(scroll, BorderLayout.CENTER);
+        add(body, BorderLayout.CENTER);
         setPreferredSize(new Dimension(250, 100));
         applyThemeBorder();
     }
@@ -101,6 +109,11 @@ public final class EventsPanel extends JPanel {
         title.setText(text);
     }
 
+    /** Sets what the panel says while the list is empty, e.g. "No person yet". */
+    public void setEmptyText(String text) {
+        empty.setText(text);
+    }
+
     /** The heading shown. */
     public String titleText() {
         return title.getText();
@@ -115,6 +128,7 @@ public final class EventsPanel extends JPanel {
             }
         }
         events.add(0, event);
+        cards.show(body, "list");
         while (events.size() > LIMIT) {
             events.remove(events.size() - 1);
         }
@@ -163,8 +177,8 @@ public final class EventsPanel extends JPanel {
                     : "<font color='#E5484D'>● REC</font>";
             String problem = event.clipError() != null ? "<br><font color='#D29922'>no clip: "
                     + escape(event.clipError()) + "</font>" : "";
-            String html = String.format(Locale.ROOT, "<html><b>%s</b><br><font size='-1'>%s &nbsp;·&nbsp; "
-                    + "peak %.0f%% &nbsp;·&nbsp; %s</font>%s</html>", escape(classes), time,
+            String html = String.format(Locale.ROOT, "<html><b>#%d&nbsp; %s</b><br><font size='-1'>%s &nbsp;·&nbsp; "
+                    + "peak %.0f%% &nbsp;·&nbsp; %s</font>%s</html>", event.id(), escape(classes), time,
                     event.peakScore() * 100, right, problem);
             super.getListCellRendererComponent(list, html, index, selected, focused);
             setBorder(BorderFactory.createEmptyBorder(5, 10, 5, 10));

@@ -639,7 +639,7 @@ public final class LiveWindow {
                         ? snapshots.save(still.image(), still.detections().result().detections(), source,
                                 still.detections().frameSequence())
                         : snapshots.save(screenCopy, List.of(), source, number);
-                SwingUtilities.invokeLater(() -> status.showNotice("Snapshot saved: " + file.getFileName()));
+                SwingUtilities.invokeLater(() -> status.showNotice("Saved " + file.getFileName()));
             } catch (Exception e) {
                 SwingUtilities.invokeLater(() ->
                         banner.show(Banner.Level.ERROR, "Snapshot failed: " + describe(e), null, null));
@@ -669,7 +669,6 @@ public final class LiveWindow {
                 recordingStartNanos = System.nanoTime();
                 refreshRecordingIndicator();
                 controls.showRecording(true);
-                status.showNotice("Recording to " + file.toAbsolutePath());
                 if (banner.level() == Banner.Level.ERROR && banner.message().startsWith("Recording")) {
                     banner.hideBanner(); // an earlier recording failure is no longer news
                 }
@@ -716,6 +715,8 @@ public final class LiveWindow {
         watchSettings = settings;
         stopWatching();
         events.setTitle("Watching " + String.join(", ", new java.util.TreeSet<>(settings.classes())));
+        events.setEmptyText("<html><center>No events yet.<br>A clip is recorded while "
+                + String.join(" or ", new java.util.TreeSet<>(settings.classes())) + " is in view.</center></html>");
         events.setVisible(true);
         controls.showWatching(settings.classes());
         frame.revalidate();
@@ -765,7 +766,7 @@ public final class LiveWindow {
         snapshotTrigger = new SnapshotTrigger(classes, confirmFrames, postRollMillis, new SnapshotWriter(folder),
                 currentDescription,
                 shot -> SwingUtilities.invokeLater(() ->
-                        status.showNotice("Snapshot saved: " + shot.image().getFileName())),
+                        status.showNotice("Saved " + shot.image().getFileName())),
                 message -> SwingUtilities.invokeLater(() ->
                         banner.show(Banner.Level.ERROR, message, null, null)));
         taps.add(snapshotTrigger);
@@ -837,10 +838,7 @@ public final class LiveWindow {
     private final class WindowEventNews implements EventListener {
         @Override
         public void eventStarted(MonitorEvent event) {
-            SwingUtilities.invokeLater(() -> {
-                events.update(event);
-                status.showNotice("Event " + event.id() + ": " + String.join(", ", event.classes()));
-            });
+            SwingUtilities.invokeLater(() -> events.update(event));
         }
 
         @Override

@@ -42,18 +42,27 @@ public final class StatusBar extends JPanel {
     public StatusBar() {
         super(new BorderLayout());
         applyThemeBorder();
-        JPanel left = new JPanel(new FlowLayout(FlowLayout.LEFT, 8, 0));
+        // A box, not a flow: when the bar is too narrow the source (also in the title bar) shortens ("…", full text
+        // in the tooltip) instead of the REC indicator or the recording's file dropping out of sight.
+        JPanel left = new JPanel();
+        left.setLayout(new javax.swing.BoxLayout(left, javax.swing.BoxLayout.X_AXIS));
         left.setOpaque(false);
         state.setFont(state.getFont().deriveFont(Font.BOLD));
-        left.add(state);
-        left.add(source);
         rec.setFont(rec.getFont().deriveFont(Font.BOLD));
         rec.setForeground(REC_RED);
         rec.setVisible(false);
         recFile.setVisible(false);
-        left.add(rec);
-        left.add(recFile);
+        notice.setVisible(false);
+        source.setMinimumSize(new java.awt.Dimension(30, 0));
+        left.add(state);
+        left.add(javax.swing.Box.createHorizontalStrut(8));
+        left.add(source);
         left.add(notice);
+        left.add(javax.swing.Box.createHorizontalStrut(12));
+        left.add(rec);
+        left.add(javax.swing.Box.createHorizontalStrut(8));
+        left.add(recFile);
+        left.add(javax.swing.Box.createHorizontalGlue());
         JPanel right = new JPanel(new FlowLayout(FlowLayout.RIGHT, 10, 0));
         right.setOpaque(false);
         for (JLabel l : new JLabel[] {cameraFps, detectionFps, inference, skipped}) {
@@ -146,13 +155,19 @@ public final class StatusBar extends JPanel {
     public void setRecording(java.nio.file.Path file, String format, long elapsedSeconds, long dropped) {
         boolean on = file != null;
         rec.setVisible(on);
-        recFile.setVisible(on);
+        recFile.setVisible(on && !notice.isVisible());
         if (on) {
             rec.setText(String.format(Locale.ROOT, "● REC %02d:%02d:%02d", elapsedSeconds / 3600,
                     elapsedSeconds / 60 % 60, elapsedSeconds % 60));
             String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-            // "MP4 / H.264 (libopenh264)" is shown as "MP4 / H.264"; the encoder is in the tooltip.
+            // "MP4 / H.264 (libopenh264)" beside "x.mp4" is shown as "H.264": the container is in the name, the
+            // encoder in the tooltip.
             String codec = format == null ? "" : format.replaceAll("\\s*\\(.*\\)$", "");
+            int dot = name.lastIndexOf('.');
+            String container = dot > 0 ? name.substring(dot + 1).toUpperCase(Locale.ROOT) + " / " : null;
+            if (container != null && codec.startsWith(container)) {
+                codec = codec.substring(container.length());
+            }
             recFile.setText(name + (codec.isBlank() ? "" : " · " + codec)
                     + (dropped > 0 ? " · " + dropped + " dropped" : ""));
             recFile.setToolTipText(file.toAbsolutePath() + (format == null ? "" : " — " + format));
@@ -166,7 +181,7 @@ public final class StatusBar extends JPanel {
 
     /** The recording's file, codec and drops as shown, or "" when not recording. */
     public String recordingDetails() {
-        return recFile.isVisible() ? recFile.getText() : "";
+        return rec.isVisible() ? recFile.getText() : "";
     }
 
     /** The REC indicator label (for pixel checks in tests). */
@@ -174,14 +189,25 @@ public final class StatusBar extends JPanel {
         return rec;
     }
 
-    /** Shows a short confirmation (e.g. "Snapshot saved: ….png") for a few seconds. */
+    /**
+     * Shows a short confirmation (e.g. "Saved lookout-….png") for a few seconds in place of the source's name (which
+     * the title bar shows too) and of the recording's file name (the REC indicator stays), so it always fits.
+     */
     public void showNotice(String text) {
         notice.setText(text);
         notice.setToolTipText(text);
+        notice.setVisible(true);
+        source.setVisible(false);
+        recFile.setVisible(false);
         if (noticeTimer != null) {
             noticeTimer.stop();
         }
-        noticeTimer = new javax.swing.Timer(6000, e -> notice.setText(""));
+        noticeTimer = new javax.swing.Timer(6000, e -> {
+            notice.setText("");
+            notice.setVisible(false);
+            source.setVisible(true);
+            recFile.setVisible(rec.isVisible());
+        });
         noticeTimer.setRepeats(false);
         noticeTimer.start();
     }

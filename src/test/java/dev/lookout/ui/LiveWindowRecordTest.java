@@ -100,7 +100,7 @@ class LiveWindowRecordTest {
         assertTrue(await(30_000, () -> window.stage().overlay().shownDetections().size() == 3), "detecting");
 
         press("snapshot");
-        assertTrue(await(10_000, () -> window.statusBar().noticeText().startsWith("Snapshot saved")),
+        assertTrue(await(10_000, () -> window.statusBar().noticeText().matches("Saved lookout-.*\\.png")),
                 window.statusBar().noticeText());
         Path json;
         try (Stream<Path> files = Files.list(dir.resolve("snapshots"))) {
