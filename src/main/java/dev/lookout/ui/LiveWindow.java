@@ -708,8 +708,7 @@ public final class LiveWindow {
 
     /**
      * Starts watching for {@code settings.classes()}: an event clip (with pre-roll) is recorded while one is
-     * present, logged in the event log and listed beside the video. Starts once frames flow; replaces a watch
-     * already running.
+     * present, logged in the event log and listed beside the video. Replaces a watch already running.
      */
     public void startWatching(WatchSettings settings) {
         watchSettings = settings;
@@ -720,19 +719,25 @@ public final class LiveWindow {
         events.setVisible(true);
         controls.showWatching(settings.classes());
         frame.revalidate();
-        whenFramesFlow(() -> {
-            if (monitor != null || !watchSettings.equals(settings) || !controls.isWatching()) {
+        Runnable start = () -> {
+            if (shutDown || monitor != null || !watchSettings.equals(settings) || !controls.isWatching()) {
                 return;
             }
             try {
-                monitor = new LiveMonitor(settings, Math.max(1, measuredFps()), currentDescription,
-                        new WindowEventNews());
+                // The clip's timing comes from the frames; the rate only tunes the encoder (0: its default).
+                double fps = stats.captured() > 0 ? measuredFps() : 0;
+                monitor = new LiveMonitor(settings, fps, currentDescription, new WindowEventNews());
                 taps.add(monitor);
             } catch (RuntimeException e) {
                 controls.showWatching(Set.of());
                 banner.show(Banner.Level.ERROR, "Cannot watch: " + describe(e), null, null);
             }
-        });
+        };
+        if (currentSpec != null) {
+            start.run(); // at once, so the pre-roll holds the frames from the very first one
+        } else {
+            whenFramesFlow(start); // not opened yet: the source's name is not known
+        }
     }
 
     /** Stops watching; an open event ends (its clip is finalized in the background). */

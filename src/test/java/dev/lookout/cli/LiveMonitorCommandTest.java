@@ -135,6 +135,8 @@ class LiveMonitorCommandTest {
             diff.release();
         }
         first[0].release();
+        System.out.printf("watch: event at vtest frame %d, clip starts at frame %d, %d clip frames, %d log lines%n",
+                startIndex, bestIndex, frames, lines.size());
         assertTrue(startIndex >= 3, "confirmed after 3 frames at least: " + start);
         assertTrue(bestIndex < startIndex && bestIndex >= startIndex - 21,
                 "pre-roll: the clip starts at vtest frame " + bestIndex + ", the event at frame " + startIndex);
@@ -156,6 +158,8 @@ class LiveMonitorCommandTest {
         // vtest plays at 10 fps; recording starts with the first frame on screen and ends with --duration.
         assertTrue(frames >= 25 && frames <= 85, frames + " frames");
 
+        System.out.printf("record: %s, %d frames; snapshot-on: %d PNG%n", mp4.get(0).getFileName(), frames,
+                files(snaps, ".png").size());
         // People are in vtest from start to end: one appearance, one snapshot (PNG + sidecar).
         List<Path> pngs = files(snaps, ".png");
         List<Path> sidecars = files(snaps, ".json");
@@ -210,6 +214,7 @@ class LiveMonitorCommandTest {
         String log = Files.readString(dir.resolve("log.txt"));
         assertTrue(!log.contains("\tat "), "no stack trace: " + log);
         int frames = readBack(recordings.resolve("term.mp4"), null);
+        System.out.printf("SIGTERM: exit %d, %d frames in term.mp4%n", p.exitValue(), frames);
         assertTrue(frames >= 20, frames + " frames in the finalized file; log: " + log);
         assertNotNull(recordings);
     }

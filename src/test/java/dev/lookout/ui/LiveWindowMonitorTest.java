@@ -198,7 +198,9 @@ class LiveWindowMonitorTest {
         assertEquals(2, log.size(), "" + log);
         assertTrue(log.get(0).contains("\"event\":\"start\"") && log.get(1).contains("\"event\":\"end\""), "" + log);
 
-        press("record");
+        // Ctrl+Q while recording: the window closes and the recording is finalized.
+        press("quit");
+        assertTrue(window.awaitClosed(5000), "Ctrl+Q closes the window");
         hooks.awaitFinished(10_000);
         assertEquals("", onEdt(() -> window.statusBar().recordingText()), "the indicator goes");
         Path recording;
