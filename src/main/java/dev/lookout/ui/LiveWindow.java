@@ -319,7 +319,9 @@ public final class LiveWindow {
             taps.remove(snapshotTrigger);
             SnapshotTrigger trigger = snapshotTrigger;
             snapshotTrigger = null;
-            monitorsStopping.add(java.util.concurrent.CompletableFuture.runAsync(trigger::close));
+            synchronized (monitorsStopping) {
+                monitorsStopping.add(java.util.concurrent.CompletableFuture.runAsync(trigger::close));
+            }
         }
         pipeline.close();
         control.shutdownNow();
@@ -766,10 +768,11 @@ public final class LiveWindow {
     public void snapshotOn(Set<String> classes, int confirmFrames, long postRollMillis, Path folder) {
         if (snapshotTrigger != null) {
             taps.remove(snapshotTrigger);
-            snapshotTrigger.close();
+            SnapshotTrigger previous = snapshotTrigger;
+            java.util.concurrent.CompletableFuture.runAsync(previous::close); // may wait for a pending still
         }
         snapshotTrigger = new SnapshotTrigger(classes, confirmFrames, postRollMillis, new SnapshotWriter(folder),
-                currentDescription,
+                currentDescription, pipeline::requestStill,
                 shot -> SwingUtilities.invokeLater(() ->
                         status.showNotice("Saved " + shot.image().getFileName())),
                 message -> SwingUtilities.invokeLater(() ->
