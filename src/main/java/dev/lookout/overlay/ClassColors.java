@@ -3,26 +3,39 @@ package dev.lookout.overlay;
 import java.awt.Color;
 import java.util.List;
 
-/** A stable, distinct colour per class name: the same class is always drawn in the same colour. */
+/**
+ * A stable, distinct colour per class: the same class is always drawn in the same colour, and the 80 COCO classes
+ * each get their own hue.
+ */
 public final class ClassColors {
 
-    // Saturated hues that stay visible on dark and light scenes; labels get a dark or light text by luminance.
-    private static final List<Color> PALETTE = List.of(
-            new Color(0xFF3B30), new Color(0x34C759), new Color(0x007AFF), new Color(0xFF9500),
-            new Color(0xAF52DE), new Color(0x00C7BE), new Color(0xFFCC00), new Color(0xFF2D55),
-            new Color(0x5AC8FA), new Color(0xA2845E), new Color(0x30D158), new Color(0x5E5CE6),
-            new Color(0xFF6482), new Color(0x64D2FF), new Color(0xFFD60A), new Color(0xBF5AF2));
+    /** Coco-SSD's 80 class names in COCO id order (as in {@code models/coco-ssd/labels.json}). */
+    private static final List<String> COCO = List.of(
+            "person", "bicycle", "car", "motorcycle", "airplane", "bus", "train", "truck", "boat", "traffic light",
+            "fire hydrant", "stop sign", "parking meter", "bench", "bird", "cat", "dog", "horse", "sheep", "cow",
+            "elephant", "bear", "zebra", "giraffe", "backpack", "umbrella", "handbag", "tie", "suitcase", "frisbee",
+            "skis", "snowboard", "sports ball", "kite", "baseball bat", "baseball glove", "skateboard", "surfboard",
+            "tennis racket", "bottle", "wine glass", "cup", "fork", "knife", "spoon", "bowl", "banana", "apple",
+            "sandwich", "orange", "broccoli", "carrot", "hot dog", "pizza", "donut", "cake", "chair", "couch",
+            "potted plant", "bed", "dining table", "toilet", "tv", "laptop", "mouse", "remote", "keyboard",
+            "cell phone", "microwave", "oven", "toaster", "sink", "refrigerator", "book", "clock", "vase", "scissors",
+            "teddy bear", "hair drier", "toothbrush");
+
+    /** The golden-ratio step spreads consecutive indices around the colour wheel, far from each other. */
+    private static final double GOLDEN = 0.6180339887498949;
 
     private ClassColors() {
     }
 
     /** The colour of {@code className}; a pure function of the name, so it is stable between runs. */
     public static Color of(String className) {
-        int h = 0;
-        for (int i = 0; i < className.length(); i++) {
-            h = 31 * h + className.charAt(i);
+        int index = COCO.indexOf(className);
+        if (index < 0) {
+            index = COCO.size() + Math.floorMod(className.hashCode(), 997);
         }
-        return PALETTE.get(Math.floorMod(h, PALETTE.size()));
+        // Start at cyan for person (the most common class), saturated and bright for dark and light scenes.
+        float hue = (float) ((0.5 + index * GOLDEN) % 1.0);
+        return Color.getHSBColor(hue, 0.85f, 0.95f);
     }
 
     /** Black or white, whichever reads better on {@code background}. */

@@ -11,6 +11,7 @@ import java.awt.Shape;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -32,6 +33,34 @@ public final class DetectionPainter implements OverlayPainter {
     public DetectionPainter(float strokeWidth, float fontSize) {
         this.strokeWidth = strokeWidth;
         this.fontSize = fontSize;
+    }
+
+    /**
+     * Where a label goes: above its box, else just inside its top edge, else below it — the first of these that
+     * stays in the frame and covers no label placed before; the first that fits the frame when all overlap.
+     */
+    private Rectangle2D placeLabel(Rectangle2D box, double w, double h, Rectangle2D frame, List<Rectangle2D> placed) {
+        double half = strokeWidth / 2;
+        double x = Math.max(frame.getX(), Math.min(box.getX() - half, frame.getMaxX() - w));
+        double[] ys = {box.getY() - half - h, box.getY() + half, box.getMaxY() + half};
+        Rectangle2D firstInFrame = null;
+        for (double y : ys) {
+            Rectangle2D r = new Rectangle2D.Double(x, Math.max(frame.getY(), Math.min(y, frame.getMaxY() - h)), w, h);
+            if (y < frame.getY() || y + h > frame.getMaxY()) {
+                if (firstInFrame == null && y >= frame.getY()) {
+                    firstInFrame = r;
+                }
+                continue;
+            }
+            if (firstInFrame == null) {
+                firstInFrame = r;
+            }
+            if (placed.stream().noneMatch(r::intersects)) {
+                return r;
+            }
+        }
+        return firstInFrame != null ? firstInFrame
+                : new Rectangle2D.Double(x, Math.max(frame.getY(), box.getY() + half), w, h);
     }
 
     /** The label text for a detection: its class and its score in whole percent, e.g. {@code dog 87%}. */
@@ -60,30 +89,32 @@ public final class DetectionPainter implements OverlayPainter {
             g.setFont(font);
             FontMetrics fm = g.getFontMetrics();
             Rectangle2D frameBounds = frameOnDevice.getBounds2D();
+            List<Rectangle2D> boxes = new ArrayList<>();
             for (Detection d : detections) {
                 Point2D topLeft = frameToDevice.transform(new Point2D.Double(d.x(), d.y()), null);
                 Point2D bottomRight = frameToDevice.transform(new Point2D.Double(d.right(), d.bottom()), null);
-                double x = topLeft.getX();
-                double y = topLeft.getY();
-                double w = bottomRight.getX() - x;
-                double h = bottomRight.getY() - y;
-                Color color = ClassColors.of(d.className());
-                g.setColor(color);
-                g.draw(new Rectangle2D.Double(x, y, w, h));
-
+                Rectangle2D box = new Rectangle2D.Double(topLeft.getX(), topLeft.getY(),
+                        bottomRight.getX() - topLeft.getX(), bottomRight.getY() - topLeft.getY());
+                boxes.add(box);
+                g.setColor(ClassColors.of(d.className()));
+                g.draw(box);
+            }
+            // Labels after every box, so no outline crosses a label, and placed so that they do not cover each other.
+            List<Rectangle2D> labels = new ArrayList<>();
+            for (int i = 0; i < detections.size(); i++) {
+                Detection d = detections.get(i);
+                Rectangle2D box = boxes.get(i);
                 String text = label(d);
                 int pad = 3;
                 double labelW = fm.stringWidth(text) + 2.0 * pad;
                 double labelH = fm.getAscent() + fm.getDescent() + 2.0 * pad;
-                // Above the box when there is room inside the frame, else just inside its top edge.
-                double lx = Math.max(frameBounds.getX(), Math.min(x - strokeWidth / 2, frameBounds.getMaxX() - labelW));
-                double ly = y - strokeWidth / 2 - labelH;
-                if (ly < frameBounds.getY()) {
-                    ly = Math.max(frameBounds.getY(), y + strokeWidth / 2);
-                }
-                g.fill(new Rectangle2D.Double(lx, ly, labelW, labelH));
+                Rectangle2D place = placeLabel(box, labelW, labelH, frameBounds, labels);
+                labels.add(place);
+                Color color = ClassColors.of(d.className());
+                g.setColor(color);
+                g.fill(place);
                 g.setColor(ClassColors.textOn(color));
-                g.drawString(text, (float) (lx + pad), (float) (ly + pad + fm.getAscent()));
+                g.drawString(text, (float) (place.getX() + pad), (float) (place.getY() + pad + fm.getAscent()));
             }
         } finally {
             g.setTransform(frameToDevice);
