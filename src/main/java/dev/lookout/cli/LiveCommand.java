@@ -85,6 +85,8 @@ public final class LiveCommand implements Command {
         Path recordFile = recordFile(a, recordDir);
         WatchSettings watch = watchSettings(a, recordDir, snapshotDir);
         Set<String> snapshotOn = classList(a, "snapshot-on");
+        int confirm = a.getInt("confirm", 3);
+        long postRoll = seconds(a, "post-roll", 5);
         checkKnownClasses(modelDir, watch != null ? watch.classes() : Set.of(), "--watch");
         checkKnownClasses(modelDir, snapshotOn, "--snapshot-on");
 
@@ -140,8 +142,7 @@ public final class LiveCommand implements Command {
                     w.startWatching(watch);
                 }
                 if (!snapshotOn.isEmpty()) {
-                    WatchSettings debounce = watch != null ? watch : WatchSettings.defaults(snapshotOn);
-                    w.snapshotOn(snapshotOn, debounce.confirmFrames(), debounce.postRollMillis(), snapshotDir);
+                    w.snapshotOn(snapshotOn, confirm, postRoll, snapshotDir);
                 }
             });
         } catch (InvocationTargetException e) {
