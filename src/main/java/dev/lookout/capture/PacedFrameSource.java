@@ -21,10 +21,7 @@ public final class PacedFrameSource implements FrameSource {
     private final boolean loop;
     private final String description;
     private final double frameRate;
-    private final Waiter waiter = new Waiter();
-    private FrameSource current;
-    private boolean closed;
-    private boolean reading;
+    private final SourceSlot slot;
 
     private long nextIndex;
     private long lastTimestamp = Long.MIN_VALUE;
@@ -38,7 +35,7 @@ public final class PacedFrameSource implements FrameSource {
 
     private PacedFrameSource(SourceOpener opener, FrameSource first, boolean paced, boolean loop) {
         this.opener = opener;
-        this.current = first;
+        this.slot = new SourceSlot(first);
         this.paced = paced;
         this.loop = loop;
         this.description = first.description();
@@ -68,62 +65,30 @@ public final class PacedFrameSource implements FrameSource {
     @Override
     public Frame read() throws IOException {
         while (true) {
-            FrameSource source;
-            synchronized (this) {
-                if (closed) {
-                    return null;
-                }
-                source = current;
-                reading = true;
-            }
-            Frame frame = null;
-            IOException failure = null;
-            RuntimeException unexpected = null;
-            try {
-                frame = source.read();
-            } catch (IOException e) {
-                failure = e;
-            } catch (RuntimeException e) {
-                unexpected = e;
-            }
-            if (endRead()) {
-                // closed while we were reading: close() left the source to us
-                source.close();
-                if (frame != null) {
-                    frame.close();
-                }
+            SourceSlot.Outcome read = slot.read();
+            if (read.closed()) {
                 return null;
             }
-            if (unexpected != null) {
-                throw unexpected;
+            if (read.failure() != null) {
+                throw read.failure();
             }
-            if (failure != null) {
-                throw failure;
-            }
-            if (frame == null) {
+            if (read.frame() == null) {
                 if (!loop || framesThisPass == 0 || !restart()) {
                     return null;
                 }
                 continue;
             }
-            return pace(frame);
+            return pace(read.frame());
         }
     }
 
     /** Opens the source again for the next pass; false if closed meanwhile. */
     private boolean restart() throws IOException {
-        FrameSource old;
-        synchronized (this) {
-            old = current;
+        slot.closeCurrent();
+        if (!slot.replace(opener.open())) {
+            return false;
         }
-        old.close();
-        FrameSource fresh = opener.open();
         synchronized (this) {
-            if (closed) {
-                fresh.close();
-                return false;
-            }
-            current = fresh;
             passes++;
         }
         passOffsetMicros = lastTimestamp + frameDurationMicros();
@@ -163,19 +128,13 @@ public final class PacedFrameSource implements FrameSource {
                 anchorMicros = timestamp;
                 anchorNanos = now;
             } else if (due > now) {
-                waiter.awaitUntil(due);
+                slot.awaitUntil(due);
             }
         }
         previousTimestamp = lastTimestamp;
         lastTimestamp = timestamp;
         // the new frame takes over the decoded image; the inner frame object is dropped without closing it
         return new Frame(frame.image(), nextIndex++, timestamp, paced ? System.nanoTime() : frame.capturedNanos());
-    }
-
-    /** Marks the read finished; true if the source was closed meanwhile. */
-    private synchronized boolean endRead() {
-        reading = false;
-        return closed;
     }
 
     @Override
@@ -190,19 +149,6 @@ public final class PacedFrameSource implements FrameSource {
 
     @Override
     public void close() {
-        FrameSource toClose;
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            // a read in progress holds the source (up to the network timeout): its thread closes it afterwards,
-            // so close() never blocks the caller, typically the UI thread
-            toClose = reading ? null : current;
-        }
-        waiter.wake();
-        if (toClose != null) {
-            toClose.close();
-        }
+        slot.close();
     }
 }

@@ -22,11 +22,8 @@ public final class ReconnectingFrameSource implements FrameSource {
     private final ConnectionListener listener;
     private final String description;
     private final double frameRate;
-    private final Waiter waiter = new Waiter();
+    private final SourceSlot slot;
     private final long openedNanos = System.nanoTime();
-    private FrameSource current;
-    private boolean closed;
-    private boolean reading;
     private long nextIndex;
     private long lastTimestamp = -1;
     private int reconnections;
@@ -35,7 +32,7 @@ public final class ReconnectingFrameSource implements FrameSource {
     private ReconnectingFrameSource(SourceOpener opener, FrameSource first, Duration initialDelay, Duration maxDelay,
             int maxAttempts, ConnectionListener listener) {
         this.opener = opener;
-        this.current = first;
+        this.slot = new SourceSlot(first);
         this.initialDelay = initialDelay;
         this.maxDelay = maxDelay;
         this.maxAttempts = maxAttempts;
@@ -85,42 +82,15 @@ public final class ReconnectingFrameSource implements FrameSource {
             throw new IOException(failure.getMessage(), failure);
         }
         while (true) {
-            FrameSource source;
-            synchronized (this) {
-                if (closed) {
-                    return null;
-                }
-                source = current;
-                reading = true;
-            }
-            Frame frame = null;
-            String lost = null;
-            RuntimeException unexpected = null;
-            try {
-                frame = source.read();
-                if (frame == null) {
-                    lost = "the stream ended";
-                }
-            } catch (IOException e) {
-                lost = e.getMessage();
-            } catch (RuntimeException e) {
-                unexpected = e;
-            }
-            if (endRead()) {
-                // closed while we were reading: close() left the source to us
-                source.close();
-                if (frame != null) {
-                    frame.close();
-                }
+            SourceSlot.Outcome read = slot.read();
+            if (read.closed()) {
                 return null;
             }
-            if (unexpected != null) {
-                throw unexpected;
+            if (read.frame() != null) {
+                return renumber(read.frame());
             }
-            if (frame != null) {
-                return renumber(frame);
-            }
-            source.close();
+            String lost = read.failure() != null ? read.failure().getMessage() : "the stream ended";
+            slot.closeCurrent();
             if (!reconnect(UrlRedaction.redact(lost))) {
                 return null;
             }
@@ -135,26 +105,24 @@ public final class ReconnectingFrameSource implements FrameSource {
         Duration delay = initialDelay;
         for (int attempt = 1; maxAttempts == 0 || attempt <= maxAttempts; attempt++) {
             report(new ConnectionState(ConnectionState.Status.RECONNECTING, attempt, delay, reason, description));
-            if (!waiter.awaitUntil(System.nanoTime() + delay.toNanos())) {
+            if (!slot.awaitUntil(System.nanoTime() + delay.toNanos())) {
                 return false;
             }
             FrameSource fresh;
             try {
                 fresh = opener.open();
             } catch (IOException e) {
-                if (isClosed()) {
+                if (slot.isClosed()) {
                     return false;
                 }
                 reason = UrlRedaction.redact(e.getMessage());
                 delay = delay.multipliedBy(2).compareTo(maxDelay) > 0 ? maxDelay : delay.multipliedBy(2);
                 continue;
             }
+            if (!slot.replace(fresh)) {
+                return false;
+            }
             synchronized (this) {
-                if (closed) {
-                    fresh.close();
-                    return false;
-                }
-                current = fresh;
                 reconnections++;
             }
             report(new ConnectionState(ConnectionState.Status.CONNECTED, 0, Duration.ZERO, null, description));
@@ -180,16 +148,6 @@ public final class ReconnectingFrameSource implements FrameSource {
         }
     }
 
-    /** Marks the read finished; true if the source was closed meanwhile. */
-    private synchronized boolean endRead() {
-        reading = false;
-        return closed;
-    }
-
-    private synchronized boolean isClosed() {
-        return closed;
-    }
-
     @Override
     public double frameRate() {
         return frameRate;
@@ -202,19 +160,6 @@ public final class ReconnectingFrameSource implements FrameSource {
 
     @Override
     public void close() {
-        FrameSource toClose;
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            // a read in progress holds the source (up to the network timeout): its thread closes it afterwards,
-            // so close() never blocks the caller, typically the UI thread
-            toClose = reading ? null : current;
-        }
-        waiter.wake();
-        if (toClose != null) {
-            toClose.close();
-        }
+        slot.close();
     }
 }
