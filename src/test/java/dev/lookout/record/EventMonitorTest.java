@@ -9,7 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lookout.capture.Frame;
 import dev.lookout.capture.MatImages;
+import dev.lookout.detect.CocoSsdDetector;
+import dev.lookout.detect.DetectOptions;
 import dev.lookout.detect.Detection;
+import dev.lookout.detect.Device;
 import dev.lookout.testsupport.TestData;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -150,6 +153,62 @@ class EventMonitorTest {
         assertTrue(monitor.recentEvents().stream().allMatch(MonitorEvent::isOver));
         background.release();
         firstPerson.release();
+    }
+
+    @Test
+    void realDetectionsOnTheAssembledClipGiveOneEventPerAppearance() throws Exception {
+        // The same plan, with Coco-SSD's own answers on every frame instead of boxes built for the test.
+        Path log = dir.resolve("real-events.jsonl");
+        List<MonitorEvent> ended = new CopyOnWriteArrayList<>();
+        Mat background = MatImages.toMat(ImageIO.read(TestData.darknetPhoto("giraffe.jpg").toFile()));
+        Imgproc.resize(background, background, new Size(768, 576));
+        int index = 0;
+        try (CocoSsdDetector detector = CocoSsdDetector.load(TestData.modelDir(), Device.CPU);
+                TestVideo people = TestVideo.open(TestData.vtestAvi())) {
+            EventMonitor monitor = EventMonitor.watching(Set.of("person")).clipFolder(dir.resolve("real-clips"))
+                    .eventLog(log).snapshots(null).frameRate(10).live(false).source("assembled test clip")
+                    .listener(new EventListener() {
+                        @Override
+                        public void eventStarted(MonitorEvent event) {
+                        }
+
+                        @Override
+                        public void eventEnded(MonitorEvent event) {
+                            ended.add(event);
+                        }
+
+                        @Override
+                        public void monitorError(String message) {
+                        }
+                    }).build();
+            int[][] plan = {{0, 60}, {1, 40}, {0, 80}, {1, 30}, {0, 70}};
+            for (int[] run : plan) {
+                for (int n = 0; n < run[1]; n++, index++) {
+                    Mat image = run[0] == 1 ? people.next().image() : background.clone();
+                    try (Frame frame = new Frame(image, index, index * 100_000L, 0)) {
+                        monitor.accept(frame, detector.detect(frame.image(), DetectOptions.DEFAULTS).detections());
+                    }
+                }
+            }
+            monitor.close();
+        } finally {
+            background.release();
+        }
+        List<JsonNode> starts = new ArrayList<>();
+        for (String line : Files.readAllLines(log)) {
+            JsonNode json = new ObjectMapper().readTree(line);
+            if (json.get("event").asText().equals("start")) {
+                starts.add(json);
+            }
+        }
+        assertEquals(2, starts.size(), "one event per appearance of people: " + Files.readAllLines(log));
+        assertEquals(2, ended.size());
+        // confirmed on the third detected frame of each appearance (frames 60 and 180 are the first with people)
+        assertEquals(6.2, starts.get(0).get("sourceSeconds").asDouble(), 0.31);
+        assertEquals(18.2, starts.get(1).get("sourceSeconds").asDouble(), 0.31);
+        for (MonitorEvent e : ended) {
+            assertTrue(TestVideo.timestamps(e.clip()).size() > 60, "pre-roll + event + post-roll in " + e.clip());
+        }
     }
 
     @Test
