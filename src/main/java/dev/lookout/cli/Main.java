@@ -38,6 +38,12 @@ public final class Main {
 
     /** Runs the command line and exits the JVM with the command's exit code (unless it opened a window). */
     public static void main(String[] args) {
+        if (ArenaLimitedRelaunch.wanted(args)) {
+            var childCode = ArenaLimitedRelaunch.run(args);
+            if (childCode.isPresent()) {
+                System.exit(childCode.get());
+            }
+        }
         int code = run(args, System.out, System.err);
         if (code != 0) {
             System.exit(code);

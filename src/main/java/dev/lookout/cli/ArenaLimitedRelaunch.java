@@ -1,0 +1,77 @@
+package dev.lookout.cli;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Runs the live window in a child JVM whose glibc allocator keeps at most two arenas.
+ *
+ * <p>Why: capture (FFmpeg's decoder threads), detection (ONNX Runtime's pool) and display allocate native memory
+ * from many threads; glibc then creates up to 8 arenas per core and keeps each one's freed memory, so the resident
+ * set of a long live run climbs by ~50 MB over its first minutes before it levels off. With
+ * {@code MALLOC_ARENA_MAX=2} it is flat after the first minute (docs/PERFORMANCE.md). glibc reads the variable only
+ * at process start, and {@code java -jar} cannot set it, so the live command relaunches itself once with it set.
+ */
+final class ArenaLimitedRelaunch {
+
+    static final String VARIABLE = "MALLOC_ARENA_MAX";
+
+    private ArenaLimitedRelaunch() {
+    }
+
+    /** True when {@code args} start the live window on Linux in a process that does not limit its arenas yet. */
+    static boolean wanted(String[] args) {
+        boolean live = args.length == 0 || args[0].startsWith("-") || args[0].equals("live");
+        boolean help = List.of(args).contains("--help");
+        return live && !help && System.getenv(VARIABLE) == null && !Boolean.getBoolean("lookout.noRelaunch")
+                && System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
+    }
+
+    /**
+     * Runs the same command line in a child JVM with the arena limit and returns its exit code; empty when the
+     * child cannot be started (the caller then runs in this process). SIGTERM or Ctrl+C here is passed on to the
+     * child, which finalizes recordings before it exits.
+     */
+    static Optional<Integer> run(String[] args) {
+        Optional<String> java = ProcessHandle.current().info().command();
+        if (java.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> command = new ArrayList<>();
+        command.add(java.get());
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(Main.class.getName());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        builder.environment().put(VARIABLE, "2");
+        Process child;
+        try {
+            child = builder.start();
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        }
+        Thread forward = new Thread(() -> {
+            if (child.isAlive()) {
+                child.destroy(); // SIGTERM: the child's own shutdown hook closes the window and finalizes files
+                try {
+                    child.waitFor();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }, "lookout-relaunch-forward");
+        Runtime.getRuntime().addShutdownHook(forward);
+        try {
+            return Optional.of(child.waitFor());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            child.destroy();
+            return Optional.of(Main.EXIT_FAILED);
+        }
+    }
+}
