@@ -1,9 +1,10 @@
 package dev.lookout.capture;
 
+import static dev.lookout.testsupport.Edt.await;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import dev.lookout.testsupport.Edt;
 import dev.lookout.detect.DetectOptions;
 import dev.lookout.detect.Device;
 import dev.lookout.live.CocoSsdFrameDetector;
@@ -15,11 +16,9 @@ import dev.lookout.ui.LiveConfig;
 import dev.lookout.ui.LiveWindow;
 import dev.lookout.ui.Settings;
 import dev.lookout.ui.Themes;
-import java.awt.GraphicsEnvironment;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import java.util.prefs.Preferences;
 import javax.swing.SwingUtilities;
 import org.junit.jupiter.api.Test;
@@ -31,25 +30,10 @@ import org.junit.jupiter.api.Test;
  */
 class LiveWindowStreamTest {
 
-    private static boolean await(long millis, BooleanSupplier onEdt) throws Exception {
-        long end = System.currentTimeMillis() + millis;
-        while (System.currentTimeMillis() < end) {
-            AtomicReference<Boolean> ok = new AtomicReference<>(false);
-            SwingUtilities.invokeAndWait(() -> ok.set(onEdt.getAsBoolean()));
-            if (ok.get()) {
-                return true;
-            }
-            Thread.sleep(50);
-        }
-        return false;
-    }
 
     @Test
     void aDroppedStreamShowsReconnectingAndResumesByItself() throws Exception {
-        if (GraphicsEnvironment.isHeadless()) {
-            System.err.println("SKIPPED: LiveWindowStreamTest needs a display (run under xvfb-run)");
-        }
-        assumeFalse(GraphicsEnvironment.isHeadless(), "no display: run the UI tests under xvfb-run");
+        Edt.requireDisplay("LiveWindowStreamTest");
         Path model = TestData.require(TestData.modelDir().resolve("model.onnx"), "the converted model").getParent();
         List<byte[]> jpegs = MjpegHttpServer.jpegFrames(TestData.vtestAvi(), 30);
         Preferences prefs = Preferences.userRoot().node("dev/lookout/test-" + System.nanoTime());

@@ -1,10 +1,11 @@
 package dev.lookout.ui;
 
+import static dev.lookout.testsupport.Edt.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import dev.lookout.testsupport.Edt;
 import dev.lookout.capture.Frame;
 import dev.lookout.capture.FrameSource;
 import dev.lookout.capture.SourceOpener;
@@ -14,13 +15,11 @@ import dev.lookout.live.CocoSsdFrameDetector;
 import dev.lookout.live.FrameDetector;
 import dev.lookout.live.PlaybackOptions;
 import dev.lookout.testsupport.TestData;
-import java.awt.GraphicsEnvironment;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import java.util.prefs.Preferences;
 import javax.swing.SwingUtilities;
 import org.junit.jupiter.api.AfterEach;
@@ -37,10 +36,7 @@ class LiveWindowFaultTest {
 
     @BeforeAll
     static void needsDisplay() throws Exception {
-        if (GraphicsEnvironment.isHeadless()) {
-            System.err.println("SKIPPED: LiveWindowFaultTest needs a display (run under xvfb-run)");
-        }
-        assumeFalse(GraphicsEnvironment.isHeadless(), "no display: run the UI tests under xvfb-run");
+        Edt.requireDisplay("LiveWindowFaultTest");
         SwingUtilities.invokeAndWait(() -> Themes.apply("dark"));
     }
 
@@ -73,18 +69,6 @@ class LiveWindowFaultTest {
         window = w.get();
     }
 
-    private static boolean await(long millis, BooleanSupplier onEdt) throws Exception {
-        long end = System.currentTimeMillis() + millis;
-        while (System.currentTimeMillis() < end) {
-            AtomicReference<Boolean> ok = new AtomicReference<>(false);
-            SwingUtilities.invokeAndWait(() -> ok.set(onEdt.getAsBoolean()));
-            if (ok.get()) {
-                return true;
-            }
-            Thread.sleep(50);
-        }
-        return false;
-    }
 
     private String bannerText() throws Exception {
         AtomicReference<String> s = new AtomicReference<>();

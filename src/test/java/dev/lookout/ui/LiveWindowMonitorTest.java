@@ -1,11 +1,12 @@
 package dev.lookout.ui;
 
+import static dev.lookout.testsupport.Edt.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import dev.lookout.testsupport.Edt;
 import dev.lookout.capture.FfmpegFrameSource;
 import dev.lookout.capture.Frame;
 import dev.lookout.capture.FrameSource;
@@ -15,14 +16,12 @@ import dev.lookout.live.CocoSsdFrameDetector;
 import dev.lookout.live.PlaybackOptions;
 import dev.lookout.record.MonitorEvent;
 import dev.lookout.testsupport.TestData;
-import java.awt.GraphicsEnvironment;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import java.util.prefs.Preferences;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
@@ -47,10 +46,7 @@ class LiveWindowMonitorTest {
 
     @BeforeAll
     static void needsDisplay() throws Exception {
-        if (GraphicsEnvironment.isHeadless()) {
-            System.err.println("SKIPPED: LiveWindowMonitorTest needs a display (run under xvfb-run)");
-        }
-        assumeFalse(GraphicsEnvironment.isHeadless(), "no display: run the UI tests under xvfb-run");
+        Edt.requireDisplay("LiveWindowMonitorTest");
         SwingUtilities.invokeAndWait(() -> Themes.apply("dark"));
     }
 
@@ -65,18 +61,6 @@ class LiveWindowMonitorTest {
         }
     }
 
-    private static boolean await(long millis, BooleanSupplier onEdt) throws Exception {
-        long end = System.currentTimeMillis() + millis;
-        while (System.currentTimeMillis() < end) {
-            AtomicReference<Boolean> ok = new AtomicReference<>(false);
-            SwingUtilities.invokeAndWait(() -> ok.set(onEdt.getAsBoolean()));
-            if (ok.get()) {
-                return true;
-            }
-            Thread.sleep(100);
-        }
-        return false;
-    }
 
     private <T> T onEdt(java.util.concurrent.Callable<T> c) throws Exception {
         AtomicReference<T> r = new AtomicReference<>();

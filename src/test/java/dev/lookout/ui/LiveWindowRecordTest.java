@@ -1,11 +1,12 @@
 package dev.lookout.ui;
 
+import static dev.lookout.testsupport.Edt.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lookout.testsupport.Edt;
 import dev.lookout.capture.FfmpegFrameSource;
 import dev.lookout.capture.Frame;
 import dev.lookout.capture.FrameSource;
@@ -15,12 +16,10 @@ import dev.lookout.detect.Device;
 import dev.lookout.live.CocoSsdFrameDetector;
 import dev.lookout.live.PlaybackOptions;
 import dev.lookout.testsupport.TestData;
-import java.awt.GraphicsEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import java.util.prefs.Preferences;
 import java.util.stream.Stream;
 import javax.swing.SwingUtilities;
@@ -39,10 +38,7 @@ class LiveWindowRecordTest {
 
     @BeforeAll
     static void needsDisplay() throws Exception {
-        if (GraphicsEnvironment.isHeadless()) {
-            System.err.println("SKIPPED: LiveWindowRecordTest needs a display (run under xvfb-run)");
-        }
-        assumeFalse(GraphicsEnvironment.isHeadless(), "no display: run the UI tests under xvfb-run");
+        Edt.requireDisplay("LiveWindowRecordTest");
         SwingUtilities.invokeAndWait(() -> Themes.apply("dark"));
     }
 
@@ -56,18 +52,6 @@ class LiveWindowRecordTest {
         }
     }
 
-    private static boolean await(long millis, BooleanSupplier onEdt) throws Exception {
-        long end = System.currentTimeMillis() + millis;
-        while (System.currentTimeMillis() < end) {
-            AtomicReference<Boolean> ok = new AtomicReference<>(false);
-            SwingUtilities.invokeAndWait(() -> ok.set(onEdt.getAsBoolean()));
-            if (ok.get()) {
-                return true;
-            }
-            Thread.sleep(50);
-        }
-        return false;
-    }
 
     private void press(String action) throws Exception {
         SwingUtilities.invokeAndWait(() -> window.frame().getRootPane().getActionMap().get(action)

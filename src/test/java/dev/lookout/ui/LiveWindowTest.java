@@ -1,12 +1,13 @@
 package dev.lookout.ui;
 
+import static dev.lookout.testsupport.Edt.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lookout.testsupport.Edt;
 import dev.lookout.detect.DetectOptions;
 import dev.lookout.detect.Device;
 import dev.lookout.live.CocoSsdFrameDetector;
@@ -15,7 +16,6 @@ import dev.lookout.overlay.ClassColors;
 import dev.lookout.testsupport.TestData;
 import java.awt.Color;
 import java.awt.Graphics2D;
-import java.awt.GraphicsEnvironment;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Point2D;
 import java.awt.image.BufferedImage;
@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import java.util.prefs.Preferences;
 import javax.imageio.ImageIO;
 import javax.swing.SwingUtilities;
@@ -46,10 +45,7 @@ class LiveWindowTest {
 
     @BeforeAll
     static void needsDisplay() throws Exception {
-        if (GraphicsEnvironment.isHeadless()) {
-            System.err.println("SKIPPED: LiveWindowTest needs a display (run under xvfb-run)");
-        }
-        assumeFalse(GraphicsEnvironment.isHeadless(), "no display: run the UI tests under xvfb-run");
+        Edt.requireDisplay("LiveWindowTest");
         SwingUtilities.invokeAndWait(() -> Themes.apply("dark"));
         Files.createDirectories(SHOTS);
     }
@@ -99,18 +95,6 @@ class LiveWindowTest {
         throw new AssertionError("no TF.js answer for " + image);
     }
 
-    private static boolean await(long millis, BooleanSupplier onEdt) throws Exception {
-        long end = System.currentTimeMillis() + millis;
-        while (System.currentTimeMillis() < end) {
-            AtomicReference<Boolean> ok = new AtomicReference<>(false);
-            SwingUtilities.invokeAndWait(() -> ok.set(onEdt.getAsBoolean()));
-            if (ok.get()) {
-                return true;
-            }
-            Thread.sleep(50);
-        }
-        return false;
-    }
 
     /** Paints the video area (video + overlay layers) into an image, as the screen shows it. */
     private BufferedImage paintStage(String name) throws Exception {
