@@ -9,12 +9,14 @@ import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import dev.lookout.capture.MatImages;
+import dev.lookout.convert.onnx.ResizeCut;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -35,6 +37,11 @@ public final class CocoSsdDetector implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(CocoSsdDetector.class.getName());
     private static final String SCORES = "scores";
     private static final String BOXES = "boxes";
+    /**
+     * {@code -Dlookout.hostResize=false} feeds ONNX Runtime the whole frame and lets the model resize it (for
+     * measuring; by default the resize is done on the way into the input buffer, see {@link ResizeCut}).
+     */
+    private static final boolean HOST_RESIZE = !"false".equals(System.getProperty("lookout.hostResize"));
 
     private final OrtEnvironment env;
     private final OrtSession session;
@@ -44,21 +51,23 @@ public final class CocoSsdDetector implements AutoCloseable {
     private final int boxCount;
     private final int classCount;
     private final Postprocessor postprocessor;
-    private final RgbInputBuffer input = new RgbInputBuffer();
+    private final ModelInput input;
     // Outputs ONNX Runtime writes into directly, reused every call (null when the model's output shapes are dynamic).
     private final FloatBuffer scoresOut;
     private final FloatBuffer boxesOut;
     private final Map<String, OnnxTensor> pinnedOutputs;
     private boolean closed;
 
-    private CocoSsdDetector(OrtEnvironment env, OrtSession session, String provider, CocoLabels labels)
-            throws IOException, OrtException {
+    private CocoSsdDetector(OrtEnvironment env, OrtSession session, String provider, CocoLabels labels,
+            Optional<ResizeCut> cut) throws IOException, OrtException {
         this.env = env;
         this.session = session;
         this.provider = provider;
         this.labels = labels;
         this.postprocessor = new Postprocessor(labels);
-        this.inputName = checkInput(session);
+        this.inputName = checkInput(session, cut);
+        this.input = cut.<ModelInput>map(c -> new ResizedRgbInput(c.height(), c.width()))
+                .orElseGet(RgbInputBuffer::new);
         long[] scoresShape = outputShape(session, SCORES);
         long[] boxesShape = outputShape(session, BOXES);
         int scoresRank = scoresShape.length;
@@ -108,8 +117,19 @@ public final class CocoSsdDetector implements AutoCloseable {
      * @throws IOException with a message naming the missing or broken file, or why the device cannot be used
      */
     public static CocoSsdDetector load(Path modelDir, Device device, Consumer<String> notices) throws IOException {
+        return load(modelDir, device, notices, HOST_RESIZE);
+    }
+
+    /** As {@link #load(Path, Device, Consumer)}, choosing whether the frame is resized before the model (tests). */
+    static CocoSsdDetector load(Path modelDir, Device device, Consumer<String> notices, boolean hostResize)
+            throws IOException {
         ModelFiles files = ModelFiles.in(modelDir);
         CocoLabels labels = CocoLabels.read(files.labels());
+        byte[] whole = Files.readAllBytes(files.model());
+        // The model's first steps (transpose, cast, resize of the full frame) are done faster on the way into the
+        // input buffer: run the graph from the resized image on (same numbers, see ResizeCut).
+        Optional<ResizeCut> cut = hostResize ? ResizeCut.of(whole) : Optional.empty();
+        byte[] model = cut.map(ResizeCut::model).orElse(whole);
         OrtEnvironment env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "lookout");
         OrtSession session = null;
         String provider;
@@ -120,7 +140,7 @@ public final class CocoSsdDetector implements AutoCloseable {
                         + "); use --device cpu, or auto to take CUDA only when it is there");
             }
             try {
-                session = SessionFactory.cuda(env, files.model());
+                session = SessionFactory.cuda(env, model);
             } catch (OrtException | RuntimeException | LinkageError e) {
                 throw new IOException("device cuda: ONNX Runtime could not start CUDA (" + oneLine(e)
                         + "); check the NVIDIA driver, CUDA 12 and cuDNN 9 libraries, or use --device cpu", e);
@@ -130,7 +150,7 @@ public final class CocoSsdDetector implements AutoCloseable {
             if (device == Device.AUTO) {
                 if (driver.isPresent()) {
                     try {
-                        session = SessionFactory.cuda(env, files.model());
+                        session = SessionFactory.cuda(env, model);
                     } catch (OrtException | RuntimeException | LinkageError e) {
                         notices.accept("CUDA could not start (" + oneLine(e) + "): running on CPU");
                     }
@@ -141,7 +161,7 @@ public final class CocoSsdDetector implements AutoCloseable {
             provider = session != null ? "CUDA" : "CPU";
             if (session == null) {
                 try {
-                    session = SessionFactory.cpu(env, files.model());
+                    session = SessionFactory.cpu(env, model);
                 } catch (OrtException | RuntimeException e) {
                     throw new IOException("model file " + files.model() + " is not a usable ONNX model ("
                             + oneLine(e) + "); re-create it with 'lookout convert'", e);
@@ -149,7 +169,7 @@ public final class CocoSsdDetector implements AutoCloseable {
             }
         }
         try {
-            return new CocoSsdDetector(env, session, provider, labels);
+            return new CocoSsdDetector(env, session, provider, labels, cut);
         } catch (OrtException | IOException | RuntimeException e) {
             closeQuietly(session);
             String why = e instanceof IOException ? e.getMessage() : oneLine(e);
@@ -170,13 +190,17 @@ public final class CocoSsdDetector implements AutoCloseable {
             throw new IllegalStateException("the detector is closed");
         }
         long start = System.nanoTime();
-        ByteBuffer rgb = input.fill(bgr);
         int width = bgr.cols();
         int height = bgr.rows();
+        OnnxTensor tensor;
+        try {
+            tensor = input.tensor(env, bgr);
+        } catch (OrtException e) {
+            throw new DetectionFailedException("ONNX Runtime could not take a " + width + "×" + height + " image: "
+                    + oneLine(e), e);
+        }
         long preprocessed = System.nanoTime();
-        try (OnnxTensor tensor = OnnxTensor.createTensor(env, rgb, new long[] {1, height, width, 3},
-                OnnxJavaType.UINT8);
-                OrtSession.Result ignored = session.run(Map.of(inputName, tensor), pinnedOutputs)) {
+        try (tensor; OrtSession.Result ignored = session.run(Map.of(inputName, tensor), pinnedOutputs)) {
             long inferred = System.nanoTime();
             List<Detection> detections = postprocessor.process(scoresOut, boxesOut, boxCount, classCount, width,
                     height, options);
@@ -223,6 +247,11 @@ public final class CocoSsdDetector implements AutoCloseable {
         return labels.names();
     }
 
+    /** True when frames are resized on the way into the model ({@link ResizeCut}), false when the model does it. */
+    boolean resizesFrames() {
+        return input instanceof ResizedRgbInput;
+    }
+
     /** Bytes in the reused input buffer, for tests: it grows only when a frame is larger than any before. */
     synchronized int inputCapacity() {
         return input.capacity();
@@ -240,12 +269,20 @@ public final class CocoSsdDetector implements AutoCloseable {
         input.close();
     }
 
-    private static String checkInput(OrtSession session) throws OrtException, IOException {
+    private static String checkInput(OrtSession session, Optional<ResizeCut> cut) throws OrtException, IOException {
         Map<String, NodeInfo> inputs = session.getInputInfo();
         if (inputs.size() != 1) {
             throw new IOException("expected one input (image_tensor), found " + inputs.keySet());
         }
         Map.Entry<String, NodeInfo> in = inputs.entrySet().iterator().next();
+        if (cut.isPresent()) {
+            // Made by ResizeCut itself, so a mismatch here is Lookout's bug, not the user's file.
+            if (!(in.getValue().getInfo() instanceof TensorInfo info) || info.type != OnnxJavaType.FLOAT
+                    || !Arrays.equals(info.getShape(), new long[] {1, 3, cut.get().height(), cut.get().width()})) {
+                throw new IllegalStateException("the cut model's input is " + in.getValue().getInfo());
+            }
+            return in.getKey();
+        }
         if (!(in.getValue().getInfo() instanceof TensorInfo info) || info.type != OnnxJavaType.UINT8
                 || info.getShape().length != 4 || info.getShape()[3] != 3) {
             throw new IOException("input " + in.getKey() + " is " + in.getValue().getInfo()

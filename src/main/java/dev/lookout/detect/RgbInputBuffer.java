@@ -1,5 +1,9 @@
 package dev.lookout.detect;
 
+import ai.onnxruntime.OnnxJavaType;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
 import dev.lookout.capture.OpenCv;
 import java.nio.ByteBuffer;
 import org.opencv.core.CvType;
@@ -11,12 +15,18 @@ import org.opencv.imgproc.Imgproc;
  * is reused between frames and grows only when a frame is larger than any before. OpenCV writes the colour
  * conversion straight into that buffer, which ONNX Runtime then reads without a copy.
  */
-final class RgbInputBuffer implements AutoCloseable {
+final class RgbInputBuffer implements ModelInput {
 
     private ByteBuffer buffer = ByteBuffer.allocateDirect(0);
     private Mat view;          // a Mat header over buffer for the current frame size
     private int viewWidth = -1;
     private int viewHeight = -1;
+
+    @Override
+    public OnnxTensor tensor(OrtEnvironment env, Mat image) throws OrtException {
+        ByteBuffer rgb = fill(image);
+        return OnnxTensor.createTensor(env, rgb, new long[] {1, image.rows(), image.cols(), 3}, OnnxJavaType.UINT8);
+    }
 
     /**
      * Converts {@code image} (8-bit BGR, BGRA or grey) to RGB and returns the bytes: a buffer of exactly
@@ -73,8 +83,8 @@ final class RgbInputBuffer implements AutoCloseable {
         viewHeight = height;
     }
 
-    /** The buffer's capacity in bytes (for tests: it grows only for larger frames). */
-    int capacity() {
+    @Override
+    public int capacity() {
         return buffer.capacity();
     }
 

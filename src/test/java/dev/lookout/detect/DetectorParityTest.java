@@ -8,38 +8,44 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-/** The real model on the 7 reference PNGs answers like TF.js at minScore 0.5 and 0.3. */
+/**
+ * The real model on the 7 reference PNGs answers like TF.js at minScore 0.5 and 0.3, both with the frame resized
+ * on the way in (the default) and with the whole model doing the resize.
+ */
 class DetectorParityTest {
 
-    private static CocoSsdDetector detector;
+    private static CocoSsdDetector resizing;
+    private static CocoSsdDetector whole;
 
     @BeforeAll
     static void load() throws Exception {
         Path modelDir = TestData.require(TestData.modelDir().resolve(ModelFiles.MODEL_FILE), "the converted model")
                 .getParent();
-        detector = CocoSsdDetector.load(modelDir, Device.CPU);
+        resizing = CocoSsdDetector.load(modelDir, Device.CPU, m -> { }, true);
+        whole = CocoSsdDetector.load(modelDir, Device.CPU, m -> { }, false);
+        assertEquals(true, resizing.resizesFrames(), "the shipped model's resize is cut off");
+        assertEquals(false, whole.resizesFrames());
     }
 
     @AfterAll
     static void close() {
-        if (detector != null) {
-            detector.close();
+        for (CocoSsdDetector d : new CocoSsdDetector[] {resizing, whole}) {
+            if (d != null) {
+                d.close();
+            }
         }
     }
 
-    @Test
-    void allReferenceImagesAtMinScore05() throws Exception {
-        compare("0.5");
+    @ParameterizedTest(name = "minScore {0}, frame resized before the model: {1}")
+    @CsvSource({"0.5, true", "0.3, true", "0.5, false", "0.3, false"})
+    void allReferenceImages(String minScore, boolean resizedBefore) throws Exception {
+        compare(minScore, resizedBefore ? resizing : whole);
     }
 
-    @Test
-    void allReferenceImagesAtMinScore03() throws Exception {
-        compare("0.3");
-    }
-
-    private static void compare(String minScore) throws Exception {
+    private static void compare(String minScore, CocoSsdDetector detector) throws Exception {
         List<ReferenceData.Expected> expected = ReferenceData.expected(minScore);
         assertEquals(7, expected.size());
         List<String> failures = new ArrayList<>();
@@ -65,8 +71,9 @@ class DetectorParityTest {
                 failures.add(failure.getMessage());
             }
         }
-        System.out.printf("parity at minScore %s: worst corner error %.2e px, worst score error %.2e%n", minScore,
-                worstCorner, worstScore);
+        System.out.printf("parity at minScore %s (%s): worst corner error %.2e px, worst score error %.2e%n",
+                minScore, detector.resizesFrames() ? "frame resized before the model" : "whole model", worstCorner,
+                worstScore);
         assertEquals(List.of(), failures);
     }
 }

@@ -10,6 +10,7 @@ final class ProtoReader {
     private final int end;
     private int field;
     private int wireType;
+    private int fieldStart;
 
     ProtoReader(byte[] data) {
         this(data, 0, data.length);
@@ -26,6 +27,7 @@ final class ProtoReader {
         if (pos >= end) {
             return false;
         }
+        fieldStart = pos;
         long tag = varint();
         field = (int) (tag >>> 3);
         wireType = (int) (tag & 7);
@@ -95,6 +97,20 @@ final class ProtoReader {
         } else {
             sink.accept(varint());
         }
+    }
+
+    /** Reads the current length-delimited field's bytes. */
+    byte[] bytes() {
+        int length = length();
+        byte[] b = java.util.Arrays.copyOfRange(data, pos, pos + length);
+        pos += length;
+        return b;
+    }
+
+    /** Skips the current field and returns its whole encoding, tag included, to be copied verbatim. */
+    byte[] rawField() {
+        skip();
+        return java.util.Arrays.copyOfRange(data, fieldStart, pos);
     }
 
     /** Skips the current field, whatever its type. */
