@@ -2,16 +2,18 @@ package dev.lookout.live;
 
 import dev.lookout.capture.MatImages;
 import java.awt.image.BufferedImage;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.ArrayDeque;
 import org.opencv.core.Mat;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
 /**
  * Hands frames from the capture thread to the display without either waiting for the other, and without
- * allocating per frame: three reusable images (triple buffering). The capture thread fills the one image that is
- * neither waiting to be shown nor being shown; the display takes the newest waiting one. When the display falls
- * behind, a waiting frame is replaced by a newer one and counted as not shown.
+ * allocating per frame: four reusable images. The capture thread fills an image that is neither waiting nor on
+ * screen, then queues it; the display takes the oldest waiting frame. Up to {@link #DEPTH} frames wait, so a
+ * display that is late by a frame (a garbage collection, a busy core) still shows every frame, just a little later;
+ * only when it falls further behind is the oldest waiting frame dropped and counted as not shown. The two sides
+ * share one lock, held only to pick or move a slot, never while pixels are copied.
  */
 public final class DisplayBuffer {
 
@@ -52,9 +54,15 @@ public final class DisplayBuffer {
         }
     }
 
-    private final DisplayFrame[] slots = {new DisplayFrame(), new DisplayFrame(), new DisplayFrame()};
-    private final AtomicReference<DisplayFrame> pending = new AtomicReference<>();
-    private volatile DisplayFrame shown;
+    /** How many frames may wait for the display before the oldest is dropped. */
+    public static final int DEPTH = 2;
+
+    // DEPTH waiting + one on screen + one being filled.
+    private final DisplayFrame[] slots = {new DisplayFrame(), new DisplayFrame(), new DisplayFrame(),
+        new DisplayFrame()};
+    private final Object lock = new Object();
+    private final ArrayDeque<DisplayFrame> waiting = new ArrayDeque<>(DEPTH + 1); // guarded by lock
+    private DisplayFrame shown;                                                   // guarded by lock
     // The size of the area the video is shown in, in device pixels (0: unknown, no scaling).
     private volatile long targetSize;
     // Capture thread only: the frame scaled to the screen, reused.
@@ -70,28 +78,34 @@ public final class DisplayBuffer {
     }
 
     /**
-     * Capture thread: copies {@code bgr} into a free image and makes it the newest waiting frame.
+     * Capture thread: copies {@code bgr} into a free image and queues it for the display.
      *
-     * @return true when the previous waiting frame was replaced before the display took it (a frame not shown)
+     * @return true when the oldest waiting frame had to be dropped to make room (a frame not shown)
      */
     public boolean publish(Mat bgr, long sequence, long capturedNanos) {
-        // Read 'pending' before 'shown': the display only ever moves the pending slot to 'shown', so a slot that is
-        // neither of the two values read in this order cannot be in the display's hands.
-        DisplayFrame waiting = pending.get();
-        DisplayFrame onScreen = shown;
         DisplayFrame free = null;
-        for (DisplayFrame slot : slots) {
-            if (slot != waiting && slot != onScreen) {
-                free = slot;
-                break;
+        synchronized (lock) {
+            for (DisplayFrame slot : slots) {
+                if (slot != shown && !waiting.contains(slot)) {
+                    free = slot;
+                    break;
+                }
             }
         }
+        // Only this thread writes a slot that is neither waiting nor shown, so the copy needs no lock.
         free.image = MatImages.toBufferedImage(scaledForScreen(bgr), free.image);
         free.frameWidth = bgr.cols();
         free.frameHeight = bgr.rows();
         free.sequence = sequence;
         free.capturedNanos = capturedNanos;
-        return pending.getAndSet(free) != null;
+        synchronized (lock) {
+            waiting.addLast(free);
+            if (waiting.size() > DEPTH) {
+                waiting.removeFirst();
+                return true;
+            }
+            return false;
+        }
     }
 
     private Mat scaledForScreen(Mat bgr) {
@@ -115,26 +129,33 @@ public final class DisplayBuffer {
     }
 
     /**
-     * Display thread: takes the newest waiting frame, which stays valid until the next call that returns non-null.
+     * Display thread: takes the oldest waiting frame, which stays valid until the next call that returns non-null.
+     * Show it before taking the next one: {@link #hasPending()} says whether another is waiting.
      *
-     * @return the frame, or {@code null} when no new frame has arrived since the last call
+     * @return the frame, or {@code null} when no frame is waiting
      */
     public DisplayFrame take() {
-        DisplayFrame next = pending.getAndSet(null);
-        if (next != null) {
-            shown = next;
+        synchronized (lock) {
+            DisplayFrame next = waiting.pollFirst();
+            if (next != null) {
+                shown = next;
+            }
+            return next;
         }
-        return next;
     }
 
     /** True when a frame is waiting for the display. */
     public boolean hasPending() {
-        return pending.get() != null;
+        synchronized (lock) {
+            return !waiting.isEmpty();
+        }
     }
 
-    /** Forgets the waiting frame (a new source starts). */
+    /** Forgets the waiting frames (a new source starts). */
     public void clear() {
-        pending.set(null);
+        synchronized (lock) {
+            waiting.clear();
+        }
     }
 
     /** Capture thread, when it ends: frees the scaling buffer. */

@@ -6,7 +6,10 @@ package dev.lookout.live;
  */
 public interface LiveListener {
 
-    /** A new frame is waiting in {@link LivePipeline#display()}; called when the display had taken every earlier frame (otherwise its pending take finds the new one). */
+    /**
+     * A new frame is waiting in {@link LivePipeline#display()}, on the capture thread. Frames queue there in order:
+     * show each one taken before taking the next, while {@code hasPending()} says more are waiting.
+     */
     default void frameReady() {
     }
 

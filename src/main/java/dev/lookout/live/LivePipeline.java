@@ -470,13 +470,10 @@ public final class LivePipeline implements AutoCloseable {
             boolean handedOff = false;
             try {
                 stats.frameCaptured();
-                // A replaced frame was still waiting, so the display's take is still to come and will find this
-                // one; otherwise the display must be told.
                 if (display.publish(frame.image(), seq, frame.capturedNanos())) {
                     stats.frameNotShown();
-                } else {
-                    listener.frameReady();
                 }
+                listener.frameReady();
                 FrameTap t = tap;
                 if (t != null) {
                     try {

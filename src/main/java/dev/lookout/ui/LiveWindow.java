@@ -927,20 +927,27 @@ public final class LiveWindow {
         @Override
         public void frameReady() {
             if (frameQueued.compareAndSet(false, true)) {
-                SwingUtilities.invokeLater(() -> {
-                    frameQueued.set(false);
-                    DisplayBuffer.DisplayFrame f = pipeline.display().take();
-                    if (f == null) {
-                        return;
-                    }
-                    if (f.sequence() >= pipeline.sourceFirstSequence()) {
-                        video.show(f);
-                    } else {
-                        // A late frame of the previous source: the buffer now treats the image on screen as free,
-                        // so stop painting it.
-                        video.dropImage();
-                    }
-                });
+                SwingUtilities.invokeLater(this::showNextFrame);
+            }
+        }
+
+        /** Event thread: shows the oldest waiting frame; the next one comes after it has been painted. */
+        private void showNextFrame() {
+            frameQueued.set(false);
+            DisplayBuffer.DisplayFrame f = pipeline.display().take();
+            if (f == null) {
+                return;
+            }
+            if (f.sequence() >= pipeline.sourceFirstSequence()) {
+                video.show(f);
+            } else {
+                // A late frame of the previous source: the buffer now treats the image on screen as free, so stop
+                // painting it.
+                video.dropImage();
+            }
+            // The repaint just asked for is already queued, so a take queued now runs after this frame is painted.
+            if (pipeline.display().hasPending() && frameQueued.compareAndSet(false, true)) {
+                SwingUtilities.invokeLater(this::showNextFrame);
             }
         }
 

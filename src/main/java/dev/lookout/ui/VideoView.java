@@ -99,12 +99,13 @@ public final class VideoView extends JComponent {
         Graphics2D g = (Graphics2D) graphics.create();
         try {
             g.setColor(LETTERBOX);
-            g.fillRect(0, 0, getWidth(), getHeight());
             if (image == null) {
+                g.fillRect(0, 0, getWidth(), getHeight());
                 paintPlaceholder(g);
                 return;
             }
             Rectangle2D.Double r = VideoGeometry.fit(frameWidth, frameHeight, getWidth(), getHeight());
+            fillLetterbox(g, r);
             double sx = g.getTransform().getScaleX();
             boolean exact = Math.abs(image.getWidth() - r.width * sx) <= 1.5
                     && Math.abs(image.getHeight() - r.height * sx) <= 1.5;
@@ -123,6 +124,19 @@ public final class VideoView extends JComponent {
         } finally {
             g.dispose();
         }
+    }
+
+    /** Fills only the bars around the picture: the picture covers the rest, so a full fill is wasted work. */
+    private void fillLetterbox(Graphics2D g, Rectangle2D.Double picture) {
+        int left = (int) Math.floor(picture.x);
+        int top = (int) Math.floor(picture.y);
+        int right = (int) Math.ceil(picture.x + picture.width);
+        int bottom = (int) Math.ceil(picture.y + picture.height);
+        // Overlapping by a pixel where the picture's edges are fractional: no seam of stale pixels.
+        g.fillRect(0, 0, getWidth(), top + 1);
+        g.fillRect(0, bottom - 1, getWidth(), getHeight() - bottom + 1);
+        g.fillRect(0, 0, left + 1, getHeight());
+        g.fillRect(right - 1, 0, getWidth() - right + 1, getHeight());
     }
 
     private void paintPlaceholder(Graphics2D g) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lookout.live.DisplayBuffer;
 import dev.lookout.testsupport.TestData;
 import java.awt.GraphicsEnvironment;
 import java.io.ByteArrayOutputStream;
@@ -89,7 +90,7 @@ class LiveCommandTest {
         assertEquals(0, stats.get("detectionErrors").asLong());
         assertTrue(stats.get("framesDetected").asLong() > 10, "" + stats);
         assertEquals(captured, stats.get("framesShown").asLong() + stats.get("framesNotShown").asLong(),
-                1.0, "every frame shown or counted as replaced: " + stats);
+                DisplayBuffer.DEPTH, "every frame shown or counted as dropped (a few may still wait): " + stats);
         assertEquals("CPU", stats.get("provider").asText());
         assertTrue(stats.get("latencyMedianMs").asDouble() > 0);
         assertTrue(stats.get("firstDetectionPaintedMs").asDouble() > 0);

@@ -1,0 +1,90 @@
+package dev.lookout.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lookout.capture.OpenCv;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.Scalar;
+
+/** Frames reach the display in order, a late display still gets every frame, and no shown image is overwritten. */
+class DisplayBufferTest {
+
+    private final DisplayBuffer buffer = new DisplayBuffer();
+    private final List<Mat> mats = new ArrayList<>();
+
+    @BeforeAll
+    static void natives() {
+        OpenCv.load();
+    }
+
+    @AfterEach
+    void release() {
+        mats.forEach(Mat::release);
+        buffer.releaseScratch();
+    }
+
+    @Test
+    void aDisplayOneFrameLateStillShowsEveryFrameInOrder() {
+        assertFalse(buffer.publish(frame(1), 1, 0));
+        assertFalse(buffer.publish(frame(2), 2, 0), "two may wait");
+        assertTrue(buffer.hasPending());
+        assertEquals(1, buffer.take().sequence());
+        assertFalse(buffer.publish(frame(3), 3, 0));
+        assertEquals(2, buffer.take().sequence());
+        assertEquals(3, buffer.take().sequence());
+        assertFalse(buffer.hasPending());
+        assertNull(buffer.take());
+    }
+
+    @Test
+    void aDisplayFurtherBehindLosesTheOldestWaitingFrame() {
+        buffer.publish(frame(1), 1, 0);
+        buffer.publish(frame(2), 2, 0);
+        assertTrue(buffer.publish(frame(3), 3, 0), "the third waiting frame drops the oldest");
+        assertEquals(2, buffer.take().sequence());
+        assertEquals(3, buffer.take().sequence());
+        assertNull(buffer.take());
+    }
+
+    @Test
+    void theFrameOnScreenIsNeverWrittenOver() {
+        buffer.publish(frame(10), 1, 0);
+        DisplayBuffer.DisplayFrame onScreen = buffer.take();
+        assertEquals(10, grey(onScreen));
+        for (int i = 2; i <= 40; i++) {
+            buffer.publish(frame(10 + i), i, 0);
+            assertEquals(10, grey(onScreen), "frame on screen after " + i + " more frames");
+        }
+        // The two newest wait, intact.
+        assertEquals(49, grey(buffer.take()));
+        assertEquals(50, grey(buffer.take()));
+    }
+
+    @Test
+    void clearForgetsWaitingFrames() {
+        buffer.publish(frame(1), 1, 0);
+        buffer.publish(frame(2), 2, 0);
+        buffer.clear();
+        assertFalse(buffer.hasPending());
+        assertNull(buffer.take());
+    }
+
+    private Mat frame(int value) {
+        Mat m = new Mat(24, 32, CvType.CV_8UC3, new Scalar(value, value, value));
+        mats.add(m);
+        return m;
+    }
+
+    private static int grey(DisplayBuffer.DisplayFrame f) {
+        return f.image().getRaster().getSample(5, 5, 0);
+    }
+}
