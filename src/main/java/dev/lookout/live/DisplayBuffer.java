@@ -9,7 +9,7 @@ import org.opencv.imgproc.Imgproc;
 
 /**
  * Hands frames from the capture thread to the display without either waiting for the other, and without
- * allocating per frame: four reusable images. The capture thread fills an image that is neither waiting nor on
+ * allocating per frame: five reusable images. The capture thread fills an image that is neither waiting nor on
  * screen, then queues it; the display takes the oldest waiting frame. Up to {@link #DEPTH} frames wait, so a
  * display that is late by a frame (a garbage collection, a busy core) still shows every frame, just a little later;
  * only when it falls further behind is the oldest waiting frame dropped and counted as not shown. The two sides
@@ -55,11 +55,11 @@ public final class DisplayBuffer {
     }
 
     /** How many frames may wait for the display before the oldest is dropped. */
-    public static final int DEPTH = 2;
+    public static final int DEPTH = 3;
 
     // DEPTH waiting + one on screen + one being filled.
     private final DisplayFrame[] slots = {new DisplayFrame(), new DisplayFrame(), new DisplayFrame(),
-        new DisplayFrame()};
+        new DisplayFrame(), new DisplayFrame()};
     private final Object lock = new Object();
     private final ArrayDeque<DisplayFrame> waiting = new ArrayDeque<>(DEPTH + 1); // guarded by lock
     private DisplayFrame shown;                                                   // guarded by lock

@@ -260,6 +260,7 @@ public final class LiveWindow {
             controls.record.setEnabled(false);
         }
         frame.setVisible(true);
+        SwingUtilities.invokeLater(overlay::warmUp);
         // The video holds the keyboard focus, so Space, F, S and R work at once (not typed into a field).
         stage.requestFocusInWindow();
         statusTimer.start();

@@ -38,6 +38,26 @@ public final class OverlayView extends JComponent {
         repaint();
     }
 
+    /**
+     * Paints two sample boxes off screen, so that the first real detections do not pay for loading the
+     * anti-aliased shape and text code and the label font (~150 ms on the event thread, enough to hold up frames).
+     */
+    public void warmUp() {
+        // An image of the screen's own kind, so that the screen's drawing pipeline is the one warmed up.
+        java.awt.Image scratch = isDisplayable() ? createVolatileImage(320, 240) : null;
+        if (scratch == null) {
+            scratch = new java.awt.image.BufferedImage(320, 240, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        }
+        Graphics2D g = (Graphics2D) scratch.getGraphics();
+        try {
+            painter.paint(g, List.of(new Detection(20, 30, 120, 150, "person", 0.87),
+                    new Detection(60, 50, 200, 120, "dog", 0.66)), 320, 240);
+        } finally {
+            g.dispose();
+            scratch.flush();
+        }
+    }
+
     /** Removes every box (a new source starts). */
     public void clear() {
         setDetections(null);

@@ -33,25 +33,31 @@ class DisplayBufferTest {
     }
 
     @Test
-    void aDisplayOneFrameLateStillShowsEveryFrameInOrder() {
-        assertFalse(buffer.publish(frame(1), 1, 0));
-        assertFalse(buffer.publish(frame(2), 2, 0), "two may wait");
+    void aLateDisplayStillShowsEveryFrameInOrder() {
+        for (int i = 1; i <= DisplayBuffer.DEPTH; i++) {
+            assertFalse(buffer.publish(frame(i), i, 0), DisplayBuffer.DEPTH + " may wait");
+        }
         assertTrue(buffer.hasPending());
         assertEquals(1, buffer.take().sequence());
-        assertFalse(buffer.publish(frame(3), 3, 0));
-        assertEquals(2, buffer.take().sequence());
-        assertEquals(3, buffer.take().sequence());
+        assertFalse(buffer.publish(frame(9), 9, 0));
+        for (int i = 2; i <= DisplayBuffer.DEPTH; i++) {
+            assertEquals(i, buffer.take().sequence());
+        }
+        assertEquals(9, buffer.take().sequence());
         assertFalse(buffer.hasPending());
         assertNull(buffer.take());
     }
 
     @Test
     void aDisplayFurtherBehindLosesTheOldestWaitingFrame() {
-        buffer.publish(frame(1), 1, 0);
-        buffer.publish(frame(2), 2, 0);
-        assertTrue(buffer.publish(frame(3), 3, 0), "the third waiting frame drops the oldest");
-        assertEquals(2, buffer.take().sequence());
-        assertEquals(3, buffer.take().sequence());
+        for (int i = 1; i <= DisplayBuffer.DEPTH; i++) {
+            buffer.publish(frame(i), i, 0);
+        }
+        assertTrue(buffer.publish(frame(9), 9, 0), "one more than DEPTH drops the oldest");
+        for (int i = 2; i <= DisplayBuffer.DEPTH; i++) {
+            assertEquals(i, buffer.take().sequence());
+        }
+        assertEquals(9, buffer.take().sequence());
         assertNull(buffer.take());
     }
 
@@ -64,9 +70,10 @@ class DisplayBufferTest {
             buffer.publish(frame(10 + i), i, 0);
             assertEquals(10, grey(onScreen), "frame on screen after " + i + " more frames");
         }
-        // The two newest wait, intact.
-        assertEquals(49, grey(buffer.take()));
-        assertEquals(50, grey(buffer.take()));
+        // The newest wait, intact.
+        for (int i = 40 - DisplayBuffer.DEPTH + 1; i <= 40; i++) {
+            assertEquals(10 + i, grey(buffer.take()));
+        }
     }
 
     @Test
