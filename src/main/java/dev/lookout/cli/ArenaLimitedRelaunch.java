@@ -22,6 +22,18 @@ final class ArenaLimitedRelaunch {
     private ArenaLimitedRelaunch() {
     }
 
+    /** Set in the child: when the user's own JVM started (epoch ms), so start-up times include the relaunch. */
+    private static final String LAUNCHED_AT = "lookout.launchedAtMillis";
+
+    /** Milliseconds since the user launched Lookout: since this JVM started, or its parent when relaunched. */
+    static long sinceLaunchMillis() {
+        long launched = Long.getLong(LAUNCHED_AT, -1);
+        if (launched > 0) {
+            return Math.max(0, System.currentTimeMillis() - launched);
+        }
+        return ManagementFactory.getRuntimeMXBean().getUptime();
+    }
+
     /** True when {@code args} start the live window on Linux in a process that does not limit its arenas yet. */
     static boolean wanted(String[] args) {
         boolean live = args.length == 0 || args[0].startsWith("-") || args[0].equals("live");
@@ -43,6 +55,7 @@ final class ArenaLimitedRelaunch {
         List<String> command = new ArrayList<>();
         command.add(java.get());
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.add("-D" + LAUNCHED_AT + "=" + ManagementFactory.getRuntimeMXBean().getStartTime());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(Main.class.getName());

@@ -22,7 +22,6 @@ import dev.lookout.ui.UncaughtProblems;
 import dev.lookout.ui.WatchSettings;
 import java.awt.GraphicsEnvironment;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.util.List;
@@ -57,7 +56,7 @@ public final class LiveCommand implements Command {
 
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
-        long launchNanos = System.nanoTime() - ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;
+        long launchNanos = System.nanoTime() - ArenaLimitedRelaunch.sinceLaunchMillis() * 1_000_000L;
         Args a = Args.parse(optionalRecordValue(args), VALUES, FLAGS);
         if (a.flag("help")) {
             printHelp(out);
