@@ -107,10 +107,25 @@ final class ProtoReader {
         return b;
     }
 
-    /** Skips the current field and returns its whole encoding, tag included, to be copied verbatim. */
-    byte[] rawField() {
+    /**
+     * Skips the current field and returns where its whole encoding lies in the underlying array:
+     * {@code {start, end}}, tag included (no copy, for large fields).
+     */
+    int[] rawSpan() {
         skip();
-        return java.util.Arrays.copyOfRange(data, fieldStart, pos);
+        return new int[] {fieldStart, pos};
+    }
+
+    /** The bytes from the current position to the end of this message. */
+    byte[] rest() {
+        return java.util.Arrays.copyOfRange(data, pos, end);
+    }
+
+    /** A reader over the payload of the length-delimited field encoded at {@code span} of {@code data}. */
+    static ProtoReader payloadOf(byte[] data, int[] span) {
+        ProtoReader r = new ProtoReader(data, span[0], span[1]);
+        r.next();
+        return r.message();
     }
 
     /** Skips the current field, whatever its type. */

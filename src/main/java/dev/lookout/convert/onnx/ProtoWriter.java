@@ -67,12 +67,6 @@ final class ProtoWriter {
         return bytes(field, packed.toByteArray());
     }
 
-    /** Appends already encoded fields (from {@link ProtoReader#rawField()}) unchanged. */
-    ProtoWriter raw(byte[] encodedFields) {
-        out.write(encodedFields, 0, encodedFields.length);
-        return this;
-    }
-
     /** The encoded message. */
     byte[] toByteArray() {
         return out.toByteArray();

@@ -32,7 +32,8 @@ import java.util.Set;
  */
 public record ResizeCut(byte[] model, String input, int height, int width) {
 
-    private record Node(byte[] raw, String op, List<String> inputs, List<String> outputs,
+    /** A node: where its encoding lies in the model's bytes, and what the cut needs to know of it. */
+    private record Node(int[] span, String op, List<String> inputs, List<String> outputs,
             Map<String, Object> attributes) {
     }
 
@@ -40,57 +41,53 @@ public record ResizeCut(byte[] model, String input, int height, int width) {
     public static Optional<ResizeCut> of(byte[] model) {
         try {
             return cut(model);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
             return Optional.empty();
         }
     }
 
+    // The model is ~18 MB, almost all weights: fields are located as spans of the original bytes and copied once,
+    // straight into the result, so the cut makes no large garbage (it would inflate the JVM's heap for good).
     private static Optional<ResizeCut> cut(byte[] model) {
-        List<byte[]> modelFields = new ArrayList<>();
-        ProtoReader graph = null;
+        List<int[]> modelFields = new ArrayList<>();
+        int[] graphSpan = null;
         int graphIndex = -1;
         ProtoReader r = new ProtoReader(model);
         while (r.next()) {
-            if (r.field() == 7 && r.wireType() == 2) {
-                graph = r.message();
+            if (r.field() == 7 && r.wireType() == 2 && graphSpan == null) {
+                graphSpan = r.rawSpan();
                 graphIndex = modelFields.size();
                 modelFields.add(null);
             } else {
-                modelFields.add(r.rawField());
+                modelFields.add(r.rawSpan());
             }
         }
-        if (graph == null) {
+        if (graphSpan == null) {
             return Optional.empty();
         }
+        ProtoReader graph = ProtoReader.payloadOf(model, graphSpan);
         List<Node> nodes = new ArrayList<>();
-        Map<String, byte[]> initializers = new HashMap<>();
+        Map<String, int[]> initializers = new HashMap<>();
         Map<String, long[]> int64Initializers = new HashMap<>();
         List<String> inputs = new ArrayList<>();
         List<String> outputs = new ArrayList<>();
-        List<byte[]> outputFields = new ArrayList<>();
-        List<byte[]> otherFields = new ArrayList<>();
+        List<int[]> outputFields = new ArrayList<>();
+        List<int[]> otherFields = new ArrayList<>();
         while (graph.next()) {
             switch (graph.field()) {
-                case 1 -> {
-                    byte[] raw = graph.rawField();
-                    nodes.add(node(raw));
-                }
+                case 1 -> nodes.add(node(model, graph.rawSpan()));
                 case 5 -> {
-                    byte[] raw = graph.rawField();
-                    String name = tensorName(raw);
-                    initializers.put(name, raw);
-                    long[] values = int64Values(raw);
-                    if (values != null) {
-                        int64Initializers.put(name, values);
-                    }
+                    int[] span = graph.rawSpan();
+                    String name = initializer(ProtoReader.payloadOf(model, span), int64Initializers);
+                    initializers.put(name, span);
                 }
-                case 11 -> inputs.add(valueInfoName(graph.bytes()));
+                case 11 -> inputs.add(valueInfoName(ProtoReader.payloadOf(model, graph.rawSpan())));
                 case 12 -> {
-                    byte[] raw = graph.rawField();
-                    outputs.add(valueInfoName(fieldPayload(raw)));
-                    outputFields.add(raw);
+                    int[] span = graph.rawSpan();
+                    outputs.add(valueInfoName(ProtoReader.payloadOf(model, span)));
+                    outputFields.add(span);
                 }
-                case 2, 10 -> otherFields.add(graph.rawField());
+                case 2, 10 -> otherFields.add(graph.rawSpan());
                 default -> graph.skip(); // value_info and the rest: optional shape hints, not needed
             }
         }
@@ -123,28 +120,87 @@ public record ResizeCut(byte[] model, String input, int height, int width) {
         Set<String> used = new HashSet<>();
         kept.forEach(n -> used.addAll(n.inputs));
 
-        ProtoWriter g = new ProtoWriter();
-        for (Node n : kept) {
-            g.raw(n.raw);
-        }
-        otherFields.forEach(g::raw);
-        initializers.forEach((name, raw) -> {
+        Pieces g = new Pieces(model);
+        kept.forEach(n -> g.span(n.span));
+        otherFields.forEach(g::span);
+        initializers.forEach((name, span) -> {
             if (used.contains(name)) {
-                g.raw(raw);
+                g.span(span);
             }
         });
-        g.message(11, floatInput(cutName, sizes));
-        outputFields.forEach(g::raw);
+        g.bytes(new ProtoWriter().message(11, floatInput(cutName, sizes)).toByteArray());
+        outputFields.forEach(g::span);
 
-        ProtoWriter m = new ProtoWriter();
+        Pieces m = new Pieces(model);
         for (int i = 0; i < modelFields.size(); i++) {
             if (i == graphIndex) {
-                m.message(7, g);
+                m.bytes(lengthDelimitedHeader(7, g.length()));
+                m.pieces(g);
             } else {
-                m.raw(modelFields.get(i));
+                m.span(modelFields.get(i));
             }
         }
         return Optional.of(new ResizeCut(m.toByteArray(), cutName, (int) sizes[2], (int) sizes[3]));
+    }
+
+    /** Output assembled from spans of the source bytes and small new pieces, copied once into an exact array. */
+    private static final class Pieces {
+        private final byte[] source;
+        private final List<Object> parts = new ArrayList<>(); // int[] span of source, or byte[]
+        private long length;
+
+        Pieces(byte[] source) {
+            this.source = source;
+        }
+
+        void span(int[] span) {
+            parts.add(span);
+            length += span[1] - span[0];
+        }
+
+        void bytes(byte[] b) {
+            parts.add(b);
+            length += b.length;
+        }
+
+        void pieces(Pieces other) {
+            parts.addAll(other.parts);
+            length += other.length;
+        }
+
+        long length() {
+            return length;
+        }
+
+        byte[] toByteArray() {
+            byte[] out = new byte[Math.toIntExact(length)];
+            int at = 0;
+            for (Object p : parts) {
+                if (p instanceof int[] span) {
+                    System.arraycopy(source, span[0], out, at, span[1] - span[0]);
+                    at += span[1] - span[0];
+                } else {
+                    byte[] b = (byte[]) p;
+                    System.arraycopy(b, 0, out, at, b.length);
+                    at += b.length;
+                }
+            }
+            return out;
+        }
+    }
+
+    /** A length-delimited field's tag and length, for a payload written separately. */
+    private static byte[] lengthDelimitedHeader(int field, long payloadLength) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(16);
+        for (long v : new long[] {((long) field << 3) | 2, payloadLength}) {
+            long x = v;
+            while ((x & ~0x7FL) != 0) {
+                out.write((int) ((x & 0x7F) | 0x80));
+                x >>>= 7;
+            }
+            out.write((int) x);
+        }
+        return out.toByteArray();
     }
 
     private static boolean isImageAsFloatNchw(String tensor, String graphInput, Map<String, Node> producers) {
@@ -200,8 +256,8 @@ public record ResizeCut(byte[] model, String input, int height, int width) {
         return new ProtoWriter().string(1, name).message(2, new ProtoWriter().message(1, tensorType));
     }
 
-    private static Node node(byte[] raw) {
-        ProtoReader n = new ProtoReader(fieldPayload(raw));
+    private static Node node(byte[] model, int[] span) {
+        ProtoReader n = ProtoReader.payloadOf(model, span);
         List<String> in = new ArrayList<>();
         List<String> out = new ArrayList<>();
         String op = "";
@@ -215,7 +271,7 @@ public record ResizeCut(byte[] model, String input, int height, int width) {
                 default -> n.skip();
             }
         }
-        return new Node(raw, op, in, out, attributes);
+        return new Node(span, op, in, out, attributes);
     }
 
     private static void attribute(ProtoReader a, Map<String, Object> into) {
@@ -239,46 +295,37 @@ public record ResizeCut(byte[] model, String input, int height, int width) {
         }
     }
 
-    private static String tensorName(byte[] rawField) {
-        ProtoReader t = new ProtoReader(fieldPayload(rawField));
-        while (t.next()) {
-            if (t.field() == 8 && t.wireType() == 2) {
-                return t.string();
-            }
-            t.skip();
-        }
-        return "";
-    }
-
-    /** An int64 initializer's values, or null for any other type. */
-    private static long[] int64Values(byte[] rawField) {
-        ProtoReader t = new ProtoReader(fieldPayload(rawField));
+    /** An initializer's name; an int64 one's values go into {@code int64Values} (weights are not copied). */
+    private static String initializer(ProtoReader t, Map<String, long[]> int64Values) {
+        String name = "";
         long type = -1;
-        List<Long> dims = new ArrayList<>();
         List<Long> values = new ArrayList<>();
-        byte[] rawData = null;
+        ProtoReader rawData = null;
         while (t.next()) {
             switch (t.field()) {
-                case 1 -> t.varints(dims::add);
                 case 2 -> type = t.varint();
                 case 7 -> t.varints(values::add);
-                case 9 -> rawData = t.bytes();
+                case 8 -> name = t.string();
+                case 9 -> rawData = t.message();
                 default -> t.skip();
             }
         }
-        if (type != DataType.INT64.onnxCode()) {
-            return null;
+        if (type == DataType.INT64.onnxCode()) {
+            if (rawData != null) {
+                List<Long> fromRaw = new ArrayList<>();
+                byte[] b = rawData.rest();
+                java.nio.LongBuffer longs = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
+                while (longs.hasRemaining()) {
+                    fromRaw.add(longs.get());
+                }
+                values = fromRaw;
+            }
+            int64Values.put(name, values.stream().mapToLong(Long::longValue).toArray());
         }
-        if (rawData != null) {
-            long[] v = new long[rawData.length / 8];
-            ByteBuffer.wrap(rawData).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(v);
-            return v;
-        }
-        return values.stream().mapToLong(Long::longValue).toArray();
+        return name;
     }
 
-    private static String valueInfoName(byte[] payload) {
-        ProtoReader v = new ProtoReader(payload);
+    private static String valueInfoName(ProtoReader v) {
         while (v.next()) {
             if (v.field() == 1 && v.wireType() == 2) {
                 return v.string();
@@ -286,12 +333,5 @@ public record ResizeCut(byte[] model, String input, int height, int width) {
             v.skip();
         }
         return "";
-    }
-
-    /** The payload of one encoded length-delimited field (tag and length stripped). */
-    private static byte[] fieldPayload(byte[] rawField) {
-        ProtoReader r = new ProtoReader(rawField);
-        r.next();
-        return r.bytes();
     }
 }
