@@ -131,6 +131,7 @@ public final class CocoSsdDetector implements AutoCloseable {
         Optional<ResizeCut> cut = hostResize ? ResizeCut.of(whole) : Optional.empty();
         byte[] model = cut.map(ResizeCut::model).orElse(whole);
         OrtEnvironment env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "lookout");
+        OrtTempFolder.removeOnExit();
         OrtSession session = null;
         String provider;
         Optional<String> driver = device == Device.CPU ? Optional.empty() : NvidiaDriver.evidence();
