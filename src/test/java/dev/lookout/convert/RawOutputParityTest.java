@@ -1,18 +1,14 @@
 package dev.lookout.convert;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
+import dev.lookout.testsupport.RawOutputs;
 import dev.lookout.testsupport.TestData;
 import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import javax.imageio.ImageIO;
@@ -47,26 +43,8 @@ class RawOutputParityTest {
             OnnxTensor boxes = (OnnxTensor) result.get("boxes").orElseThrow();
             assertArrayEquals(new long[] {1, 1917, 90}, scores.getInfo().getShape());
             assertArrayEquals(new long[] {1, 1917, 1, 4}, boxes.getInfo().getShape());
-            assertClose(reference.resolve("raw/" + name + ".scores.f32"), scores.getFloatBuffer(), 1e-4);
-            assertClose(reference.resolve("raw/" + name + ".boxes.f32"), boxes.getFloatBuffer(), 1e-4);
+            RawOutputs.assertClose(reference.resolve("raw/" + name + ".scores.f32"), scores.getFloatBuffer(), 1e-4, "");
+            RawOutputs.assertClose(reference.resolve("raw/" + name + ".boxes.f32"), boxes.getFloatBuffer(), 1e-4, "");
         }
-    }
-
-    private static void assertClose(Path expectedFile, FloatBuffer actual, double tolerance) throws Exception {
-        FloatBuffer expected = ByteBuffer.wrap(Files.readAllBytes(expectedFile)).order(ByteOrder.LITTLE_ENDIAN)
-                .asFloatBuffer();
-        assertEquals(expected.remaining(), actual.remaining(), "element count of " + expectedFile.getFileName());
-        double worst = 0;
-        int worstAt = -1;
-        for (int i = 0; i < expected.remaining(); i++) {
-            double d = Math.abs(expected.get(i) - actual.get(i));
-            if (d > worst) {
-                worst = d;
-                worstAt = i;
-            }
-        }
-        System.out.printf("%s: max |difference| %.3g at %d%n", expectedFile.getFileName(), worst, worstAt);
-        assertTrue(worst <= tolerance, expectedFile.getFileName() + ": max difference " + worst + " at element "
-                + worstAt + " exceeds " + tolerance);
     }
 }

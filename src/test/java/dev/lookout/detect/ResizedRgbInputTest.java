@@ -1,7 +1,6 @@
 package dev.lookout.detect;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,10 +9,8 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 import dev.lookout.capture.OpenCv;
 import dev.lookout.convert.onnx.ResizeCut;
+import dev.lookout.testsupport.RawOutputs;
 import dev.lookout.testsupport.TestData;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -104,10 +101,10 @@ class ResizedRgbInputTest {
                 OrtSession session = env.createSession(cut.model(), options);
                 OnnxTensor tensor = input.tensor(env, bgr);
                 OrtSession.Result result = session.run(Map.of(cut.input(), tensor))) {
-            assertClose(reference.resolve("raw/" + name + ".scores.f32"),
-                    ((OnnxTensor) result.get("scores").orElseThrow()).getFloatBuffer(), 1e-4);
-            assertClose(reference.resolve("raw/" + name + ".boxes.f32"),
-                    ((OnnxTensor) result.get("boxes").orElseThrow()).getFloatBuffer(), 1e-4);
+            RawOutputs.assertClose(reference.resolve("raw/" + name + ".scores.f32"),
+                    ((OnnxTensor) result.get("scores").orElseThrow()).getFloatBuffer(), 1e-4, " through the cut model");
+            RawOutputs.assertClose(reference.resolve("raw/" + name + ".boxes.f32"),
+                    ((OnnxTensor) result.get("boxes").orElseThrow()).getFloatBuffer(), 1e-4, " through the cut model");
         } finally {
             bgr.release();
         }
@@ -156,17 +153,5 @@ class ResizedRgbInputTest {
         new Random(seed).nextBytes(data);
         m.put(0, 0, data);
         return m;
-    }
-
-    private static void assertClose(Path expectedFile, FloatBuffer actual, double tolerance) throws Exception {
-        FloatBuffer expected = ByteBuffer.wrap(Files.readAllBytes(expectedFile)).order(ByteOrder.LITTLE_ENDIAN)
-                .asFloatBuffer();
-        assertEquals(expected.remaining(), actual.remaining());
-        double worst = 0;
-        for (int i = 0; i < expected.remaining(); i++) {
-            worst = Math.max(worst, Math.abs(expected.get(i) - actual.get(i)));
-        }
-        System.out.printf("%s through the cut model: max |difference| %.3g%n", expectedFile.getFileName(), worst);
-        assertTrue(worst <= tolerance, expectedFile.getFileName() + ": max difference " + worst);
     }
 }
