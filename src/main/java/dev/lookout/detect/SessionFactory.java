@@ -8,7 +8,7 @@ import ai.onnxruntime.OrtSession.SessionOptions;
 /** ONNX Runtime sessions for the detector, with the options measured to be fastest here (docs/PERFORMANCE.md). */
 final class SessionFactory {
 
-    // Both knobs exist for measuring (lookout bench); the defaults are the measured best.
+    // These knobs exist for measuring (lookout bench); the defaults are the measured best.
     /** {@code -Dlookout.ort.spin=true} lets ONNX Runtime's workers spin (lower latency on an otherwise idle CPU). */
     private static final boolean SPIN = Boolean.getBoolean("lookout.ort.spin");
     /** {@code -Dlookout.ort.config=key=value;key=value}: extra ONNX Runtime session config entries, for measuring. */

@@ -41,6 +41,16 @@ final class ProtoWriter {
         return this;
     }
 
+    /**
+     * Writes only the tag and length of a length-delimited field whose {@code length} payload bytes the caller
+     * writes after it (for payloads assembled elsewhere, too large to copy twice).
+     */
+    ProtoWriter lengthDelimitedHeader(int field, long length) {
+        tag(field, 2);
+        rawVarint(length);
+        return this;
+    }
+
     /** Writes an embedded message field. */
     ProtoWriter message(int field, ProtoWriter message) {
         return bytes(field, message.toByteArray());

@@ -1,7 +1,5 @@
 package dev.lookout.convert.onnx;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -112,11 +110,12 @@ public record ResizeCut(byte[] model, String input, int height, int width) {
         }
         // What feeds the resize must be exactly the image as float NCHW: Transpose(0,3,1,2) and Cast to float, in
         // either order, of the graph's input.
-        if (!isImageAsFloatNchw(resize.inputs.get(0), inputs.get(0), producers(nodes))) {
+        Map<String, Node> producers = producers(nodes);
+        if (!isImageAsFloatNchw(resize.inputs.get(0), inputs.get(0), producers)) {
             return Optional.empty();
         }
         String cutName = resize.outputs.get(0);
-        List<Node> kept = neededFor(outputs, cutName, producers(nodes), nodes);
+        List<Node> kept = neededFor(outputs, cutName, producers, nodes);
         Set<String> used = new HashSet<>();
         kept.forEach(n -> used.addAll(n.inputs));
 
@@ -134,7 +133,7 @@ public record ResizeCut(byte[] model, String input, int height, int width) {
         Pieces m = new Pieces(model);
         for (int i = 0; i < modelFields.size(); i++) {
             if (i == graphIndex) {
-                m.bytes(lengthDelimitedHeader(7, g.length()));
+                m.bytes(new ProtoWriter().lengthDelimitedHeader(7, g.length()).toByteArray());
                 m.pieces(g);
             } else {
                 m.span(modelFields.get(i));
@@ -187,20 +186,6 @@ public record ResizeCut(byte[] model, String input, int height, int width) {
             }
             return out;
         }
-    }
-
-    /** A length-delimited field's tag and length, for a payload written separately. */
-    private static byte[] lengthDelimitedHeader(int field, long payloadLength) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(16);
-        for (long v : new long[] {((long) field << 3) | 2, payloadLength}) {
-            long x = v;
-            while ((x & ~0x7FL) != 0) {
-                out.write((int) ((x & 0x7F) | 0x80));
-                x >>>= 7;
-            }
-            out.write((int) x);
-        }
-        return out.toByteArray();
     }
 
     private static boolean isImageAsFloatNchw(String tensor, String graphInput, Map<String, Node> producers) {
@@ -311,16 +296,10 @@ public record ResizeCut(byte[] model, String input, int height, int width) {
             }
         }
         if (type == DataType.INT64.onnxCode()) {
-            if (rawData != null) {
-                List<Long> fromRaw = new ArrayList<>();
-                byte[] b = rawData.rest();
-                java.nio.LongBuffer longs = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
-                while (longs.hasRemaining()) {
-                    fromRaw.add(longs.get());
-                }
-                values = fromRaw;
-            }
-            int64Values.put(name, values.stream().mapToLong(Long::longValue).toArray());
+            byte[] raw = rawData == null ? null : rawData.rest();
+            int64Values.put(name, raw != null
+                    ? new Tensor(DataType.INT64, new long[] {raw.length / 8}, raw).longs()
+                    : values.stream().mapToLong(Long::longValue).toArray());
         }
         return name;
     }
