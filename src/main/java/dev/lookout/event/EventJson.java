@@ -1,0 +1,77 @@
+package dev.lookout.event;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+
+/**
+ * The one JSON form of events, shared by {@code events.jsonl}, the store's export, MQTT, webhooks and HTTP:
+ * {@code {"type": "new"|"update"|"end", "before": {...}|null, "after": {...}}}, each event as
+ * {@code {id, camera, track_id, class, start, end, score, top_score, box, zones, lines, stationary, snapshot,
+ * clip}} with times as ISO-8601 UTC strings and paths as strings ({@code null} when absent).
+ */
+public final class EventJson {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private EventJson() {
+    }
+
+    /** The change as one JSON object. */
+    public static ObjectNode change(EventChange change) {
+        ObjectNode node = NODES.objectNode();
+        node.put("type", change.type().wireName());
+        node.set("before", change.before() == null ? NODES.nullNode() : event(change.before()));
+        node.set("after", event(change.after()));
+        return node;
+    }
+
+    /** The change as one line of JSON (no line break). */
+    public static String line(EventChange change) {
+        try {
+            return JSON.writeValueAsString(change(change));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write an event as JSON", e);
+        }
+    }
+
+    /** One event as a JSON object. */
+    public static ObjectNode event(ObjectEvent e) {
+        ObjectNode node = NODES.objectNode();
+        node.put("id", e.id());
+        node.put("camera", e.camera());
+        node.put("track_id", e.trackId());
+        node.put("class", e.className());
+        node.put("start", e.start().toString());
+        if (e.end() == null) {
+            node.putNull("end");
+        } else {
+            node.put("end", e.end().toString());
+        }
+        node.put("score", e.score());
+        node.put("top_score", e.topScore());
+        ArrayNode box = node.putArray("box");
+        for (double v : e.box()) {
+            box.add(v);
+        }
+        ArrayNode zones = node.putArray("zones");
+        e.zones().forEach(zones::add);
+        ArrayNode lines = node.putArray("lines");
+        e.lines().forEach(lines::add);
+        node.put("stationary", e.stationary());
+        putPath(node, "snapshot", e.snapshot());
+        putPath(node, "clip", e.clip());
+        return node;
+    }
+
+    private static void putPath(ObjectNode node, String field, Path path) {
+        if (path == null) {
+            node.putNull(field);
+        } else {
+            node.put(field, path.toString());
+        }
+    }
+}
