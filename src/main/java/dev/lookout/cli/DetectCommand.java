@@ -227,7 +227,13 @@ public final class DetectCommand extends CliCommand {
         }
         DetectOptions base = new DetectOptions(DetectOptions.DEFAULTS.maxNumBoxes(),
                 DetectOptions.DEFAULTS.minScore(), iou, Set.of(), minArea);
-        return detection.resolve(base);
+        DetectOptions resolved = detection.resolve(base);
+        if (resolved.minScore() == 0 && iou == null) {
+            problem("note: --min-score 0 is also TF.js's suppression IoU threshold, so every box that overlaps a "
+                    + "better one at all is suppressed (usually one box is left); add --iou 0.5 to keep overlapping "
+                    + "objects");
+        }
+        return resolved;
     }
 
     /** One {@code --annotate} write. */

@@ -24,6 +24,15 @@ public final class SmallDisk implements AutoCloseable {
 
     /** Mounts a tmpfs of {@code kilobytes} on a new folder under {@code parent}. */
     public static SmallDisk mount(Path parent, int kilobytes) throws IOException, InterruptedException {
+        return mount(parent, kilobytes, "");
+    }
+
+    /**
+     * Mounts a tmpfs of {@code kilobytes} with extra mount {@code options} ({@code "ro"}, {@code "noexec"}, ...)
+     * on a new folder under {@code parent}.
+     */
+    public static SmallDisk mount(Path parent, int kilobytes, String options) throws IOException,
+            InterruptedException {
         boolean root = "root".equals(System.getProperty("user.name"));
         if (!root) {
             String message = "mounting a small tmpfs to fill needs root";
@@ -34,7 +43,7 @@ public final class SmallDisk implements AutoCloseable {
             assumeTrue(false, message);
         }
         Path folder = Files.createTempDirectory(parent, "small-disk");
-        run(List.of("mount", "-t", "tmpfs", "-o", "size=" + kilobytes + "k", "tmpfs", folder.toString()));
+        run(List.of("mount", "-t", "tmpfs", "-o", "size=" + kilobytes + "k" + (options.isEmpty() ? "" : "," + options), "tmpfs", folder.toString()));
         return new SmallDisk(folder);
     }
 
