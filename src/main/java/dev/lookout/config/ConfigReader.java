@@ -48,6 +48,11 @@ final class ConfigReader {
             }
             throw new ConfigException(problems.sorted());
         }
+        if (!(root instanceof YamlNode.Mapping)) {
+            problems.at(root, "expected a map of keys like 'cameras:' at the top of the file, found "
+                    + MapReader.found(root));
+            throw new ConfigException(problems.sorted());
+        }
         MapReader r = MapReader.of(root, "", problems);
         Path storage = storage(r);
         Device device = EnumValues.read(r, "device", Device.class).orElse(Device.AUTO);

@@ -1,8 +1,5 @@
 package dev.lookout.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,13 +10,6 @@ import java.util.Map;
  * their default are left out, so a saved file stays as short as a hand-written one. Comments are not kept.
  */
 final class ConfigWriter {
-
-    private static final YAMLMapper MAPPER = YAMLMapper.builder()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-            .build();
 
     private ConfigWriter() {
     }
@@ -52,11 +42,7 @@ final class ConfigWriter {
         Map<String, Object> cameras = new LinkedHashMap<>();
         config.cameras().values().forEach(c -> cameras.put(c.name(), camera(c)));
         root.put("cameras", cameras);
-        try {
-            return MAPPER.writeValueAsString(root);
-        } catch (JsonProcessingException e) { // maps of strings, numbers and lists always serialize
-            throw new IllegalStateException("cannot write the configuration as YAML", e);
-        }
+        return YamlEmitter.write(root);
     }
 
     private static Map<String, Object> mqtt(MqttConfig m) {
@@ -84,7 +70,8 @@ final class ConfigWriter {
     private static Map<String, Object> camera(CameraConfig c) {
         CameraConfig d = CameraConfig.of(c.name(), c.source());
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("source", c.source());
+        out.put("source", SourceSpecs.isCamera(c.source()) && c.source().matches("\\d+")
+                ? (Object) Long.valueOf(c.source()) : c.source()); // a camera index reads best as a number
         putIfNot(out, "loop", c.loop(), d.loop());
         c.size().ifPresent(s -> out.put("size", s.toString()));
         c.detectFps().ifPresent(f -> out.put("detect_fps", number(f)));

@@ -119,7 +119,10 @@ final class YamlTreeReader {
     private void syntaxError(JsonProcessingException e) {
         if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked
                 && marked.getProblemMark() != null) {
-            String context = marked.getContext() == null ? "" : " (" + marked.getContext() + ")";
+            var start = marked.getContextMark();
+            String context = marked.getContext() == null ? "" : " (" + marked.getContext()
+                    + (start == null ? "" : " that starts at line " + (start.getLine() + 1) + ", column "
+                    + (start.getColumn() + 1)) + ")";
             problems.at(marked.getProblemMark().getLine() + 1, marked.getProblemMark().getColumn() + 1,
                     "not valid YAML: " + marked.getProblem() + context);
             return;
