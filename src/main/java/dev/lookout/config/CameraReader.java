@@ -36,9 +36,9 @@ final class CameraReader {
         boolean loop = c.bool("loop").orElse(d.loop());
         Optional<FrameSize> size = size(c);
         Optional<Double> detectFps = c.number("detect_fps", 0.01, 1000);
-        List<String> classes = NameLists.read(c, "classes", "COCO class", classNames, problems);
+        List<String> classes = NameLists.classes(c, "classes", classNames, problems);
         double minScore = c.number("min_score", 0, 1).orElse(d.minScore());
-        List<String> watch = NameLists.read(c, "watch", "COCO class", classNames, problems);
+        List<String> watch = NameLists.classes(c, "watch", classNames, problems);
         if (!classes.isEmpty()) {
             notDetected(c, watch, classes);
         }
@@ -72,8 +72,9 @@ final class CameraReader {
         YamlNode.Sequence items = (YamlNode.Sequence) c.value("watch").orElseThrow();
         for (int i = 0; i < items.items().size(); i++) {
             YamlNode item = items.items().get(i);
-            if (item instanceof YamlNode.Scalar s && watch.contains(s.text()) && !classes.contains(s.text())) {
-                problems.at(item, c.path("watch") + "[" + i + "]: '" + s.text() + "' is never detected: classes: "
+            String name = item instanceof YamlNode.Scalar s ? s.text().strip().toLowerCase(Locale.ROOT) : "";
+            if (watch.contains(name) && !classes.contains(name)) {
+                problems.at(item, c.path("watch") + "[" + i + "]: '" + name + "' is never detected: classes: "
                         + "lists only " + String.join(", ", classes) + " (add it there, or remove it here)");
             }
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -25,13 +26,26 @@ final class NameLists {
      * "camera", ...). Empty when the key is absent.
      */
     static List<String> read(MapReader map, String key, String what, Collection<String> known, Problems problems) {
+        return read(map, key, what, known, problems, false);
+    }
+
+    /**
+     * Reads {@code key} as a list of COCO class names, in any case ({@code Person} is {@code person}, as on the
+     * command line: see {@link dev.lookout.detect.ClassNames}).
+     */
+    static List<String> classes(MapReader map, String key, Collection<String> known, Problems problems) {
+        return read(map, key, "COCO class", known, problems, true);
+    }
+
+    private static List<String> read(MapReader map, String key, String what, Collection<String> known,
+            Problems problems, boolean lowerCase) {
         Set<String> seen = new HashSet<>();
         Optional<List<String>> names = map.list(key, "[person, car]", (node, path) -> {
             Optional<YamlNode.Scalar> s = MapReader.scalar(node, path, "a " + what + " name", problems);
             if (s.isEmpty()) {
                 return null;
             }
-            String name = s.get().text();
+            String name = lowerCase ? s.get().text().strip().toLowerCase(Locale.ROOT) : s.get().text();
             if (!known.contains(name)) {
                 problems.at(node, path + ": unknown " + what + " '" + name + "'" + hint(name, what, known));
                 return null;

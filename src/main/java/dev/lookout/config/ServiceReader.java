@@ -111,7 +111,7 @@ final class ServiceReader {
                             problems))
                     .orElse(null);
             List<String> forCameras = NameLists.read(w, "cameras", "camera", cameras, problems);
-            List<String> classes = NameLists.read(w, "classes", "COCO class", classNames, problems);
+            List<String> classes = NameLists.classes(w, "classes", classNames, problems);
             var cooldown = w.duration("cooldown", true).orElse(WebhookConfig.DEFAULT_COOLDOWN);
             WebhookFormat format = EnumValues.read(w, "format", WebhookFormat.class).orElse(WebhookFormat.JSON);
             w.finish();

@@ -102,6 +102,14 @@ class ConfigFileTest {
     }
 
     @Test
+    void classNamesAreReadInAnyCaseAsOnTheCommandLine() throws Exception {
+        LookoutConfig c = TestConfigs.parse("cameras:\n  gate:\n    source: 0\n    classes: [Person, CAR]\n"
+                + "    watch: [person, Car]\n", tmp.resolve("lookout.yml"));
+        assertEquals(List.of("person", "car"), c.cameras().get("gate").classes());
+        assertEquals(List.of("person", "car"), c.cameras().get("gate").watch());
+    }
+
+    @Test
     void savedFileLoadsToAnEqualConfigAndSavesToTheSameText() throws Exception {
         LookoutConfig original = TestConfigs.load(TestConfigs.DIR.resolve("full.yml"));
         Path saved = tmp.resolve("lookout.yml");
