@@ -57,7 +57,8 @@ public final class ConfigFile {
 
     /**
      * Writes {@code config} to {@code file}, replacing it atomically: a reader sees the old file or the new one,
-     * never half of one. Relative paths in it stay relative to the file's folder; comments are not kept.
+     * never half of one. Relative paths in it stay relative to the file's folder; comments are not kept. The new
+     * file is readable by its owner only, since it holds the passwords.
      *
      * @throws IOException naming the file when its folder is missing or not writable
      */

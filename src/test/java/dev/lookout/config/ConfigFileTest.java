@@ -125,6 +125,10 @@ class ConfigFileTest {
         try (var files = Files.list(tmp)) {
             assertEquals(List.of(saved), files.toList(), "no temporary file is left behind");
         }
+        if (Files.getFileStore(saved).supportsFileAttributeView("posix")) {
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(saved)), "the file holds passwords");
+        }
     }
 
     @Test
