@@ -17,26 +17,27 @@ import java.util.function.Function;
  */
 final class MapReader {
 
-    private static final YamlNode.Mapping EMPTY = new YamlNode.Mapping(Map.of(), 1, 1);
-
     private final YamlNode.Mapping map;
     private final String path;
     private final Problems problems;
     private final Set<String> known = new LinkedHashSet<>();
+    /** False for a value that is not a map (already reported): its "missing" keys are not reported again. */
+    private final boolean isMap;
 
-    private MapReader(YamlNode.Mapping map, String path, Problems problems) {
+    private MapReader(YamlNode.Mapping map, String path, Problems problems, boolean isMap) {
         this.map = map;
         this.path = path;
         this.problems = problems;
+        this.isMap = isMap;
     }
 
     /** A reader for {@code node}, which must be a map; otherwise the problem is reported and no key is found. */
     static MapReader of(YamlNode node, String path, Problems problems) {
         if (node instanceof YamlNode.Mapping m) {
-            return new MapReader(m, path, problems);
+            return new MapReader(m, path, problems, true);
         }
         problems.at(node, label(path) + "expected a map of keys (key: value lines), found " + found(node));
-        return new MapReader(EMPTY, path, problems);
+        return new MapReader(new YamlNode.Mapping(Map.of(), node.line(), node.column()), path, problems, false);
     }
 
     /** The dotted path of a key of this map, e.g. {@code cameras.gate.source}. */
@@ -58,7 +59,7 @@ final class MapReader {
     Optional<YamlNode> value(String key) {
         known.add(key);
         YamlNode.Entry entry = map.entries().get(key);
-        if (entry == null || entry.value() instanceof YamlNode.Scalar s && s.type() == YamlNode.ScalarType.NULL) {
+        if (entry == null || isNothing(entry.value())) {
             return Optional.empty();
         }
         return Optional.of(entry.value());
@@ -67,7 +68,7 @@ final class MapReader {
     /** The value of a required key; reports "has no KEY: add KEY: (what)" at the map when it is absent. */
     Optional<YamlNode> required(String key, String what) {
         Optional<YamlNode> value = value(key);
-        if (value.isEmpty()) {
+        if (value.isEmpty() && isMap) {
             YamlNode.Entry entry = map.entries().get(key);
             if (entry != null) {
                 problems.at(entry.value(), path(key) + ": has no value: expected " + what);
@@ -85,7 +86,7 @@ final class MapReader {
 
     /** A scalar node as text, or the problem "expected WHAT, found a list". */
     static Optional<YamlNode.Scalar> scalar(YamlNode node, String path, String what, Problems problems) {
-        if (node instanceof YamlNode.Scalar s && s.type() != YamlNode.ScalarType.NULL) {
+        if (node instanceof YamlNode.Scalar s && !isNothing(s)) {
             return Optional.of(s);
         }
         problems.at(node, label(path) + "expected " + what + ", found " + found(node));
@@ -223,12 +224,20 @@ final class MapReader {
                 && s.text().matches("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
     }
 
+    /** True for {@code key:} with no value, {@code ~}, {@code null} and {@code ""}: all mean "not set". */
+    static boolean isNothing(YamlNode node) {
+        return node instanceof YamlNode.Scalar s
+                && (s.type() == YamlNode.ScalarType.NULL || s.type() == YamlNode.ScalarType.STRING && s.text().isEmpty());
+    }
+
     /** What was found, for messages: a scalar's text quoted, else its kind. Never used for password fields. */
     static String found(YamlNode node) {
+        if (isNothing(node)) {
+            return "nothing";
+        }
         if (node instanceof YamlNode.Scalar s) {
             return switch (s.type()) {
                 case STRING -> "'" + s.text() + "'";
-                case NULL -> "nothing";
                 default -> s.text();
             };
         }

@@ -58,6 +58,13 @@ class ConfigProblemsTest {
                         "6:13: mqtt.protocol: expected 3 (MQTT 3.1.1) or 5, found 4")),
                 Arguments.of("no-cameras", List.of(
                         "1:1: missing 'cameras': expected a map of cameras by name, like: cameras: {gate: {source: 0}}")),
+                Arguments.of("not-maps", List.of(
+                        "2:8: cameras.gate: expected a map of keys (key: value lines), found nothing",
+                        "3:9: cameras.yard: expected a map of keys (key: value lines), found 5",
+                        "6:13: cameras.porch.motion: expected a map of keys (key: value lines), found true",
+                        "7:12: cameras.porch.lines: expected a map of keys (key: value lines), found a list",
+                        "8:37: cameras.porch.zones: duplicate key 'a' (first at line 8): each name may appear once; the first one is used",
+                        "9:16: cameras.porch.retention: expected a map of keys (key: value lines), found '7d'")),
                 Arguments.of("not-a-map", List.of(
                         "1:1: expected a map of keys like 'cameras:' at the top of the file, found a list")),
                 Arguments.of("references", List.of(
@@ -67,7 +74,7 @@ class ConfigProblemsTest {
                         "4:11: cameras.gate.loop: applies to a video file or folder only, not to a stream: remove it",
                         "5:11: cameras.gate.size: applies to a camera (a camera index) only; a file or stream has its own size: remove it",
                         "7:13: cameras.clip.source: no such file or folder: BAD_DIR/no-such-video.mp4 (relative paths start at the configuration file's folder)",
-                        "9:12: cameras.empty.source: is empty: expected a camera index (0), a video file, a folder or a stream URL (rtsp://, http://, ...)",
+                        "9:12: cameras.empty.source: has no value: expected a camera index (0), a video file, a folder or a stream URL (rtsp://, http://, ...)",
                         "11:5: cameras.none: missing 'source': expected a camera index (0), a video file, a folder or a stream URL (rtsp://, http://, ...)")),
                 Arguments.of("syntax", List.of(
                         "4:4: not valid YAML: expected <block end>, but found '<block mapping start>' (while parsing a block mapping that starts at line 2, column 3)")),
