@@ -1,0 +1,66 @@
+package dev.lookout.store;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * What the store keeps: a maximum age per kind of file, a cap on the storage folder's total size, and a floor of
+ * free space on its disk. When the cap or the floor is reached, the oldest continuous recordings are deleted
+ * first, then the oldest event clips, then the oldest snapshots. Files of open events, files still being written
+ * and files changed within {@code settle} are never deleted.
+ *
+ * @param maxAge per kind; a kind without an entry is kept regardless of age
+ * @param maxTotalBytes cap on the storage folder's total size (everything in it, the database included), 0: none
+ * @param minFreeBytes free space to keep on the storage folder's disk, 0: none
+ * @param interval how often the store applies the policy on its own
+ * @param settle how long a file must be unchanged before it is indexed or deleted during a run (it may be growing)
+ */
+public record RetentionPolicy(Map<RecordingKind, Duration> maxAge, long maxTotalBytes, long minFreeBytes,
+        Duration interval, Duration settle) {
+
+    /** Keep everything; check every 5 minutes; files settle after 60 s. */
+    public static final RetentionPolicy KEEP_ALL =
+            new RetentionPolicy(Map.of(), 0, 0, Duration.ofMinutes(5), Duration.ofSeconds(60));
+
+    public RetentionPolicy {
+        EnumMap<RecordingKind, Duration> ages = new EnumMap<>(RecordingKind.class);
+        ages.putAll(maxAge);
+        maxAge = Map.copyOf(ages);
+        for (Duration age : maxAge.values()) {
+            if (age.isNegative() || age.isZero()) {
+                throw new IllegalArgumentException("a maximum age must be positive, got " + age);
+            }
+        }
+        if (maxTotalBytes < 0 || minFreeBytes < 0) {
+            throw new IllegalArgumentException("size limits must be 0 (none) or positive");
+        }
+        if (interval.isNegative() || interval.isZero() || settle.isNegative()) {
+            throw new IllegalArgumentException("the interval must be positive and the settle time not negative");
+        }
+    }
+
+    /** This policy with {@code kind} kept for at most {@code age}. */
+    public RetentionPolicy maxAge(RecordingKind kind, Duration age) {
+        Map<RecordingKind, Duration> ages = new EnumMap<>(RecordingKind.class);
+        ages.putAll(maxAge);
+        ages.put(kind, age);
+        return new RetentionPolicy(ages, maxTotalBytes, minFreeBytes, interval, settle);
+    }
+
+    public RetentionPolicy maxTotalBytes(long bytes) {
+        return new RetentionPolicy(maxAge, bytes, minFreeBytes, interval, settle);
+    }
+
+    public RetentionPolicy minFreeBytes(long bytes) {
+        return new RetentionPolicy(maxAge, maxTotalBytes, bytes, interval, settle);
+    }
+
+    public RetentionPolicy interval(Duration value) {
+        return new RetentionPolicy(maxAge, maxTotalBytes, minFreeBytes, value, settle);
+    }
+
+    public RetentionPolicy settle(Duration value) {
+        return new RetentionPolicy(maxAge, maxTotalBytes, minFreeBytes, interval, value);
+    }
+}
