@@ -82,7 +82,7 @@ public final class EventStore implements EventSink, AutoCloseable {
             db = Database.openWriter(layout);
             Reconciler.Report recovery = new Reconciler(layout).run(db, true, 0);
             if (recovery.changedAnything()) {
-                options.warnings().accept("store: recovered " + layout.root() + ": " + recovery.summary());
+                options.warnings().accept("store: " + layout.root() + " made to agree with its files: " + recovery.summary());
             }
             return new EventStore(layout, options, channel, lock, db, recovery);
         } catch (OverlappingFileLockException e) {
@@ -138,6 +138,16 @@ public final class EventStore implements EventSink, AutoCloseable {
     /** Applies the retention policy once, now, and waits for it (after every write queued before the call). */
     public RetentionReport prune() throws Exception {
         return writer.call(retention::run);
+    }
+
+    /** Applies {@code policy} once instead of the store's own (e.g. limits given on the command line). */
+    public RetentionReport prune(RetentionPolicy policy) throws Exception {
+        return writer.call(new Retention(layout, policy, options.warnings())::run);
+    }
+
+    /** Queues work for the writer thread (package tests use it to hold the writer as a stalled disk would). */
+    boolean submit(StoreWriter.Task task) {
+        return writer.submit(task);
     }
 
     /** Waits until every write queued before the call is done. */
