@@ -32,6 +32,11 @@ public enum RecordingKind {
 
     /** The kind named {@code name} as written by {@link #wireName()}. */
     public static RecordingKind ofWireName(String name) {
-        return valueOf(name.toUpperCase(Locale.ROOT));
+        for (RecordingKind kind : values()) {
+            if (kind.wireName().equals(name)) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("'" + name + "' is not a kind of file: continuous, clip or snapshot");
     }
 }

@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
-/** Reads times given on the command line: {@code 90s}, {@code 30m}, {@code 2h}, {@code 7d}, or an ISO instant. */
+/**
+ * Reads times and sizes given on the command line or in a configuration: spans {@code 90s}, {@code 30m},
+ * {@code 2h}, {@code 7d}; ISO instants; sizes {@code 500M}, {@code 20G}.
+ */
 public final class TimeSpans {
 
     private TimeSpans() {
@@ -50,5 +53,24 @@ public final class TimeSpans {
     private static IllegalArgumentException bad(String text) {
         return new IllegalArgumentException("'" + text + "' is not a time span like 90s, 30m, 2h or 7d, "
                 + "nor an instant like 2026-12-01T10:00:00Z");
+    }
+
+    /** A size such as {@code 20G}: a whole number of bytes, or with {@code K M G T} (powers of 1000). */
+    public static long parseSize(String text) {
+        String t = text.trim().toUpperCase(Locale.ROOT);
+        long unit = 1;
+        if (!t.isEmpty() && "KMGT".indexOf(t.charAt(t.length() - 1)) >= 0) {
+            unit = (long) Math.pow(1000, "KMGT".indexOf(t.charAt(t.length() - 1)) + 1);
+            t = t.substring(0, t.length() - 1);
+        }
+        try {
+            long n = Long.parseLong(t);
+            if (n >= 0) {
+                return Math.multiplyExact(n, unit);
+            }
+        } catch (NumberFormatException | ArithmeticException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("'" + text + "' is not a size like 500M or 20G");
     }
 }
