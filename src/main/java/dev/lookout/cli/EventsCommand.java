@@ -12,6 +12,7 @@ import dev.lookout.store.StoreOptions;
 import dev.lookout.store.StoreReader;
 import dev.lookout.store.TimeSpans;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -49,7 +50,7 @@ final class EventsCommand extends CliCommand {
     @Option(names = "--json", description = "one JSON object per line: id, camera, class, start, end, snapshot, clip...")
     boolean json;
 
-    @Option(names = "--export", arity = "2", paramLabel = "ID DIR",
+    @Option(names = "--export", arity = "2", paramLabel = "ID DIR", hideParamSyntax = true,
             description = "copy event ID's clip and snapshot into DIR (never overwrites)")
     List<String> export;
 
@@ -119,7 +120,8 @@ final class EventsCommand extends CliCommand {
     }
 
     private int prune(Path folder) throws Exception {
-        RetentionPolicy policy = RetentionPolicy.KEEP_ALL;
+        // holding the store's lock means no Lookout is writing here: files need not settle before they may go
+        RetentionPolicy policy = RetentionPolicy.KEEP_ALL.settle(Duration.ZERO);
         if (maxSize != null) {
             policy = policy.maxTotalBytes(parse(() -> TimeSpans.parseSize(maxSize), "--max-size"));
         }

@@ -127,8 +127,9 @@ final class Reconciler {
     private int clearMissingEventPaths(Connection db) throws SQLException {
         List<String[]> gone = new ArrayList<>();
         try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT id, snapshot, clip, thumbnail FROM events "
-                        + "WHERE snapshot IS NOT NULL OR clip IS NOT NULL OR thumbnail IS NOT NULL")) {
+                // an open event may name its clip before the recorder has created it: only ended events
+                "SELECT id, snapshot, clip, thumbnail FROM events WHERE end_ms IS NOT NULL "
+                        + "AND (snapshot IS NOT NULL OR clip IS NOT NULL OR thumbnail IS NOT NULL)")) {
             while (rs.next()) {
                 for (String column : new String[] {"snapshot", "clip", "thumbnail"}) {
                     String stored = rs.getString(column);

@@ -47,7 +47,7 @@ final class Retention {
         Set<String> kept = protectedGroups(db);
         Instant now = Instant.now();
         Map<RecordingKind, Integer> deleted = new EnumMap<>(RecordingKind.class);
-        long[] freed = {0};
+        long freed = 0;
         Set<String> done = new HashSet<>();
         List<Recording> candidates = candidates(db);
         int skipped = 0;
@@ -56,7 +56,7 @@ final class Retention {
             Instant last = r.end() == null ? r.start() : r.end();
             if (age != null && last.isBefore(now.minus(age)) && !done.contains(group(r.file()))) {
                 if (deletable(r, kept, now)) {
-                    freed[0] += delete(db, r, deleted, done);
+                    freed += delete(db, r, deleted, done);
                 } else {
                     skipped++;
                 }
@@ -72,7 +72,7 @@ final class Retention {
             }
             if (deletable(r, kept, now)) {
                 long bytes = delete(db, r, deleted, done);
-                freed[0] += bytes;
+                freed += bytes;
                 total -= bytes;
             } else {
                 skipped++;
@@ -81,9 +81,10 @@ final class Retention {
         boolean limitMet = !overLimit(total);
         if (!limitMet) {
             warnings.accept("store: retention cannot get " + layout.root() + " under its limits: everything left "
-                    + "belongs to open events, is still being written, or is not a managed recording");
+                    + "belongs to open events, is still being written or changed within " + policy.settle().toSeconds()
+                    + " s, or is not a managed recording");
         }
-        return new RetentionReport(deleted, freed[0], total, usableSpace(), skipped, limitMet);
+        return new RetentionReport(deleted, freed, total, usableSpace(), skipped, limitMet);
     }
 
     private boolean overLimit(long total) throws IOException {
@@ -168,7 +169,9 @@ final class Retention {
         } finally {
             db.setAutoCommit(true);
         }
-        deleted.merge(r.kind(), 1, Integer::sum);
+        if (!Files.exists(r.file())) {
+            deleted.merge(r.kind(), 1, Integer::sum);
+        }
         return bytes;
     }
 

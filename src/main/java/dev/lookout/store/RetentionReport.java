@@ -9,7 +9,8 @@ import java.util.Map;
  * @param bytesFreed bytes deleted
  * @param totalBytes the storage folder's size afterwards
  * @param usableBytes free space on its disk afterwards
- * @param protectedSkipped files that were due but belong to an open event or are still being written
+ * @param protectedSkipped files that were due but belong to an open event, are still being written, or changed
+ *     within the policy's settle time
  * @param limitsMet whether the folder is within the size cap and the disk above the free-space floor
  */
 public record RetentionReport(Map<RecordingKind, Integer> deleted, long bytesFreed, long totalBytes,
@@ -29,6 +30,6 @@ public record RetentionReport(Map<RecordingKind, Integer> deleted, long bytesFre
         return "deleted " + deleted(RecordingKind.CONTINUOUS) + " continuous recordings, " + deleted(RecordingKind.CLIP)
                 + " clips, " + deleted(RecordingKind.SNAPSHOT) + " snapshots (" + bytesFreed + " bytes); storage "
                 + totalBytes + " bytes, " + usableBytes + " bytes free on its disk; " + protectedSkipped
-                + " kept because open or still being written" + (limitsMet ? "" : "; LIMITS NOT MET");
+                + " kept (open events, files being written)" + (limitsMet ? "" : "; LIMITS NOT MET");
     }
 }

@@ -169,7 +169,10 @@ final class StoreWriter implements AutoCloseable {
                         tasks.clear();
                         return;
                     }
-                    waitQuietly(retryMs);
+                    long retryAt = System.currentTimeMillis() + retryMs;
+                    for (long left = retryMs; left > 0 && !closing; left = retryAt - System.currentTimeMillis()) {
+                        waitQuietly(left); // new events wake the writer, but a failing disk gets its pause
+                    }
                 }
                 retryMs = Math.min(LAST_RETRY_MS, retryMs * 2);
                 continue;
