@@ -51,33 +51,13 @@ public final class StoreReader {
         sql.append(" ORDER BY start_ms DESC, id DESC LIMIT ? OFFSET ?");
         params.add(query.limit());
         params.add(query.offset());
-        List<StoredEvent> events = new ArrayList<>();
-        try (Connection db = Database.openReader(layout); PreparedStatement s = db.prepareStatement(sql.toString())) {
-            for (int i = 0; i < params.size(); i++) {
-                s.setObject(i + 1, params.get(i));
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    events.add(EventRows.read(rs, layout));
-                }
-            }
-        } catch (SQLException e) {
-            throw Database.failure(layout, e);
-        }
-        return events;
+        return query(sql.toString(), params, rs -> EventRows.read(rs, layout));
     }
 
     /** The event {@code id}, if the store has it. */
     public Optional<StoredEvent> event(String id) throws StoreException {
-        try (Connection db = Database.openReader(layout);
-                PreparedStatement s = db.prepareStatement("SELECT " + EventRows.COLUMNS + " FROM events WHERE id = ?")) {
-            s.setString(1, id);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(EventRows.read(rs, layout)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw Database.failure(layout, e);
-        }
+        return query("SELECT " + EventRows.COLUMNS + " FROM events WHERE id = ?", List.of(id),
+                rs -> EventRows.read(rs, layout)).stream().findFirst();
     }
 
     /**
@@ -85,21 +65,29 @@ public final class StoreReader {
      * still being written overlaps everything after its start.
      */
     public List<Recording> recordings(String camera, Instant from, Instant to) throws StoreException {
-        List<Recording> recordings = new ArrayList<>();
-        try (Connection db = Database.openReader(layout); PreparedStatement s = db.prepareStatement("SELECT "
-                + RecordingRows.COLUMNS + " FROM recordings WHERE camera = ? AND start_ms < ? "
-                + "AND (end_ms IS NULL OR end_ms >= ?) ORDER BY start_ms, file")) {
-            s.setString(1, camera);
-            s.setLong(2, to.toEpochMilli());
-            s.setLong(3, from.toEpochMilli());
+        return query("SELECT " + RecordingRows.COLUMNS + " FROM recordings WHERE camera = ? AND start_ms < ? "
+                + "AND (end_ms IS NULL OR end_ms >= ?) ORDER BY start_ms, file",
+                List.of(camera, to.toEpochMilli(), from.toEpochMilli()), rs -> RecordingRows.read(rs, layout));
+    }
+
+    private interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private <T> List<T> query(String sql, List<Object> params, Row<T> row) throws StoreException {
+        List<T> rows = new ArrayList<>();
+        try (Connection db = Database.openReader(layout); PreparedStatement s = db.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                s.setObject(i + 1, params.get(i));
+            }
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    recordings.add(RecordingRows.read(rs, layout));
+                    rows.add(row.read(rs));
                 }
             }
         } catch (SQLException e) {
             throw Database.failure(layout, e);
         }
-        return recordings;
+        return rows;
     }
 }
