@@ -18,4 +18,21 @@ public final class Failures {
         int newline = text.indexOf('\n');
         return UrlRedaction.redact(newline >= 0 ? text.substring(0, newline).strip() : text);
     }
+
+    /**
+     * Why an I/O operation failed, as the system says it ({@code No space left on device}, {@code Is a directory},
+     * {@code Permission denied}), without the path the caller already names.
+     */
+    public static String reason(java.io.IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "its folder does not exist";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return describe(e);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.lookout.cli;
 
 import dev.lookout.Failures;
+import dev.lookout.capture.UrlRedaction;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.List;
@@ -77,7 +78,7 @@ public final class Main {
         commandLine.setExecutionExceptionHandler((e, failed, parsed) -> {
             String name = prefix(failed);
             if (e instanceof UsageException) {
-                err.println(name + e.getMessage());
+                err.println(name + UrlRedaction.redact(e.getMessage()));
                 err.println(helpHint(failed));
                 return EXIT_USAGE;
             }
@@ -110,7 +111,7 @@ public final class Main {
         if (e instanceof CommandLine.MissingParameterException) {
             message += " (usage: " + failed.getHelp().synopsis(0).strip() + ")";
         }
-        err.println(prefix(failed) + message);
+        err.println(prefix(failed) + UrlRedaction.redact(message));
         err.println(helpHint(failed));
         return EXIT_USAGE;
     }
