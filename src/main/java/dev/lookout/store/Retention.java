@@ -52,7 +52,7 @@ final class Retention {
         List<Recording> candidates = candidates(db);
         int skipped = 0;
         for (Recording r : candidates) {
-            Duration age = policy.maxAge().get(r.kind());
+            Duration age = policy.maxAge(r.camera(), r.kind()).orElse(null);
             Instant last = r.end() == null ? r.start() : r.end();
             if (age != null && last.isBefore(now.minus(age)) && !done.contains(group(r.file()))) {
                 if (deletable(r, kept, now)) {
