@@ -1,8 +1,8 @@
 package dev.lookout.convert;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lookout.convert.onnx.DataType;
-import dev.lookout.convert.onnx.Tensor;
+import dev.lookout.onnx.DataType;
+import dev.lookout.onnx.Tensor;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Base64;

@@ -1,6 +1,6 @@
 package dev.lookout.convert;
 
-import dev.lookout.convert.onnx.Tensor;
+import dev.lookout.onnx.Tensor;
 
 /** Layout operations on constant tensors, done once at conversion time. */
 final class Tensors {

@@ -1,4 +1,4 @@
-package dev.lookout.convert.onnx;
+package dev.lookout.onnx;
 
 /** The tensor element types the converter handles, with their ONNX {@code TensorProto.DataType} codes. */
 public enum DataType {
