@@ -1,9 +1,9 @@
 package dev.lookout.convert;
 
 import ai.onnxruntime.OrtException;
-import dev.lookout.convert.GraphConverter.Const;
-import dev.lookout.convert.GraphConverter.Dyn;
-import dev.lookout.convert.GraphConverter.Value;
+import dev.lookout.convert.ops.Value.Const;
+import dev.lookout.convert.ops.Value.Dyn;
+import dev.lookout.convert.ops.Value;
 import dev.lookout.onnx.OnnxGraph;
 import dev.lookout.onnx.OnnxWriter;
 import java.io.IOException;
@@ -76,7 +76,7 @@ public final class TfjsConverter {
             List<String> produced = new ArrayList<>();
             List<Dyn> values = new ArrayList<>();
             for (String out : outputs) {
-                Value v = converter.convertOutput(out);
+                Value v = converter.value(out);
                 if (v instanceof Const) {
                     throw new ConversionException("output " + out + " is a constant; nothing to run");
                 }
@@ -144,7 +144,7 @@ public final class TfjsConverter {
         }
         Map<String, String> unsupported = new TreeMap<>();
         for (TfNode n : model.nodes()) {
-            if (seen.contains(n.name()) && !GraphConverter.SUPPORTED.contains(n.op())) {
+            if (seen.contains(n.name()) && !GraphConverter.OPS.ops().contains(n.op())) {
                 unsupported.putIfAbsent(n.op(), n.name()); // the first in graph order
             }
         }

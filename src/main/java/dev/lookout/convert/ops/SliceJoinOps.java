@@ -1,0 +1,139 @@
+package dev.lookout.convert.ops;
+
+import static dev.lookout.convert.ops.OpContext.constIn;
+import static dev.lookout.convert.ops.OpContext.one;
+
+import dev.lookout.convert.ConversionException;
+import dev.lookout.convert.StridedSliceSpec;
+import dev.lookout.convert.TfNode;
+import dev.lookout.convert.ops.Value.Const;
+import dev.lookout.convert.ops.Value.Dyn;
+import dev.lookout.onnx.DataType;
+import dev.lookout.onnx.OnnxGraph.Attribute;
+import dev.lookout.onnx.Tensor;
+import java.util.ArrayList;
+import java.util.List;
+
+/** TF.js's slice-and-join family: StridedSlice, Slice, Pack, Unpack, ConcatV2 and Tile. */
+final class SliceJoinOps {
+
+    private SliceJoinOps() {
+    }
+
+    static void register(OpRegistry r) {
+        r.add((node, x, cx) -> one(stridedSlice(node, x, cx)), "StridedSlice");
+        r.add(SliceJoinOps::slice, "Slice");
+        r.add(SliceJoinOps::pack, "Pack");
+        r.add(SliceJoinOps::unpack, "Unpack");
+        r.add((node, x, cx) -> {
+            long axis = constIn(node, x, x.size() - 1).longs()[0];
+            int rank = Shapes.shapeOf(x.get(0)).length;
+            return one(cx.out().concat(x.subList(0, x.size() - 1), (int) (axis < 0 ? axis + rank : axis),
+                    node.name()));
+        }, "ConcatV2");
+        r.add((node, x, cx) -> {
+            Emitter out = cx.out();
+            String n = node.name();
+            Dyn v = out.logical(x.get(0), n);
+            long[] reps = constIn(node, x, 1).longs();
+            long[] shape = v.shape().clone();
+            for (int i = 0; i < shape.length; i++) {
+                shape[i] = shape[i] < 0 ? -1 : shape[i] * reps[i];
+            }
+            String o = out.node("Tile", n, List.of(v.name(), out.vec(reps, n + "/repeats")));
+            return one(new Dyn(o, v.type(), shape, null));
+        }, "Tile");
+    }
+
+    private static Value stridedSlice(TfNode node, List<Value> x, OpContext cx) throws ConversionException {
+        Emitter out = cx.out();
+        Dyn v = out.logical(x.get(0), node.name());
+        StridedSliceSpec spec = StridedSliceSpec.resolve(v.rank(), constIn(node, x, 1).longs(),
+                constIn(node, x, 2).longs(), constIn(node, x, 3).longs(), node.intAttr("begin_mask", 0),
+                node.intAttr("end_mask", 0), node.intAttr("ellipsis_mask", 0), node.intAttr("new_axis_mask", 0),
+                node.intAttr("shrink_axis_mask", 0));
+        String n = node.name();
+        long[] known = cx.partialShapes().get(v.name());
+        if (known != null) {
+            // Slicing the dims of a partly known shape (e.g. the batch of a [1, H, W, 3] image) can be exact now.
+            long[] picked = spec.select(known);
+            if (picked != null && Shapes.known(picked)) {
+                long[] outShape = spec.outputShape(v.shape());
+                return new Const(v.type() == DataType.INT64 ? Tensor.ofLongs(outShape, picked)
+                        : Tensor.ofInts(outShape, Shapes.toInts(picked)));
+            }
+        }
+        String cur = v.name();
+        if (spec.axes().length > 0) {
+            cur = out.node("Slice", n + "/Slice", List.of(cur, out.vec(spec.starts(), n + "/starts"),
+                    out.vec(spec.ends(), n + "/ends"), out.vec(spec.axes(), n + "/axes"),
+                    out.vec(spec.steps(), n + "/steps")));
+        }
+        if (spec.shrinkAxes().length > 0) {
+            cur = out.node("Squeeze", n + "/Squeeze", List.of(cur, out.vec(spec.shrinkAxes(), n + "/shrink")));
+        }
+        if (spec.newAxes().length > 0) {
+            cur = out.node("Unsqueeze", n + "/Unsqueeze", List.of(cur, out.vec(spec.newAxes(), n + "/new_axes")));
+        }
+        if (cur.equals(v.name())) {
+            cur = out.node("Identity", n, List.of(cur));
+        }
+        return new Dyn(cur, v.type(), spec.outputShape(v.shape()), null);
+    }
+
+    private static Value[] slice(TfNode node, List<Value> x, OpContext cx) throws ConversionException {
+        Emitter out = cx.out();
+        String n = node.name();
+        Dyn v = out.logical(x.get(0), n);
+        long[] begin = constIn(node, x, 1).longs();
+        long[] size = constIn(node, x, 2).longs();
+        long[] ends = new long[begin.length];
+        long[] axes = new long[begin.length];
+        long[] steps = new long[begin.length];
+        long[] shape = v.shape().clone();
+        for (int i = 0; i < begin.length; i++) {
+            axes[i] = i;
+            steps[i] = 1;
+            ends[i] = size[i] < 0 ? Long.MAX_VALUE : begin[i] + size[i];
+            shape[i] = size[i] >= 0 ? size[i] : (shape[i] < 0 ? -1 : shape[i] - begin[i]);
+        }
+        String o = out.node("Slice", n, List.of(v.name(), out.vec(begin, n + "/starts"), out.vec(ends, n + "/ends"),
+                out.vec(axes, n + "/axes"), out.vec(steps, n + "/steps")));
+        return one(new Dyn(o, v.type(), shape, null));
+    }
+
+    private static Value[] pack(TfNode node, List<Value> x, OpContext cx) {
+        Emitter out = cx.out();
+        int axis = (int) node.intAttr("axis", 0);
+        int rank = Shapes.shapeOf(x.get(0)).length + 1;
+        int a = axis < 0 ? axis + rank : axis;
+        List<Value> parts = new ArrayList<>();
+        for (Value v : x) {
+            parts.add(out.unsqueeze(out.logical(v, node.name()), a, node.name()));
+        }
+        return one(parts.size() == 1 ? parts.get(0) : out.concat(parts, a, node.name()));
+    }
+
+    private static Value[] unpack(TfNode node, List<Value> x, OpContext cx) {
+        Emitter out = cx.out();
+        String n = node.name();
+        Dyn v = out.logical(x.get(0), n);
+        int axis = (int) node.intAttr("axis", 0);
+        int a = axis < 0 ? axis + v.rank() : axis;
+        int num = (int) node.intAttr("num", v.shape()[a]);
+        List<String> outs = new ArrayList<>();
+        for (int i = 0; i < num; i++) {
+            outs.add(out.unique(n + "/split" + i));
+        }
+        out.graph.addNode("Split", out.unique(n + "/Split"), List.of(v.name()), outs,
+                new Attribute("axis", (long) a));
+        long[] partShape = v.shape().clone();
+        partShape[a] = 1;
+        Value[] results = new Value[num];
+        for (int i = 0; i < num; i++) {
+            Dyn part = new Dyn(outs.get(i), v.type(), partShape, null);
+            results[i] = out.squeeze(part, new long[] {a}, i == 0 ? n : n + ":" + i);
+        }
+        return results;
+    }
+}
