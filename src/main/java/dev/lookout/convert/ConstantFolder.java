@@ -8,6 +8,7 @@ import ai.onnxruntime.OrtSession;
 import dev.lookout.onnx.DataType;
 import dev.lookout.onnx.OnnxGraph;
 import dev.lookout.onnx.OnnxWriter;
+import dev.lookout.onnx.OrtTempFolder;
 import dev.lookout.onnx.Tensor;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -25,6 +26,7 @@ final class ConstantFolder implements AutoCloseable {
     private final OrtSession.SessionOptions options;
 
     ConstantFolder() throws OrtException {
+        OrtTempFolder.removeOnExit(); // convert must not leave the binding's empty folder behind either
         options = new OrtSession.SessionOptions();
         options.setIntraOpNumThreads(1);
         // Run the ops exactly as written: no graph rewrites while folding.

@@ -3,6 +3,7 @@ package dev.lookout.convert.ops;
 import static dev.lookout.convert.ops.OpContext.one;
 
 import dev.lookout.convert.ops.Value.Dyn;
+import dev.lookout.onnx.OnnxGraph.Attribute;
 import dev.lookout.onnx.Tensor;
 import java.util.List;
 
@@ -26,6 +27,27 @@ final class BasicMathOps {
             return one(cx.out().unary("Reciprocal", s, node.name()));
         }, "Rsqrt");
         r.add((node, x, cx) -> one(cx.out().binary("Mul", x.get(0), x.get(0), node.name())), "Square");
+        unary(r, "Abs", "Abs");
+        unary(r, "Floor", "Floor");
+        unary(r, "Ceil", "Ceil");
+        unary(r, "Reciprocal", "Reciprocal");
+        unary(r, "Sin", "Sin");
+        unary(r, "Cos", "Cos");
+        unary(r, "Tan", "Tan");
+        unary(r, "Asin", "Asin");
+        unary(r, "Acos", "Acos");
+        unary(r, "Atan", "Atan");
+        unary(r, "Sinh", "Sinh");
+        unary(r, "Cosh", "Cosh");
+        unary(r, "Erf", "Erf");
+        unary(r, "Sign", "Sign");
+        unary(r, "Softplus", "Softplus");
+        unary(r, "Round", "Round");
+        r.add((node, x, cx) -> one(cx.out().unary("Elu", x.get(0), node.name(), new Attribute("alpha", 1.0f))), "Elu");
+        r.add((node, x, cx) -> one(cx.out().unary("Selu", x.get(0), node.name())), "Selu");
+        r.add((node, x, cx) -> one(cx.out().unary("LeakyRelu", x.get(0), node.name(),
+                new Attribute("alpha", (float) node.floatAttr("alpha", 0.2)))), "LeakyRelu");
+        r.add((node, x, cx) -> one(Activations.prelu(x.get(0), x.get(1), node.name(), cx.out())), "Prelu");
     }
 
     private static void unary(OpRegistry r, String onnxOp, String tfOp) {

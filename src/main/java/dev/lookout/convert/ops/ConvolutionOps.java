@@ -29,6 +29,10 @@ final class ConvolutionOps {
         r.add((node, x, cx) -> one(convolution(node, x, true, cx.out())), "DepthwiseConv2dNative",
                 "DepthwiseConv2d");
         r.add((node, x, cx) -> one(pool(node, x, cx.out())), "MaxPool", "AvgPool");
+        r.add((node, x, cx) -> one(Activations.applyFused(node, x, 2, convolution(node, x, false, cx.out()), true,
+                cx.out())), "_FusedConv2D");
+        r.add((node, x, cx) -> one(Activations.applyFused(node, x, 2, convolution(node, x, true, cx.out()), true,
+                cx.out())), "FusedDepthwiseConv2dNative");
     }
 
     /** A 2-D convolution (or depthwise convolution) of input 0 by the constant filter in input 1, in NCHW. */

@@ -31,6 +31,8 @@ public final class OpRegistry {
         SliceJoinOps.register(r);
         CreationOps.register(r);
         ConvolutionOps.register(r);
+        MatricesOps.register(r);
+        ReductionOps.register(r);
         NormalizationOps.register(r);
         ImageOps.register(r);
         return r;

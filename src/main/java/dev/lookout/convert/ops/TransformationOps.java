@@ -9,10 +9,11 @@ import dev.lookout.convert.TfNode;
 import dev.lookout.convert.ops.Value.Const;
 import dev.lookout.convert.ops.Value.Dyn;
 import dev.lookout.onnx.OnnxGraph.Attribute;
+import dev.lookout.onnx.Tensor;
 import java.util.ArrayList;
 import java.util.List;
 
-/** TF.js's transformation family: Cast, Reshape, Squeeze, ExpandDims and Transpose. */
+/** TF.js's transformation family: Cast, Reshape, Squeeze, ExpandDims, Transpose and the pads. */
 final class TransformationOps {
 
     private TransformationOps() {
@@ -37,6 +38,46 @@ final class TransformationOps {
             return one(cx.out().unsqueeze(v, a, node.name()));
         }, "ExpandDims");
         r.add(TransformationOps::transpose, "Transpose");
+        r.add(TransformationOps::pad, "Pad", "PadV2", "MirrorPad");
+    }
+
+    /** Pad, PadV2 (with a fill value) and MirrorPad (REFLECT), in the value's stored layout. */
+    private static Value[] pad(TfNode node, List<Value> x, OpContext cx) throws ConversionException {
+        Emitter out = cx.out();
+        String n = node.name();
+        Dyn v = out.dyn(x.get(0), n);
+        long[] paddings = constIn(node, x, 1).longs();
+        int rank = v.rank();
+        if (paddings.length != 2 * rank) {
+            throw new ConversionException("node " + n + " (" + node.op() + ") has " + paddings.length / 2
+                    + " paddings for a tensor of rank " + rank);
+        }
+        String mode = "constant";
+        if (node.op().equals("MirrorPad")) {
+            String tfMode = node.stringAttr("mode", "REFLECT");
+            if (!tfMode.equals("REFLECT")) {
+                throw new ConversionException("node " + n + " (MirrorPad) uses mode " + tfMode
+                        + "; only REFLECT is supported");
+            }
+            mode = "reflect";
+        }
+        int[] p = v.perm() == null ? Shapes.identity(rank) : v.perm();
+        long[] pads = new long[2 * rank];
+        long[] shape = v.shape().clone();
+        for (int j = 0; j < rank; j++) {
+            pads[j] = paddings[2 * p[j]];
+            pads[j + rank] = paddings[2 * p[j] + 1];
+        }
+        for (int i = 0; i < rank; i++) {
+            shape[i] = shape[i] < 0 ? -1 : shape[i] + paddings[2 * i] + paddings[2 * i + 1];
+        }
+        List<String> inputs = new ArrayList<>(List.of(v.name(), out.vec(pads, n + "/pads")));
+        if (node.op().equals("PadV2")) {
+            Tensor fill = constIn(node, x, 2);
+            inputs.add(out.constant(fill.reshape(), n + "/value"));
+        }
+        String o = out.node("Pad", n, inputs, new Attribute("mode", mode));
+        return one(new Dyn(o, v.type(), shape, v.perm()));
     }
 
     private static Value[] cast(TfNode node, List<Value> x, OpContext cx) throws ConversionException {

@@ -1,4 +1,4 @@
-package dev.lookout.detect;
+package dev.lookout.onnx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
