@@ -57,6 +57,7 @@ final class ConstantFolder implements AutoCloseable {
             case INT64 -> DataType.INT64;
             case UINT8 -> DataType.UINT8;
             case BOOL -> DataType.BOOL;
+            case DOUBLE -> DataType.DOUBLE;
             default -> throw new ConversionException("constant folding produced an unsupported type "
                     + t.getInfo().type);
         };

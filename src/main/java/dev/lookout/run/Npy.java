@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 
 /**
  * NumPy's {@code .npy} format (versions 1–3, C order, little-endian) for the tensor types ONNX models here use:
- * float32, int32, int64, uint8 and bool.
+ * float32, float64, int32, int64, uint8 and bool.
  */
 public final class Npy {
 
@@ -48,8 +48,9 @@ public final class Npy {
             case "<i8", "=i8" -> DataType.INT64;
             case "|u1" -> DataType.UINT8;
             case "|b1" -> DataType.BOOL;
-            default -> throw new IOException(name + " holds " + descr + " values; use float32, int32, int64, uint8"
-                    + " or bool");
+            case "<f8", "=f8" -> DataType.DOUBLE;
+            default -> throw new IOException(name + " holds " + descr + " values; use float32, float64, int32,"
+                    + " int64, uint8 or bool");
         };
         String dims = group(SHAPE, header, name).trim();
         long[] shape = dims.isEmpty() ? new long[0] : Arrays.stream(dims.split(",")).map(String::trim)
@@ -71,6 +72,7 @@ public final class Npy {
             case INT64 -> "<i8";
             case UINT8 -> "|u1";
             case BOOL -> "|b1";
+            case DOUBLE -> "<f8";
         };
         long[] shape = t.shape();
         StringBuilder dims = new StringBuilder();

@@ -88,6 +88,7 @@ public final class OnnxModelRunner implements AutoCloseable {
             case INT64 -> OnnxJavaType.INT64;
             case UINT8 -> OnnxJavaType.UINT8;
             case BOOL -> OnnxJavaType.BOOL;
+            case DOUBLE -> OnnxJavaType.DOUBLE;
         };
     }
 
@@ -98,6 +99,7 @@ public final class OnnxModelRunner implements AutoCloseable {
             case INT64 -> DataType.INT64;
             case UINT8 -> DataType.UINT8;
             case BOOL -> DataType.BOOL;
+            case DOUBLE -> DataType.DOUBLE;
             default -> throw new OrtException("the model has a " + t + " tensor, which Lookout does not read");
         };
     }

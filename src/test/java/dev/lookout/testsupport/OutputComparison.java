@@ -42,6 +42,7 @@ public record OutputComparison(double maxAbsDiff, double maxAbsRef, int worstInd
                 case FLOAT -> b.getFloat();
                 case INT32 -> b.getInt();
                 case INT64 -> b.getLong();
+                case DOUBLE -> b.getDouble();
                 case UINT8, BOOL -> b.get() & 0xff;
             };
         }

@@ -152,6 +152,22 @@ public final class Emitter {
         return new Dyn(o, type, shape, perm);
     }
 
+    /** A broadcasting op giving bool (comparison or logic), kept in the stored layout of its run-time operand. */
+    public Dyn predicate(String op, Value a, Value b, String base) {
+        Dyn d = binary(op, a, b, base);
+        return new Dyn(d.name(), DataType.BOOL, d.shape(), d.perm());
+    }
+
+    /** Casts to {@code type}, keeping the stored layout; the value itself when it already has that type. */
+    public Dyn cast(Value v, DataType type, String base) {
+        Dyn d = dyn(v, base);
+        if (d.type() == type) {
+            return d;
+        }
+        return new Dyn(node("Cast", base, List.of(d.name()), new Attribute("to", (long) type.onnxCode())), type,
+                d.shape(), d.perm());
+    }
+
     /** A broadcasting comparison in TF's layout, giving bool. */
     public Dyn compare(String op, Value a, Value b, String base) {
         long[] shape = broadcast(shapeOf(a), shapeOf(b));

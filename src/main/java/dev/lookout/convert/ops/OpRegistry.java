@@ -35,6 +35,7 @@ public final class OpRegistry {
         ReductionOps.register(r);
         NormalizationOps.register(r);
         ImageOps.register(r);
+        EvaluationOps.register(r);
         return r;
     }
 

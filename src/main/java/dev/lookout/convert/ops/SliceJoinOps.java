@@ -14,7 +14,7 @@ import dev.lookout.onnx.Tensor;
 import java.util.ArrayList;
 import java.util.List;
 
-/** TF.js's slice-and-join family: StridedSlice, Slice, Pack, Unpack, ConcatV2 and Tile. */
+/** TF.js's slice-and-join family: slices, Pack/Unpack, ConcatV2, Tile, the gathers and the splits. */
 final class SliceJoinOps {
 
     private SliceJoinOps() {
@@ -43,6 +43,117 @@ final class SliceJoinOps {
             String o = out.node("Tile", n, List.of(v.name(), out.vec(reps, n + "/repeats")));
             return one(new Dyn(o, v.type(), shape, null));
         }, "Tile");
+        r.add(SliceJoinOps::gather, "GatherV2", "Gather");
+        r.add(SliceJoinOps::gatherNd, "GatherNd");
+        r.add(SliceJoinOps::split, "Split", "SplitV");
+    }
+
+    /**
+     * GatherV2 along {@code axis} with {@code batch_dims}: ONNX Gather without batch dims, else GatherND over the
+     * batch (TF's batch gather, where the axis follows the batch dims).
+     */
+    private static Value[] gather(TfNode node, List<Value> x, OpContext cx) throws ConversionException {
+        Emitter out = cx.out();
+        String n = node.name();
+        Dyn params = out.logical(x.get(0), n);
+        Dyn indices = out.logical(x.get(1), n);
+        int rank = params.rank();
+        long axis = x.size() > 2 ? constIn(node, x, 2).longs()[0] : 0;
+        axis = axis < 0 ? axis + rank : axis;
+        long batchDims = node.intAttr("batch_dims", 0);
+        batchDims = batchDims < 0 ? batchDims + indices.rank() : batchDims;
+        long[] shape = new long[rank - 1 + indices.rank() - (int) batchDims];
+        int k = 0;
+        for (int i = 0; i < axis; i++) {
+            shape[k++] = params.shape()[i];
+        }
+        for (int i = (int) batchDims; i < indices.rank(); i++) {
+            shape[k++] = indices.shape()[i];
+        }
+        for (int i = (int) axis + 1; i < rank; i++) {
+            shape[k++] = params.shape()[i];
+        }
+        if (batchDims == 0) {
+            String o = out.node("Gather", n, List.of(params.name(), indices.name()), new Attribute("axis", axis));
+            return one(new Dyn(o, params.type(), shape, null));
+        }
+        if (axis != batchDims) {
+            throw new ConversionException("node " + n + " (GatherV2) gathers along axis " + axis + " after "
+                    + batchDims + " batch dims; only the axis right after the batch dims is supported");
+        }
+        Dyn wide = out.cast(indices, DataType.INT64, n + "/indices");
+        String last = out.node("Unsqueeze", n + "/index", List.of(wide.name(),
+                out.vec(new long[] {indices.rank()}, n + "/last")));
+        String o = out.node("GatherND", n, List.of(params.name(), last), new Attribute("batch_dims", batchDims));
+        return one(new Dyn(o, params.type(), shape, null));
+    }
+
+    /** GatherNd: ONNX GatherND with int64 indices. */
+    private static Value[] gatherNd(TfNode node, List<Value> x, OpContext cx) throws ConversionException {
+        Emitter out = cx.out();
+        String n = node.name();
+        Dyn params = out.logical(x.get(0), n);
+        Dyn indices = out.cast(out.logical(x.get(1), n), DataType.INT64, n + "/indices");
+        long depth = indices.shape()[indices.rank() - 1];
+        if (depth < 0) {
+            throw new ConversionException("node " + n + " (GatherNd) needs a known index depth");
+        }
+        long[] shape = new long[indices.rank() - 1 + params.rank() - (int) depth];
+        System.arraycopy(indices.shape(), 0, shape, 0, indices.rank() - 1);
+        System.arraycopy(params.shape(), (int) depth, shape, indices.rank() - 1, params.rank() - (int) depth);
+        String o = out.node("GatherND", n, List.of(params.name(), indices.name()));
+        return one(new Dyn(o, params.type(), shape, null));
+    }
+
+    /** Split (axis first, {@code num_split} equal parts) and SplitV (sizes, one may be -1). */
+    private static Value[] split(TfNode node, List<Value> x, OpContext cx) throws ConversionException {
+        Emitter out = cx.out();
+        String n = node.name();
+        boolean v = node.op().equals("SplitV");
+        Dyn value = out.logical(x.get(v ? 0 : 1), n);
+        long axis = constIn(node, x, v ? 2 : 0).longs()[0];
+        int a = (int) (axis < 0 ? axis + value.rank() : axis);
+        long dim = value.shape()[a];
+        long[] sizes;
+        if (v) {
+            sizes = constIn(node, x, 1).longs();
+            int unknown = -1;
+            long known = 0;
+            for (int i = 0; i < sizes.length; i++) {
+                if (sizes[i] < 0) {
+                    unknown = i;
+                } else {
+                    known += sizes[i];
+                }
+            }
+            if (unknown >= 0) {
+                if (dim < 0) {
+                    throw new ConversionException("node " + n + " (SplitV) infers a size along an unknown dim");
+                }
+                sizes[unknown] = dim - known;
+            }
+        } else {
+            int num = (int) node.intAttr("num_split", 1);
+            if (dim < 0 || dim % num != 0) {
+                throw new ConversionException("node " + n + " (Split) splits a dim of " + dim + " into " + num
+                        + " equal parts");
+            }
+            sizes = new long[num];
+            java.util.Arrays.fill(sizes, dim / num);
+        }
+        List<String> outs = new ArrayList<>();
+        for (int i = 0; i < sizes.length; i++) {
+            outs.add(out.unique(i == 0 ? n : n + ":" + i));
+        }
+        out.graph.addNode("Split", out.unique(n + "/Split"), List.of(value.name(), out.vec(sizes, n + "/sizes")),
+                outs, new Attribute("axis", (long) a));
+        Value[] results = new Value[sizes.length];
+        for (int i = 0; i < sizes.length; i++) {
+            long[] shape = value.shape().clone();
+            shape[a] = sizes[i];
+            results[i] = new Dyn(outs.get(i), value.type(), shape, null);
+        }
+        return results;
     }
 
     private static Value stridedSlice(TfNode node, List<Value> x, OpContext cx) throws ConversionException {
