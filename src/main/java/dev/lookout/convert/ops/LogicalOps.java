@@ -39,26 +39,11 @@ final class LogicalOps {
         r.add((node, x, cx) -> one(cx.out().predicate(onnxOp, x.get(0), x.get(1), node.name())), tfOp);
     }
 
-    /**
-     * {@code condition ? a : b}. SelectV2 broadcasts; Select's rank-1 condition picks whole rows of higher-rank
-     * operands, so it is given trailing unit axes first.
-     */
+    /** {@code condition ? a : b}, broadcast; TF.js runs Select and SelectV2 alike (tf.where). */
     private static Value[] select(TfNode node, List<Value> x, OpContext cx) {
         Emitter out = cx.out();
         String n = node.name();
         Dyn cond = out.logical(x.get(0), n);
-        long[] shapeA = Shapes.shapeOf(x.get(1));
-        if (node.op().equals("Select") && cond.rank() == 1 && shapeA.length > 1) {
-            long[] axes = new long[shapeA.length - 1];
-            for (int i = 0; i < axes.length; i++) {
-                axes[i] = i + 1;
-            }
-            long[] shape = new long[shapeA.length];
-            java.util.Arrays.fill(shape, 1);
-            shape[0] = cond.shape()[0];
-            cond = new Dyn(out.node("Unsqueeze", n + "/rows", List.of(cond.name(), out.vec(axes, n + "/row_axes"))),
-                    cond.type(), shape, null);
-        }
         Dyn a = out.logical(x.get(1), n);
         Dyn b = out.logical(x.get(2), n);
         long[] shape = Shapes.broadcast(Shapes.broadcast(cond.shape(), a.shape()), b.shape());
