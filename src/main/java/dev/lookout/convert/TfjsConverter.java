@@ -69,7 +69,7 @@ public final class TfjsConverter {
     }
 
     /** Fails when {@code output} is {@code model.json} or a weight shard, also through a link. */
-    static void refuseOverwritingInput(TfjsModel model, Path output) throws ConversionException {
+    public static void refuseOverwritingInput(TfjsModel model, Path output) throws ConversionException {
         for (Path file : model.files()) {
             boolean same;
             try {
