@@ -97,7 +97,12 @@ function write(dir, name, t, dtype) {
 
 async function main() {
   const o = parse(process.argv.slice(2));
-  await tf.setBackend(o.backend);
+  if (o.backend === 'wasm') {
+    // The wasm backend (for timing only; the reference numbers come from cpu) loads its binaries from this package.
+    const wasm = require('@tensorflow/tfjs-backend-wasm');
+    wasm.setWasmPaths(path.join(path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist') + path.sep);
+  }
+  if (!(await tf.setBackend(o.backend))) throw new Error(`backend ${o.backend} is not available`);
   const model = await tf.loadGraphModel(tf.io.fromMemory(loadArtifacts(o.model)));
   fs.mkdirSync(o.out, { recursive: true });
   const manifest = { tfjs: tf.version.tfjs, backend: tf.getBackend(), seed: o.seed, inputs: [], outputs: [] };

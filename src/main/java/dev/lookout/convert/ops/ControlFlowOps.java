@@ -50,6 +50,7 @@ final class ControlFlowOps {
         r.structural((node, x, cx) -> one(new Const(Tensor.ofInts(new long[0], arrayIn(node, 0, cx).size))),
                 "TensorArraySizeV3");
         r.structural(ControlFlowOps::gather, "TensorArrayGatherV3");
+        TensorListOps.register(r);
     }
 
     private static Value[] merge(TfNode node, List<Value> x, OpContext cx) throws ConversionException {
@@ -100,14 +101,14 @@ final class ControlFlowOps {
         return one(parts.size() == 1 ? parts.get(0) : out.concat(parts, 0, node.name()));
     }
 
-    private static ArrayRef arrayIn(TfNode node, int i, OpContext cx) throws ConversionException {
+    static ArrayRef arrayIn(TfNode node, int i, OpContext cx) throws ConversionException {
         if (cx.in(node, i) instanceof ArrayRef a) {
             return a;
         }
         throw new ConversionException("node " + node.name() + " expects a TensorArray handle");
     }
 
-    private static Tensor constOf(TfNode node, Value v) throws ConversionException {
+    static Tensor constOf(TfNode node, Value v) throws ConversionException {
         if (v instanceof Const c) {
             return c.tensor();
         }
@@ -136,12 +137,12 @@ final class ControlFlowOps {
         return name;
     }
 
-    private static String nodeName(String ref) {
+    static String nodeName(String ref) {
         return ref.contains(":") ? ref.substring(0, ref.lastIndexOf(':')) : ref;
     }
 
     /** Element {@code j} of {@code source} along its first axis. */
-    private static Value element(Value source, int j, String base, Emitter out) {
+    static Value element(Value source, int j, String base, Emitter out) {
         if (source instanceof Dyn d && d.rank() > 0 && d.shape()[0] == 1 && j == 0) {
             return out.squeeze(d, new long[] {0}, base + "/element");
         }

@@ -3,7 +3,9 @@ package dev.lookout.convert.ops;
 import static dev.lookout.convert.ops.OpContext.constIn;
 import static dev.lookout.convert.ops.OpContext.one;
 
+import dev.lookout.convert.ConversionException;
 import dev.lookout.convert.ops.Value.Dyn;
+import dev.lookout.onnx.DataType;
 import java.util.List;
 
 /** TF.js's creation family: Range and Fill. */
@@ -22,10 +24,23 @@ final class CreationOps {
             return one(new Dyn(o, start.type(), new long[] {-1}, null));
         }, "Range");
         r.add((node, x, cx) -> {
-            long[] dims = constIn(node, x, 0).longs();
-            Dyn v = cx.out().dyn(x.get(1), node.name());
-            String o = cx.out().node("Expand", node.name(), List.of(v.name(), cx.out().vec(dims, node.name() + "/shape")));
-            return one(new Dyn(o, v.type(), dims, null));
+            Emitter out = cx.out();
+            Dyn v = out.dyn(x.get(1), node.name());
+            if (x.get(0) instanceof Value.Const) {
+                long[] dims = constIn(node, x, 0).longs();
+                String o = out.node("Expand", node.name(), List.of(v.name(), out.vec(dims, node.name() + "/shape")));
+                return one(new Dyn(o, v.type(), dims, null));
+            }
+            // dims computed at run time: the rank is known, the sizes are not
+            long[] dimsShape = Shapes.shapeOf(x.get(0));
+            if (dimsShape.length != 1 || dimsShape[0] < 0) {
+                throw new ConversionException("node " + node.name() + " (Fill) needs dims of a known length");
+            }
+            Dyn dims = out.cast(out.logical(x.get(0), node.name()), DataType.INT64, node.name() + "/dims");
+            String o = out.node("Expand", node.name(), List.of(v.name(), dims.name()));
+            long[] shape = new long[(int) dimsShape[0]];
+            java.util.Arrays.fill(shape, -1);
+            return one(new Dyn(o, v.type(), shape, null));
         }, "Fill");
     }
 }

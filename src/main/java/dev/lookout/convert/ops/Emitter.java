@@ -15,9 +15,11 @@ import dev.lookout.onnx.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Where nodes and initializers go (the model's graph, or a scratch graph while folding one op), with the layout
@@ -28,6 +30,7 @@ public final class Emitter {
     /** The graph written to. */
     public final OnnxGraph graph;
     private final Map<String, Integer> counters = new HashMap<>();
+    private final Set<String> taken = new HashSet<>();
     private final Map<Tensor, String> constNames = new IdentityHashMap<>();
     /** Values already transposed back to TF's layout in this graph, by stored name and layout. */
     private final Map<String, Dyn> logical = new HashMap<>();
@@ -37,10 +40,22 @@ public final class Emitter {
         this.graph = graph;
     }
 
-    /** {@code base}, or {@code base_n} when the name is taken. */
+    /**
+     * {@code base}, or {@code base_n} when the name is taken (also by a TF node literally called {@code base_n}, as
+     * TF names its nodes {@code stack}, {@code stack_1}, ...).
+     */
     public String unique(String base) {
         int n = counters.merge(base, 1, Integer::sum);
-        return n == 1 ? base : base + "_" + n;
+        String name = n == 1 ? base : base + "_" + n;
+        while (!taken.add(name)) {
+            name = base + "_" + counters.merge(base, 1, Integer::sum);
+        }
+        return name;
+    }
+
+    /** Marks a name given outside this emitter (a graph input) as taken. */
+    public void reserve(String name) {
+        taken.add(name);
     }
 
     /** The initializer holding {@code t} (the same tensor object gives the same initializer). */

@@ -23,10 +23,19 @@ final class EvaluationOps {
         Emitter out = cx.out();
         String n = node.name();
         Dyn v = out.logical(x.get(0), n);
-        long k = constIn(node, x, 1).longs()[0];
+        long k;
+        String kName;
+        if (x.get(1) instanceof Value.Const) {
+            k = constIn(node, x, 1).longs()[0];
+            kName = out.vec(new long[] {k}, n + "/k");
+        } else {
+            k = -1; // computed at run time, e.g. min(size, max_boxes)
+            Dyn k64 = out.cast(out.logical(x.get(1), n), DataType.INT64, n + "/k64");
+            kName = out.node("Reshape", n + "/k", List.of(k64.name(), out.vec(new long[] {1}, n + "/one")));
+        }
         String values = out.unique(n);
         String indices = out.unique(n + "/indices");
-        out.graph.addNode("TopK", out.unique(n + "/TopK"), List.of(v.name(), out.vec(new long[] {k}, n + "/k")),
+        out.graph.addNode("TopK", out.unique(n + "/TopK"), List.of(v.name(), kName),
                 List.of(values, indices), new Attribute("axis", -1L), new Attribute("largest", 1L),
                 new Attribute("sorted", 1L));
         long[] shape = v.shape().clone();

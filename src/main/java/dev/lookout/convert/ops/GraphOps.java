@@ -64,6 +64,7 @@ final class GraphOps {
             }
         }
         cx.graph().addInput(new OnnxGraph.ValueInfo(node.name(), type, dims, names));
+        cx.out().reserve(node.name());
         return new Dyn(node.name(), type, dims, null);
     }
 

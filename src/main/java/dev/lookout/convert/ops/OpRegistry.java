@@ -36,6 +36,7 @@ public final class OpRegistry {
         NormalizationOps.register(r);
         ImageOps.register(r);
         EvaluationOps.register(r);
+        DynamicOps.register(r);
         return r;
     }
 

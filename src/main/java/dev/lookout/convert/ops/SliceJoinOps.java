@@ -196,6 +196,9 @@ final class SliceJoinOps {
         Emitter out = cx.out();
         String n = node.name();
         Dyn v = out.logical(x.get(0), n);
+        if (!(x.get(1) instanceof Const) || !(x.get(2) instanceof Const)) {
+            return one(dynamicSlice(n, v, x.get(1), x.get(2), out));
+        }
         long[] begin = constIn(node, x, 1).longs();
         long[] size = constIn(node, x, 2).longs();
         long[] ends = new long[begin.length];
@@ -211,6 +214,30 @@ final class SliceJoinOps {
         String o = out.node("Slice", n, List.of(v.name(), out.vec(begin, n + "/starts"), out.vec(ends, n + "/ends"),
                 out.vec(axes, n + "/axes"), out.vec(steps, n + "/steps")));
         return one(new Dyn(o, v.type(), shape, null));
+    }
+
+    /** Slice with begin or size computed at run time: ends are {@code begin + size}, or the end where size is -1. */
+    private static Dyn dynamicSlice(String n, Dyn v, Value beginValue, Value sizeValue, Emitter out) {
+        Dyn begin = out.cast(out.logical(beginValue, n), DataType.INT64, n + "/begin64");
+        Dyn size = out.cast(out.logical(sizeValue, n), DataType.INT64, n + "/size64");
+        Dyn sum = out.binary("Add", begin, size, n + "/end");
+        Dyn toEnd = out.compare("Less", size, new Const(Tensor.ofLongs(new long[0], 0)), n + "/to_end");
+        String ends = out.node("Where", n + "/ends", List.of(toEnd.name(),
+                out.constant(Tensor.ofLongs(new long[0], Long.MAX_VALUE), n + "/max"), sum.name()));
+        long[] axes = new long[v.rank()];
+        for (int i = 0; i < axes.length; i++) {
+            axes[i] = i;
+        }
+        String o = out.node("Slice", n, List.of(v.name(), begin.name(), ends, out.vec(axes, n + "/axes")));
+        long[] shape = new long[v.rank()];
+        java.util.Arrays.fill(shape, -1);
+        if (sizeValue instanceof Const c) {
+            long[] sizes = c.tensor().longs();
+            for (int i = 0; i < shape.length; i++) {
+                shape[i] = sizes[i] >= 0 ? sizes[i] : -1;
+            }
+        }
+        return new Dyn(o, v.type(), shape, null);
     }
 
     private static Value[] pack(TfNode node, List<Value> x, OpContext cx) {

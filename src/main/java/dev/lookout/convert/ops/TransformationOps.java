@@ -46,6 +46,9 @@ final class TransformationOps {
         Emitter out = cx.out();
         String n = node.name();
         Dyn v = out.dyn(x.get(0), n);
+        if (!(x.get(1) instanceof Const) && !node.op().equals("MirrorPad")) {
+            return one(dynamicPad(node, x, out.toLogical(v), out));
+        }
         long[] paddings = constIn(node, x, 1).longs();
         int rank = v.rank();
         if (paddings.length != 2 * rank) {
@@ -78,6 +81,23 @@ final class TransformationOps {
         }
         String o = out.node("Pad", n, inputs, new Attribute("mode", mode));
         return one(new Dyn(o, v.type(), shape, v.perm()));
+    }
+
+    /** Pad/PadV2 with paddings computed at run time ({@code [rank, 2]} becomes ONNX's begins then ends). */
+    private static Dyn dynamicPad(TfNode node, List<Value> x, Dyn v, Emitter out) throws ConversionException {
+        String n = node.name();
+        Dyn p = out.cast(out.logical(x.get(1), n), dev.lookout.onnx.DataType.INT64, n + "/paddings64");
+        String t = out.node("Transpose", n + "/paddings_t", List.of(p.name()), new Attribute("perm", new long[] {1, 0}));
+        String pads = out.node("Reshape", n + "/pads", List.of(t, out.vec(new long[] {-1}, n + "/flat")));
+        List<String> inputs = new ArrayList<>(List.of(v.name(), pads));
+        if (node.op().equals("PadV2")) {
+            inputs.add(out.node("Reshape", n + "/value", List.of(out.logical(x.get(2), n).name(),
+                    out.vec(new long[0], n + "/scalar"))));
+        }
+        String o = out.node("Pad", n, inputs, new Attribute("mode", "constant"));
+        long[] shape = new long[v.rank()];
+        java.util.Arrays.fill(shape, -1);
+        return new Dyn(o, v.type(), shape, null);
     }
 
     private static Value[] cast(TfNode node, List<Value> x, OpContext cx) throws ConversionException {
