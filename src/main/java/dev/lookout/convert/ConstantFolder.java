@@ -10,6 +10,7 @@ import dev.lookout.onnx.DataType;
 import dev.lookout.onnx.OnnxGraph;
 import dev.lookout.onnx.OnnxWriter;
 import dev.lookout.onnx.OrtTempFolder;
+import dev.lookout.onnx.OrtTypes;
 import dev.lookout.onnx.Tensor;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -52,16 +53,10 @@ final class ConstantFolder implements AutoCloseable {
 
     private static Tensor toTensor(OnnxTensor t) throws ConversionException {
         long[] shape = t.getInfo().getShape();
-        DataType type = switch (t.getInfo().type) {
-            case FLOAT -> DataType.FLOAT;
-            case INT32 -> DataType.INT32;
-            case INT64 -> DataType.INT64;
-            case UINT8 -> DataType.UINT8;
-            case BOOL -> DataType.BOOL;
-            case DOUBLE -> DataType.DOUBLE;
-            default -> throw new ConversionException("constant folding produced an unsupported type "
-                    + t.getInfo().type);
-        };
+        DataType type = OrtTypes.of(t.getInfo().type);
+        if (type == null) {
+            throw new ConversionException("constant folding produced an unsupported type " + t.getInfo().type);
+        }
         ByteBuffer buffer = t.getByteBuffer().order(ByteOrder.nativeOrder());
         byte[] data = new byte[buffer.remaining()];
         if (ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN || type.size() == 1) {

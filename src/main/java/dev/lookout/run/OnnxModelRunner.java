@@ -11,6 +11,7 @@ import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import dev.lookout.onnx.DataType;
 import dev.lookout.onnx.OrtTempFolder;
+import dev.lookout.onnx.OrtTypes;
 import dev.lookout.onnx.Tensor;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -60,7 +61,7 @@ public final class OnnxModelRunner implements AutoCloseable {
                 Tensor t = e.getValue();
                 ByteBuffer data = ByteBuffer.allocateDirect(t.bytes().length).order(ByteOrder.nativeOrder());
                 data.put(t.bytes()).flip(); // Tensor bytes are little-endian, as are the machines ORT runs on
-                OnnxTensor in = OnnxTensor.createTensor(env, data, t.shape(), javaType(t.type()));
+                OnnxTensor in = OnnxTensor.createTensor(env, data, t.shape(), OrtTypes.of(t.type()));
                 feeds.add(in);
                 byName.put(e.getKey(), in);
             }
@@ -81,27 +82,12 @@ public final class OnnxModelRunner implements AutoCloseable {
         }
     }
 
-    private static OnnxJavaType javaType(DataType t) {
-        return switch (t) {
-            case FLOAT -> OnnxJavaType.FLOAT;
-            case INT32 -> OnnxJavaType.INT32;
-            case INT64 -> OnnxJavaType.INT64;
-            case UINT8 -> OnnxJavaType.UINT8;
-            case BOOL -> OnnxJavaType.BOOL;
-            case DOUBLE -> OnnxJavaType.DOUBLE;
-        };
-    }
-
     private static DataType typeOf(OnnxJavaType t) throws OrtException {
-        return switch (t) {
-            case FLOAT -> DataType.FLOAT;
-            case INT32 -> DataType.INT32;
-            case INT64 -> DataType.INT64;
-            case UINT8 -> DataType.UINT8;
-            case BOOL -> DataType.BOOL;
-            case DOUBLE -> DataType.DOUBLE;
-            default -> throw new OrtException("the model has a " + t + " tensor, which Lookout does not read");
-        };
+        DataType type = OrtTypes.of(t);
+        if (type == null) {
+            throw new OrtException("the model has a " + t + " tensor, which Lookout does not read");
+        }
+        return type;
     }
 
     @Override

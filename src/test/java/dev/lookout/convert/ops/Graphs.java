@@ -6,6 +6,12 @@ final class Graphs {
     static final int FLOAT = 1;
     static final int INT32 = 3;
 
+    /** The attributes of a 1×1-strided VALID NHWC Conv2D, as TF.js needs them all. */
+    static final String CONV_VALID = "{\"strides\":" + dev.lookout.convert.TfjsModelBuilder.ints(1, 1, 1, 1)
+            + ",\"padding\":" + dev.lookout.convert.TfjsModelBuilder.s("VALID") + ",\"dilations\":"
+            + dev.lookout.convert.TfjsModelBuilder.ints(1, 1, 1, 1) + ",\"data_format\":"
+            + dev.lookout.convert.TfjsModelBuilder.s("NHWC") + "}";
+
     private Graphs() {
     }
 

@@ -1,8 +1,6 @@
 package dev.lookout.convert.ops;
 
 import static dev.lookout.convert.TfjsModelBuilder.b;
-import static dev.lookout.convert.TfjsModelBuilder.ints;
-import static dev.lookout.convert.TfjsModelBuilder.s;
 import static dev.lookout.convert.TfjsModelBuilder.type;
 import static dev.lookout.convert.ops.Graphs.FLOAT;
 import static dev.lookout.convert.ops.Graphs.values;
@@ -22,8 +20,7 @@ class ReductionOpsTest {
         return new TfjsModelBuilder()
                 .placeholder("x", FLOAT, 1, 5, 6, 2)
                 .constFloat("w", new long[] {1, 1, 2, 3}, values(6, 1))
-                .op("c", "Conv2D", "{\"strides\":" + ints(1, 1, 1, 1) + ",\"padding\":" + s("VALID") + ",\"dilations\":"
-                        + ints(1, 1, 1, 1) + ",\"data_format\":" + s("NHWC") + "}", "x", "w");
+                .op("c", "Conv2D", Graphs.CONV_VALID, "x", "w");
     }
 
     @Test

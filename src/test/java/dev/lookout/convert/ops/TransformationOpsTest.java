@@ -1,6 +1,5 @@
 package dev.lookout.convert.ops;
 
-import static dev.lookout.convert.TfjsModelBuilder.ints;
 import static dev.lookout.convert.TfjsModelBuilder.s;
 import static dev.lookout.convert.ops.Graphs.FLOAT;
 import static dev.lookout.convert.ops.Graphs.values;
@@ -21,8 +20,7 @@ class TransformationOpsTest {
         TfjsParity.assertMatches(new TfjsModelBuilder()
                 .placeholder("x", FLOAT, 1, 4, 5, 2)
                 .constFloat("w", new long[] {1, 1, 2, 3}, values(6, 1))
-                .op("c", "Conv2D", "{\"strides\":" + ints(1, 1, 1, 1) + ",\"padding\":" + s("VALID")
-                        + ",\"dilations\":" + ints(1, 1, 1, 1) + ",\"data_format\":" + s("NHWC") + "}", "x", "w")
+                .op("c", "Conv2D", Graphs.CONV_VALID, "x", "w")
                 .constInt("p", new long[] {4, 2}, 0, 0, 1, 2, 2, 1, 0, 0)
                 .constFloat("fill", new long[0], 0.5f)
                 .op("pad", "Pad", "{}", "c", "p")
