@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lookout.onnx.DataType;
 import dev.lookout.onnx.Tensor;
 import dev.lookout.run.OnnxModelRunner;
+import dev.lookout.testsupport.IntegrationTest;
 import dev.lookout.testsupport.OutputComparison;
 import dev.lookout.testsupport.TfjsReference;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The graph models of {@code @vladmandic/human@3.3.6} convert, and ONNX Runtime's outputs match TF.js 4.22.0's (cpu
  * backend) on seeded image-like inputs within 1e-3 of each output's largest magnitude.
  */
+@IntegrationTest
 class HumanModelsParityTest {
 
     static final double TOLERANCE = 1e-3;

@@ -4,11 +4,13 @@ import static dev.lookout.convert.ops.Graphs.FLOAT;
 import static dev.lookout.convert.ops.Graphs.INT32;
 
 import dev.lookout.convert.TfjsModelBuilder;
+import dev.lookout.testsupport.IntegrationTest;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Arithmetic against TF.js: integer division and remainder of negatives, broadcasting, SquaredDifference. */
+@IntegrationTest
 class ArithmeticOpsTest {
 
     @TempDir

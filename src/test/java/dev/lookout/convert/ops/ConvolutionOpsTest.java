@@ -9,11 +9,13 @@ import static dev.lookout.convert.ops.Graphs.FLOAT;
 import static dev.lookout.convert.ops.Graphs.values;
 
 import dev.lookout.convert.TfjsModelBuilder;
+import dev.lookout.testsupport.IntegrationTest;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The fused convolutions against TF.js: bias, every activation, SAME padding with strides, dilations. */
+@IntegrationTest
 class ConvolutionOpsTest {
 
     @TempDir

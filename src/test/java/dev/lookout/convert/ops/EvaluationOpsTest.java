@@ -4,11 +4,13 @@ import static dev.lookout.convert.TfjsModelBuilder.b;
 import static dev.lookout.convert.ops.Graphs.FLOAT;
 
 import dev.lookout.convert.TfjsModelBuilder;
+import dev.lookout.testsupport.IntegrationTest;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** TopKV2 against TF.js, including ties (the lower index first). */
+@IntegrationTest
 class EvaluationOpsTest {
 
     @TempDir

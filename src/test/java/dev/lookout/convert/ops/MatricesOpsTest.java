@@ -7,11 +7,13 @@ import static dev.lookout.convert.ops.Graphs.FLOAT;
 import static dev.lookout.convert.ops.Graphs.values;
 
 import dev.lookout.convert.TfjsModelBuilder;
+import dev.lookout.testsupport.IntegrationTest;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Matrix products against TF.js: transposes, adjoints, batch broadcasting, fused bias and activation. */
+@IntegrationTest
 class MatricesOpsTest {
 
     @TempDir

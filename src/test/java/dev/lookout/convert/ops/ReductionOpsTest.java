@@ -6,11 +6,13 @@ import static dev.lookout.convert.ops.Graphs.FLOAT;
 import static dev.lookout.convert.ops.Graphs.values;
 
 import dev.lookout.convert.TfjsModelBuilder;
+import dev.lookout.testsupport.IntegrationTest;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Reductions against TF.js, on TF's layout and on convolution outputs stored NCHW, with and without keep_dims. */
+@IntegrationTest
 class ReductionOpsTest {
 
     @TempDir

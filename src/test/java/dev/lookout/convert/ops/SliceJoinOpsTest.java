@@ -4,11 +4,13 @@ import static dev.lookout.convert.TfjsModelBuilder.i;
 import static dev.lookout.convert.ops.Graphs.FLOAT;
 
 import dev.lookout.convert.TfjsModelBuilder;
+import dev.lookout.testsupport.IntegrationTest;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Gathers and splits against TF.js: batch dims, negative axes, inferred split sizes. */
+@IntegrationTest
 class SliceJoinOpsTest {
 
     @TempDir

@@ -5,11 +5,13 @@ import static dev.lookout.convert.ops.Graphs.FLOAT;
 import static dev.lookout.convert.ops.Graphs.values;
 
 import dev.lookout.convert.TfjsModelBuilder;
+import dev.lookout.testsupport.IntegrationTest;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The pads against TF.js, on TF's layout and on a convolution output stored NCHW. */
+@IntegrationTest
 class TransformationOpsTest {
 
     @TempDir
