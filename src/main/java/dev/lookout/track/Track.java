@@ -10,8 +10,10 @@ import dev.lookout.detect.Detection;
  * @param detectionIndex where {@code detection} is in the list given to {@link Tracker#update}
  * @param stationary true while the track has barely moved for the configured time
  * @param firstSeen the time (seconds) of the track's first detection
+ * @param firstDetection the track's first detection (before it was confirmed), where its path starts
  */
-public record Track(long id, Detection detection, int detectionIndex, boolean stationary, double firstSeen) {
+public record Track(long id, Detection detection, int detectionIndex, boolean stationary, double firstSeen,
+        Detection firstDetection) {
 
     /** The class of the tracked object. */
     public String className() {

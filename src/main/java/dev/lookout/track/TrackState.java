@@ -10,6 +10,7 @@ final class TrackState {
     final String className;
     final MotionFilter filter;
     final double firstSeen;
+    final Detection firstDetection;
     Status status = Status.TRACKED;
     /** 0 until confirmed. */
     long id;
@@ -26,6 +27,7 @@ final class TrackState {
         className = d.className();
         filter = new MotionFilter(d.x(), d.y(), d.width(), d.height());
         firstSeen = time;
+        firstDetection = d;
         lastSeen = time;
         lastPredicted = time;
         detection = d;
@@ -79,6 +81,6 @@ final class TrackState {
     }
 
     Track report() {
-        return new Track(id, detection, detectionIndex, stationary, firstSeen);
+        return new Track(id, detection, detectionIndex, stationary, firstSeen, firstDetection);
     }
 }

@@ -43,6 +43,8 @@ class ByteTrackerSyntheticTest {
             h.forEach(b -> hyp.add(shift(b, frameOffset, idOffset)));
             offset += 100_000;
         }
+        long hidden = truth.stream().filter(b -> b.confidence() == 0).count();
+        assertTrue(hidden > 100, "the scenes hide objects behind others (" + hidden + " boxes)");
         MotScores all = MotEvaluation.evaluate(truth, hyp);
         String report = perScene + "all: " + all.summary();
         System.out.println(report);

@@ -71,7 +71,9 @@ final class SyntheticScene {
             double w = car ? 1.8 * h : 0.42 * h;
             double speed = (car ? 120 : 40) + random.nextDouble() * (car ? 150 : 80);
             double t0 = random.nextDouble() < 0.5 ? 0 : random.nextDouble() * seconds * 0.5;
-            double t1 = random.nextDouble() < 0.5 ? seconds : t0 + seconds * (0.3 + random.nextDouble() * 0.6);
+            // objects leave by walking out of the frame (one that vanished mid-frame a pixel past a line would
+            // make the count's truth depend on the last pixel)
+            double t1 = seconds;
             double x0;
             double y0 = 80 + random.nextDouble() * (HEIGHT - 160 - h);
             double vx;
@@ -81,7 +83,7 @@ final class SyntheticScene {
                 Mover other = movers.get(movers.size() - 1);
                 if (other.className.equals(car ? "car" : "person")) {
                     t0 = other.t0;
-                    t1 = Math.max(other.t1, t0 + 4);
+                    t1 = seconds;
                     double[] meet = other.at(Math.min(other.t1, t0 + 3));
                     if (meet != null) {
                         vx = -Math.signum(other.vx == 0 ? 1 : other.vx) * speed;
@@ -95,7 +97,8 @@ final class SyntheticScene {
                 }
             }
             boolean fromLeft = random.nextBoolean();
-            boolean enters = random.nextDouble() < 0.4;
+            // objects appear at the frame's edge, or are there from the start
+            boolean enters = t0 > 0 || random.nextDouble() < 0.4;
             if (enters) {
                 x0 = fromLeft ? -w * 0.9 : WIDTH - w * 0.1;
             } else {
