@@ -112,7 +112,7 @@ public final class DetectionPainter implements OverlayPainter {
                 g.draw(box);
             }
             // Labels after every box, so no outline crosses a label, and placed so that they do not cover each other.
-            List<Rectangle2D> labels = new ArrayList<>();
+            List<Rectangle2D> placed = new ArrayList<>();
             for (int i = 0; i < detections.size(); i++) {
                 Detection d = detections.get(i);
                 Rectangle2D box = boxes.get(i);
@@ -120,8 +120,8 @@ public final class DetectionPainter implements OverlayPainter {
                 int pad = 3;
                 double labelW = fm.stringWidth(text) + 2.0 * pad;
                 double labelH = fm.getAscent() + fm.getDescent() + 2.0 * pad;
-                Rectangle2D place = placeLabel(box, labelW, labelH, frameBounds, labels);
-                labels.add(place);
+                Rectangle2D place = placeLabel(box, labelW, labelH, frameBounds, placed);
+                placed.add(place);
                 Color color = ClassColors.of(d.className());
                 g.setColor(color);
                 g.fill(place);
