@@ -20,28 +20,39 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * The overlay with identities: each box labelled {@code #12 person 87%}, a fading trail of each track's reference
- * point over the last {@code trailSeconds}, and the counting lines and zones with their live counts. Fed with
- * {@link #show} after each tracked frame; paints the detections it is given (those of the last shown frame get
- * their track number). Used from one thread (the one that tracks and paints).
+ * point over the last {@code trailSeconds}, and the counting lines and zones with their live counts.
+ *
+ * <p>Fed with {@link #show} after each tracked frame, from the tracking thread. What a frame looks like is kept
+ * with that frame's detections (by identity), so a painter on another thread that paints frames later — a
+ * recorder's encoder — still draws each frame as it was: the labels, trails and counts of its own moment. The
+ * last {@value #KEPT_FRAMES} frames are kept; other detections are painted with plain labels.
  */
 public final class TrackOverlay implements OverlayPainter {
 
+    static final int KEPT_FRAMES = 600;
+
     private record Point(double time, double x, double y) {
+    }
+
+    private record Region(double[] xs, double[] ys, boolean line, String caption) {
+    }
+
+    /** One frame as painted. */
+    private record FrameLook(List<TrailPainter.Trail> trails, Map<Detection, String> labels, List<Region> regions) {
     }
 
     private final double trailSeconds;
     private final DetectionPainter boxes = new DetectionPainter();
     private final TrailPainter trails;
-    private final RegionPainter regions = new RegionPainter();
+    private final RegionPainter regionPainter = new RegionPainter();
     private final Map<Long, Deque<Point>> paths = new LinkedHashMap<>();
     private final Map<Long, String> classes = new LinkedHashMap<>();
-    private Map<Detection, Track> current = new IdentityHashMap<>();
+    private final Map<Detection, FrameLook> looks = new IdentityHashMap<>();
+    private final Deque<List<Detection>> keptFrames = new ArrayDeque<>();
     private RegionCounter counter;
-    private double now;
 
     /** An overlay whose trails cover the last {@code trailSeconds}. */
     public TrackOverlay(double trailSeconds) {
@@ -55,16 +66,13 @@ public final class TrackOverlay implements OverlayPainter {
         return this;
     }
 
-    /** Takes one tracked frame. */
+    /** Takes one tracked frame (after its count changes, so that the captions include them). */
     public void show(Tracks tracks) {
-        now = tracks.time();
-        Map<Detection, Track> byDetection = new IdentityHashMap<>();
+        double now = tracks.time();
         for (Track t : tracks.active()) {
-            byDetection.put(t.detection(), t);
             paths.computeIfAbsent(t.id(), k -> new ArrayDeque<>()).addLast(new Point(now, t.footX(), t.footY()));
             classes.put(t.id(), t.className());
         }
-        current = byDetection;
         for (Iterator<Map.Entry<Long, Deque<Point>>> it = paths.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<Long, Deque<Point>> e = it.next();
             Deque<Point> path = e.getValue();
@@ -76,33 +84,22 @@ public final class TrackOverlay implements OverlayPainter {
                 classes.remove(e.getKey());
             }
         }
-    }
-
-    /** The label of a tracked detection: {@code #12 person 87%}. */
-    public static String label(long id, Detection d) {
-        return "#" + id + " " + DetectionPainter.label(d);
-    }
-
-    @Override
-    public void paint(Graphics2D g, List<Detection> detections, int frameWidth, int frameHeight) {
-        if (counter != null) {
-            for (ZoneCounter z : counter.zones()) {
-                Zone zone = z.zone();
-                regions.paintZone(g, zone.xs(), zone.ys(), String.format(Locale.ROOT, "%s: %d inside, %d entered",
-                        zone.name(), z.inside(), z.entries()));
-            }
-            for (LineCounter l : counter.lines()) {
-                CountingLine line = l.line();
-                long in = 0;
-                long out = 0;
-                for (String c : new TreeSet<>(l.classes())) {
-                    in += l.counts(c)[0];
-                    out += l.counts(c)[1];
-                }
-                regions.paintLine(g, line.x1(), line.y1(), line.x2(), line.y2(),
-                        String.format(Locale.ROOT, "%s in %d · out %d", line.name(), in, out));
+        Map<Detection, String> labels = new IdentityHashMap<>();
+        for (Track t : tracks.active()) {
+            labels.put(t.detection(), label(t.id(), t.detection()));
+        }
+        FrameLook look = new FrameLook(trails(now), labels, regions());
+        List<Detection> frame = tracks.active().stream().map(Track::detection).toList();
+        synchronized (looks) {
+            frame.forEach(d -> looks.put(d, look));
+            keptFrames.addLast(frame);
+            while (keptFrames.size() > KEPT_FRAMES) {
+                keptFrames.removeFirst().forEach(looks::remove);
             }
         }
+    }
+
+    private List<TrailPainter.Trail> trails(double now) {
         List<TrailPainter.Trail> list = new ArrayList<>();
         for (Map.Entry<Long, Deque<Point>> e : paths.entrySet()) {
             Deque<Point> path = e.getValue();
@@ -117,11 +114,61 @@ public final class TrackOverlay implements OverlayPainter {
             }
             list.add(new TrailPainter.Trail(classes.get(e.getKey()), xs, ys, ages));
         }
-        trails.paint(g, list);
+        return list;
+    }
+
+    private List<Region> regions() {
+        if (counter == null) {
+            return List.of();
+        }
+        List<Region> list = new ArrayList<>();
+        for (ZoneCounter z : counter.zones()) {
+            Zone zone = z.zone();
+            list.add(new Region(zone.xs(), zone.ys(), false, String.format(Locale.ROOT, "%s: %d inside, %d entered",
+                    zone.name(), z.inside(), z.entries())));
+        }
+        for (LineCounter l : counter.lines()) {
+            CountingLine line = l.line();
+            long in = 0;
+            long out = 0;
+            for (String c : l.classes()) {
+                in += l.counts(c)[0];
+                out += l.counts(c)[1];
+            }
+            list.add(new Region(new double[] {line.x1(), line.x2()}, new double[] {line.y1(), line.y2()}, true,
+                    String.format(Locale.ROOT, "%s in %d · out %d", line.name(), in, out)));
+        }
+        return list;
+    }
+
+    /** The label of a tracked detection: {@code #12 person 87%}. */
+    public static String label(long id, Detection d) {
+        return "#" + id + " " + DetectionPainter.label(d);
+    }
+
+    @Override
+    public void paint(Graphics2D g, List<Detection> detections, int frameWidth, int frameHeight) {
+        FrameLook look = null;
+        synchronized (looks) {
+            for (Detection d : detections) {
+                look = look != null ? look : looks.get(d);
+            }
+        }
+        if (look == null) {
+            boxes.paint(g, detections, frameWidth, frameHeight);
+            return;
+        }
+        for (Region r : look.regions()) {
+            if (r.line()) {
+                regionPainter.paintLine(g, r.xs()[0], r.ys()[0], r.xs()[1], r.ys()[1], r.caption());
+            } else {
+                regionPainter.paintZone(g, r.xs(), r.ys(), r.caption());
+            }
+        }
+        trails.paint(g, look.trails());
         List<String> labels = new ArrayList<>(detections.size());
         for (Detection d : detections) {
-            Track t = current.get(d);
-            labels.add(t != null ? label(t.id(), d) : DetectionPainter.label(d));
+            labels.add(look.labels().getOrDefault(d, DetectionPainter.label(d)));
         }
         boxes.paint(g, detections, labels, frameWidth, frameHeight);
     }
