@@ -16,7 +16,7 @@ import picocli.CommandLine.IVersionProvider;
                 + "(no command: live)",
         commandListHeading = "%ncommands:%n", optionListHeading = "%noptions:%n",
         footer = "%nRun 'lookout COMMAND --help' for a command's options.",
-        subcommands = {LiveCommand.class, DetectCommand.class, BenchCommand.class, ConvertCommand.class,
+        subcommands = {LiveCommand.class, DetectCommand.class, TrackCommand.class, BenchCommand.class, ConvertCommand.class,
             InspectCommand.class, AutoComplete.GenerateCompletion.class})
 final class LookoutCommand implements Runnable {
 
