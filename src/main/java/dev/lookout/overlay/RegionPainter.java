@@ -40,7 +40,7 @@ public final class RegionPainter {
             g.draw(new Line2D.Double(mx, my, mx + nx, my + ny));
             g.draw(new Line2D.Double(mx + nx, my + ny, mx + nx * 0.6 + ny * 0.3, my + ny * 0.6 - nx * 0.3));
             g.draw(new Line2D.Double(mx + nx, my + ny, mx + nx * 0.6 - ny * 0.3, my + ny * 0.6 + nx * 0.3));
-            caption(g, caption, a.getX(), a.getY(), LINE);
+            caption(g, caption, b.getX(), b.getY() - 22, LINE);
         }, frameToDevice);
     }
 
