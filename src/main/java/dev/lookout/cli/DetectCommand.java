@@ -375,7 +375,7 @@ public final class DetectCommand extends CliCommand {
                 }
                 if (session != null) {
                     for (CountEvent c : session.finish(size[0], size[1])) {
-                        results.write(countLine(name, -1, c));
+                        results.write(TrackJson.countLine(name, -1, c));
                     }
                 }
             } catch (IOException | IllegalArgumentException | DetectionFailedException e) {
@@ -450,28 +450,9 @@ public final class DetectCommand extends CliCommand {
             results.write(line.toString());
             if (step != null) {
                 for (CountEvent c : step.counts()) {
-                    results.write(countLine(source, frame, c));
+                    results.write(TrackJson.countLine(source, frame, c));
                 }
             }
-        }
-
-        /** {@code {"source", "frame", "t", "count": {...}}} ({@code frame} -1: at the end of the source). */
-        private static String countLine(String source, long frame, CountEvent c) {
-            StringWriter line = new StringWriter();
-            try (JsonGenerator json = JSON.createGenerator(line)) {
-                json.writeStartObject();
-                json.writeStringField("source", source);
-                if (frame >= 0) {
-                    json.writeNumberField("frame", frame);
-                }
-                json.writeNumberField("t", c.time());
-                json.writeFieldName("count");
-                TrackJson.writeCount(json, c);
-                json.writeEndObject();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e); // a StringWriter does not fail
-            }
-            return line.toString();
         }
 
         private boolean eventLogFailed;
