@@ -25,7 +25,7 @@ public record TrackerConfig(double highScore, double lowScore, double newTrackSc
      * Lookout's defaults, tuned for Coco-SSD: ByteTrack paper's high 0.5 and new track 0.6 (0.5 is also TF.js's
      * default min score). With Ultralytics' 0.25, Coco-SSD's 0.25–0.5 guesses started tracks of their own (vtest.avi:
      * 220 tracks, 94 shorter than 10 frames, one 30 % "person" box over half the frame; with these: 121 and 35);
-     * the synthetic scenes score about the same with both (IDF1 0.921 vs 0.930). Stationary after 10 s within a
+     * the synthetic scenes score about the same with both (IDF1 0.92–0.93). Stationary after 10 s within a
      * fifth of the box's height.
      */
     public static final TrackerConfig DEFAULTS = new TrackerConfig(0.5, 0.1, 0.6, 30 / MotionFilter.REFERENCE_FPS,
