@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lookout.testsupport.FfmpegTestSource;
+import dev.lookout.testsupport.IntegrationTest;
 import dev.lookout.testsupport.TestData;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code detect --track} on the first 60 frames (6 s) of vtest.avi with the real detector. */
+@IntegrationTest
 class DetectTrackTest {
 
     private static final int FRAMES = 60;
@@ -31,24 +30,12 @@ class DetectTrackTest {
 
     private List<JsonNode> detect(String... args) throws Exception {
         TestData.require(TestData.modelDir().resolve("model.onnx"), "the converted model");
-        DetectCommand command = new DetectCommand(file -> new FfmpegTestSource(file, FRAMES));
         List<String> all = new ArrayList<>(List.of(args));
         all.add(TestData.vtestAvi().toString());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-                PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = command.run(all.toArray(String[]::new), o, e);
-        }
-        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
-        List<JsonNode> lines = new ArrayList<>();
-        for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
-            if (!line.isBlank()) {
-                lines.add(new ObjectMapper().readTree(line));
-            }
-        }
-        return lines;
+        CliRun run = CliRun.of(new DetectCommand(file -> new FfmpegTestSource(file, FRAMES)),
+                all.toArray(String[]::new));
+        assertEquals(0, run.exitCode(), run.toString());
+        return run.jsonLines();
     }
 
     @Test
