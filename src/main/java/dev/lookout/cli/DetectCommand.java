@@ -50,8 +50,8 @@ import picocli.CommandLine.Parameters;
         description = {"Detect objects in images, folders of images, video files and streams (JSON lines).", "",
             "INPUT: an image file, a folder (its images, sorted by name), a video file (its frames, decoded by "
                     + "FFmpeg) or a stream URL (rtsp://, http://...; until it ends or Ctrl-C).",
-            "Writes one JSON line per image or frame: {\"source\", \"frame\" (videos), \"width\", \"height\", "
-                    + "\"detections\": [{\"bbox\": [x, y, w, h], \"class\", \"score\"}], \"ms\"} "
+            "Writes one JSON line per image or frame: {\"source\", \"frame\" and \"t\" (videos), \"width\", "
+                    + "\"height\", \"detections\": [{\"bbox\": [x, y, w, h], \"class\", \"score\"}], \"ms\"} "
                     + "(ms: detection time).", ""},
         footer = {"", "--classes and --min-area filter TF.js's answer after its suppression; --max-boxes counts what "
                 + "is reported.", "Exit status: 0 all inputs done, 1 some input unreadable (reported on stderr), "
