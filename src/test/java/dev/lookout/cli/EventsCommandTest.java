@@ -176,7 +176,7 @@ class EventsCommandTest {
     @Test
     void pruneAppliesLimitsOnceAndRefusesWhileAnotherWriterHoldsTheStore() throws Exception {
         try (EventStore store = populated()) {
-            CliRun busy = CliRun.of("events", "--storage", storage.toString(), "--prune", "--max-size", "1");
+            CliRun busy = CliRun.of("events", "--storage", storage.toString(), "--prune", "--max-size", "1B");
             assertEquals(1, busy.exitCode());
             assertTrue(busy.err().contains("already open") || busy.err().contains("in use"), busy.err());
         }
