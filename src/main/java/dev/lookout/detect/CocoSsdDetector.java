@@ -141,7 +141,8 @@ public final class CocoSsdDetector implements AutoCloseable {
         return load(modelDir, device, notices, Precision.FP32, hostResize);
     }
 
-    private static CocoSsdDetector load(Path modelDir, Device device, Consumer<String> notices, Precision precision,
+    /** As {@link #load(Path, Device, Consumer, Precision)}, choosing whether frames are resized first (tests). */
+    static CocoSsdDetector load(Path modelDir, Device device, Consumer<String> notices, Precision precision,
             boolean hostResize) throws IOException {
         ModelFiles files = ModelFiles.in(modelDir);
         CocoLabels labels = CocoLabels.read(files.labels());

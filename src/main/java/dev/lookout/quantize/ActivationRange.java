@@ -20,7 +20,8 @@ record ActivationRange(float min, float max) {
      * last-bit differences between CPUs' float kernels during calibration rarely change the model written.
      */
     static ActivationRange rounded(double min, double max) {
-        return new ActivationRange((float) -roundUp(-Math.min(min, 0)), (float) roundUp(Math.max(max, 0)));
+        double below = roundUp(-Math.min(min, 0));
+        return new ActivationRange(below == 0 ? 0f : (float) -below, (float) roundUp(Math.max(max, 0)));
     }
 
     private static double roundUp(double v) {

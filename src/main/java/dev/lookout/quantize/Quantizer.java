@@ -43,7 +43,8 @@ final class Quantizer {
 
     /** Every Conv and residual Add of the feature extractor and the box predictors, in graph order. */
     static Set<String> candidates(OnnxModelFile model) {
-        Predicate<Node> inNetwork = n -> n.name().startsWith("FeatureExtractor/") || n.name().startsWith("BoxPredictor");
+        Predicate<Node> inNetwork = n -> n.name().startsWith("FeatureExtractor/")
+                || n.name().startsWith("BoxPredictor");
         Set<String> nodes = new LinkedHashSet<>();
         for (Node n : model.nodes) {
             boolean residual = n.op().equals("Add") && n.inputs().size() == 2
