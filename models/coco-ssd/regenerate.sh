@@ -25,7 +25,7 @@ classes="$work/labels/package/dist/classes.js"
 # the accuracy evaluation use frames 0-499), see MODEL.md.
 (cd "$work" && apt-get download opencv-doc >/dev/null 2>&1 && dpkg -x opencv-doc_*_all.deb opencv-doc)
 calibration="$work/opencv-doc/usr/share/doc/opencv-doc/examples"
-(cd "$calibration" && sha256sum --quiet -c "$here/CALIBRATION.sha256")
+(cd "$calibration/.." && sha256sum --quiet -c "$here/CALIBRATION.sha256")
 
 jar="$root/target/lookout.jar"
 [ -f "$jar" ] || (cd "$root" && mvn -B -q package -DskipTests)
