@@ -18,4 +18,28 @@ public final class Failures {
         int newline = text.indexOf('\n');
         return UrlRedaction.redact(newline >= 0 ? text.substring(0, newline).strip() : text);
     }
+
+    /**
+     * Why an I/O operation failed, as the system says it ({@code No space left on device}, {@code Is a directory},
+     * {@code Permission denied}), without the path the caller already names.
+     */
+    public static String reason(java.io.IOException e) {
+        // Encoders wrap the system's error ("I/O error writing PNG file!" around "No space left on device"):
+        // the innermost I/O error is the one that says what happened.
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof java.io.IOException inner && inner.getMessage() != null) {
+                e = inner;
+            }
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "its folder does not exist";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return describe(e);
+    }
 }

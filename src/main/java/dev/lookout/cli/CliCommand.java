@@ -1,5 +1,6 @@
 package dev.lookout.cli;
 
+import dev.lookout.capture.UrlRedaction;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,8 +38,8 @@ abstract class CliCommand implements Callable<Integer> {
         return spec.name();
     }
 
-    /** Writes {@code lookout NAME: message} on stderr. */
+    /** Writes {@code lookout NAME: message} on stderr, with every URL credential in it masked. */
     final void problem(String message) {
-        err.println("lookout " + name() + ": " + message);
+        err.println("lookout " + name() + ": " + UrlRedaction.redact(message));
     }
 }

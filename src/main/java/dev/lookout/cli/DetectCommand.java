@@ -4,7 +4,12 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.lookout.capture.FfmpegFrameSource;
 import dev.lookout.capture.Frame;
+import dev.lookout.capture.ConnectionListener;
+import dev.lookout.capture.ConnectionState;
 import dev.lookout.capture.FrameSource;
+import dev.lookout.capture.ReconnectingFrameSource;
+import dev.lookout.capture.SourceOpener;
+import dev.lookout.capture.UrlRedaction;
 import dev.lookout.detect.ClassNames;
 import dev.lookout.detect.CocoSsdDetector;
 import dev.lookout.detect.DetectOptions;
@@ -12,6 +17,8 @@ import dev.lookout.detect.Detection;
 import dev.lookout.detect.DetectionFailedException;
 import dev.lookout.detect.DetectionResult;
 import dev.lookout.detect.ImageFiles;
+import dev.lookout.detect.ImageLimits;
+import dev.lookout.record.OutputFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -24,6 +31,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.opencv.core.Mat;
 import picocli.CommandLine.Command;
@@ -66,9 +74,18 @@ public final class DetectCommand extends CliCommand {
     @Mixin
     ModelOptions model = new ModelOptions();
 
+    @Option(names = "--max-pixels", paramLabel = "N", description = "images larger than N pixels (as their header "
+            + "declares) are refused before decoding (default 100000000)")
+    Long maxPixels;
+
     @Option(names = "--every", paramLabel = "N", defaultValue = "1",
             description = "videos: detect every Nth frame (default 1: all)")
     int every;
+
+    @Option(names = "--reconnect", paramLabel = "N", defaultValue = "10", description = "streams: reconnect after "
+            + "a drop or stall, up to N attempts in a row (waits 0.5 s doubling to 10 s; default ${DEFAULT-VALUE}; "
+            + "0: never); giving up ends the run with exit status 1")
+    int reconnect;
 
     @Option(names = "--output", paramLabel = "FILE", description = "write the JSON lines to FILE instead of stdout")
     Path output;
@@ -114,7 +131,17 @@ public final class DetectCommand extends CliCommand {
         if (every < 1) {
             throw new UsageException("--every must be 1 or more, not " + every);
         }
+        if (reconnect < 0) {
+            throw new UsageException("--reconnect must be 0 (never) or more attempts, not " + reconnect);
+        }
         DetectRecording recording = new DetectRecording(record, snapshot, watch, err);
+        ImageLimits limits = ImageLimits.defaults();
+        if (maxPixels != null) {
+            if (maxPixels < 1) {
+                throw new UsageException("--max-pixels must be 1 or more, not " + maxPixels);
+            }
+            limits = limits.withMaxPixels(maxPixels);
+        }
         if (inputArgs.isEmpty()) {
             throw new UsageException("give at least one INPUT: an image, a folder of images or a video file");
         }
@@ -148,32 +175,45 @@ public final class DetectCommand extends CliCommand {
                     return Main.EXIT_FAILED;
                 }
             }
-            PrintStream results = out;
-            OutputStream file = null;
-            if (output != null) {
-                try {
-                    file = Files.newOutputStream(output);
-                } catch (IOException e) {
-                    String why = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
-                            : e instanceof NoSuchFileException ? "its folder does not exist" : e.getMessage();
-                    problem("cannot write --output " + output + ": " + why);
-                    return Main.EXIT_FAILED;
-                }
-                results = new PrintStream(file, false, StandardCharsets.UTF_8);
-            }
+            List<DetectInputs.Input> inputs = DetectInputs.expand(inputArgs);
+            checkOutputsAreNotInputs(inputs);
+            ResultLines results;
             try {
-                Run run = new Run(detector, options, every, annotator, recording, results, err);
-                run.all(DetectInputs.expand(inputArgs));
-                results.flush();
-                if (results.checkError()) {
-                    problem("writing the results failed" + (file != null ? " (" + output + ")" : ""));
-                    return Main.EXIT_FAILED;
+                results = output != null ? ResultLines.toFile(output) : ResultLines.to(out);
+            } catch (ResultLines.Failed e) {
+                problem(e.getMessage());
+                return Main.EXIT_FAILED;
+            }
+            Run run = new Run(detector, options, every, limits, annotator, recording, results, err);
+            try (results) {
+                run.all(inputs);
+            } catch (ResultLines.Failed e) {
+                problem(e.getMessage());
+                return Main.EXIT_FAILED;
+            }
+            return run.failures == 0 && !recording.snapshotsFailed() ? 0 : Main.EXIT_FAILED;
+        }
+    }
+
+    /** Refuses an {@code --output}, {@code --record} or {@code --annotate} that is (or holds) one of the inputs. */
+    private void checkOutputsAreNotInputs(List<DetectInputs.Input> inputs) throws UsageException {
+        for (DetectInputs.Input input : inputs) {
+            Path file = input instanceof DetectInputs.Image image ? image.file()
+                    : input instanceof DetectInputs.Video video && !FfmpegFrameSource.isUrl(video.location())
+                            ? Path.of(video.location()) : null;
+            if (file == null) {
+                continue;
+            }
+            for (Path target : new Path[] {output, record}) {
+                if (target != null && OutputFiles.sameFile(target, file)) {
+                    String option = target == output ? "--output " : "--record ";
+                    throw new UsageException(option + target + " is the input " + file + "; choose another file");
                 }
-                return run.failures == 0 ? 0 : Main.EXIT_FAILED;
-            } finally {
-                if (file != null) {
-                    results.close();
-                }
+            }
+            Path folder = file.toAbsolutePath().getParent();
+            if (annotate != null && folder != null && OutputFiles.sameFile(annotate, folder)) {
+                throw new UsageException("--annotate " + annotate + " is the folder of the input " + file
+                        + "; choose another folder, so that no input is overwritten");
             }
         }
     }
@@ -187,7 +227,19 @@ public final class DetectCommand extends CliCommand {
         }
         DetectOptions base = new DetectOptions(DetectOptions.DEFAULTS.maxNumBoxes(),
                 DetectOptions.DEFAULTS.minScore(), iou, Set.of(), minArea);
-        return detection.resolve(base);
+        DetectOptions resolved = detection.resolve(base);
+        if (resolved.minScore() == 0 && iou == null) {
+            problem("note: --min-score 0 is also TF.js's suppression IoU threshold, so every box that overlaps a "
+                    + "better one at all is suppressed (usually one box is left); add --iou 0.5 to keep overlapping "
+                    + "objects");
+        }
+        return resolved;
+    }
+
+    /** One {@code --annotate} write. */
+    @FunctionalInterface
+    private interface AnnotatorWrite {
+        void run() throws IOException;
     }
 
     /** One invocation's state: where results go and how many inputs failed. */
@@ -195,17 +247,19 @@ public final class DetectCommand extends CliCommand {
         private final CocoSsdDetector detector;
         private final DetectOptions options;
         private final int every;
-        private final Annotator annotator;
+        private final ImageLimits limits;
+        private Annotator annotator;
         private final DetectRecording recording;
-        private final PrintStream results;
+        private final ResultLines results;
         private final PrintStream err;
         private int failures;
 
-        Run(CocoSsdDetector detector, DetectOptions options, int every, Annotator annotator,
-                DetectRecording recording, PrintStream results, PrintStream err) {
+        Run(CocoSsdDetector detector, DetectOptions options, int every, ImageLimits limits, Annotator annotator,
+                DetectRecording recording, ResultLines results, PrintStream err) {
             this.detector = detector;
             this.options = options;
             this.every = every;
+            this.limits = limits;
             this.annotator = annotator;
             this.recording = recording;
             this.results = results;
@@ -235,7 +289,7 @@ public final class DetectCommand extends CliCommand {
         private void image(Path file) {
             Mat bgr;
             try {
-                bgr = ImageFiles.read(file);
+                bgr = ImageFiles.read(file, limits);
             } catch (IOException e) {
                 fail(file.toString(), e.getMessage());
                 return;
@@ -243,11 +297,9 @@ public final class DetectCommand extends CliCommand {
             try {
                 DetectionResult result = detector.detect(bgr, options);
                 emit(file.toString(), -1, result);
-                if (annotator != null) {
-                    annotator.writeImage(bgr, result.detections(), file);
-                }
+                annotate(() -> annotator.writeImage(bgr, result.detections(), file));
                 recording.image(bgr, result.detections(), file);
-            } catch (IOException | IllegalArgumentException | DetectionFailedException e) {
+            } catch (IllegalArgumentException | DetectionFailedException e) {
                 fail(file.toString(), e.getMessage());
             } finally {
                 bgr.release();
@@ -257,7 +309,7 @@ public final class DetectCommand extends CliCommand {
         private void video(String location) {
             FrameSource source;
             try {
-                source = FfmpegFrameSource.isUrl(location) ? FfmpegFrameSource.openUrl(location, NETWORK_TIMEOUT)
+                source = FfmpegFrameSource.isUrl(location) ? openStream(location)
                         : videoFiles.open(Path.of(location));
             } catch (IOException e) {
                 fail(location, e.getMessage());
@@ -271,6 +323,7 @@ public final class DetectCommand extends CliCommand {
             ProgressBar bar = new ProgressBar(err, ProgressBar.terminal(), abbreviate(name), "frames",
                     source instanceof FfmpegFrameSource ffmpeg ? ffmpeg.lengthInFrames() : 0);
             long read = 0;
+            long lastTimestampMicros = 0;
             List<Detection> current = List.of();
             boolean recordingStarted = false;
             try (source) {
@@ -282,12 +335,12 @@ public final class DetectCommand extends CliCommand {
                             break;
                         }
                         read++;
+                        lastTimestampMicros = frame.timestampMicros();
                         if (frame.index() % every == 0) {
                             DetectionResult result = detector.detect(frame.image(), options);
                             emit(name, frame.index(), result);
-                            if (annotator != null) {
-                                annotator.writeFrame(frame.image(), result.detections(), name, frame.index());
-                            }
+                            annotate(() -> annotator.writeFrame(frame.image(), result.detections(), name,
+                                    frame.index()));
                             current = result.detections();
                         }
                         recording.frame(frame, current, name);
@@ -297,6 +350,13 @@ public final class DetectCommand extends CliCommand {
                 if (read == 0) {
                     bar.finish();
                     fail(name, "the video has no frames");
+                } else if (!stream && source instanceof FfmpegFrameSource ffmpeg
+                        && read < ffmpeg.lengthInFrames() * 0.95) {
+                    // The container announced more: the file was cut short (a copy interrupted, a disk error).
+                    bar.finish();
+                    fail(name, String.format(Locale.ROOT, "warning: the video ends early, after frame %d (%.2f s) "
+                            + "of the %d it announces: the file is damaged or truncated; the frames before were "
+                            + "detected", read - 1, lastTimestampMicros / 1e6, ffmpeg.lengthInFrames()));
                 }
             } catch (IOException | IllegalArgumentException | DetectionFailedException e) {
                 bar.finish();
@@ -310,6 +370,29 @@ public final class DetectCommand extends CliCommand {
                     failures++;
                 }
             }
+        }
+
+        /** A stream, reconnecting after drops and stalls as {@code --reconnect} says, each state on stderr. */
+        private FrameSource openStream(String url) throws IOException {
+            SourceOpener opener = () -> FfmpegFrameSource.openUrl(url, NETWORK_TIMEOUT);
+            if (reconnect == 0) {
+                return opener.open();
+            }
+            return ReconnectingFrameSource.open(opener, Duration.ofMillis(500), Duration.ofSeconds(10), reconnect,
+                    new ConnectionListener() {
+                        private boolean lost;
+
+                        @Override
+                        public void stateChanged(ConnectionState state) {
+                            // The first connection is not news, nor is giving up: the run's failure says it.
+                            boolean news = state.status() == ConnectionState.Status.RECONNECTING
+                                    || (state.status() == ConnectionState.Status.CONNECTED && lost);
+                            lost = state.status() == ConnectionState.Status.RECONNECTING;
+                            if (news) {
+                                err.println("lookout detect: " + state.describe());
+                            }
+                        }
+                    });
         }
 
         private static String abbreviate(String name) {
@@ -335,14 +418,34 @@ public final class DetectCommand extends CliCommand {
             } catch (IOException e) {
                 throw new UncheckedIOException(e); // a StringWriter does not fail
             }
-            results.println(line);
-            results.flush();
+            results.write(line.toString());
+        }
+
+        /**
+         * Writes an {@code --annotate} copy. A failure (a full disk) is reported once with its reason and ends the
+         * annotations, not the detections; the run then exits with 1.
+         */
+        private void annotate(AnnotatorWrite write) {
+            if (annotator == null) {
+                return;
+            }
+            try {
+                write.run();
+            } catch (IOException e) {
+                failures++;
+                annotator = null;
+                err.println("lookout detect: " + UrlRedaction.redact(e.getMessage())
+                        + "; no more --annotate copies are written, detection goes on");
+            }
         }
 
         private void fail(String input, String reason) {
             failures++;
-            // Most reasons already name the file; do not name it twice.
-            err.println("lookout detect: " + (reason.contains(input) ? reason : input + ": " + reason));
+            // Most reasons already name the file; do not name it twice. A URL's credentials are masked.
+            String safeInput = UrlRedaction.redact(input);
+            String safeReason = UrlRedaction.redact(reason);
+            err.println("lookout detect: " + (safeReason.contains(safeInput) ? safeReason
+                    : safeInput + ": " + safeReason));
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.lookout.cli;
 import dev.lookout.capture.Frame;
 import dev.lookout.capture.FrameSource;
 import dev.lookout.capture.MatImages;
+import dev.lookout.capture.UrlRedaction;
 import dev.lookout.detect.ClassNames;
 import dev.lookout.detect.Detection;
 import dev.lookout.record.AnnotatedRecorder;
@@ -42,6 +43,7 @@ final class DetectRecording {
     private EventMonitor monitor;
     private String recordingFailure;
     private int monitorErrors;
+    private boolean snapshotsFailed;
 
     /**
      * Reads and checks the recording options.
@@ -73,11 +75,32 @@ final class DetectRecording {
     }
 
     /** Saves a snapshot of an image with detections ({@code --snapshot} without {@code --watch}). */
-    void image(Mat bgr, List<Detection> detections, Path file) throws IOException {
-        if (snapshots != null && watched.isEmpty() && !detections.isEmpty()) {
-            snapshots.write(MatImages.toBufferedImage(bgr, null), 0, detections, file.toString(),
-                    OffsetDateTime.now());
+    void image(Mat bgr, List<Detection> detections, Path file) {
+        if (watched.isEmpty() && !detections.isEmpty()) {
+            snapshot(bgr, 0, detections, file.toString());
         }
+    }
+
+    /**
+     * Saves a {@code --snapshot}. A failure (a full disk) is reported once with its reason and ends the snapshots,
+     * not the detections.
+     */
+    private void snapshot(Mat bgr, long index, List<Detection> detections, String source) {
+        if (snapshots == null || snapshotsFailed) {
+            return;
+        }
+        try {
+            snapshots.write(MatImages.toBufferedImage(bgr, null), index, detections, source, OffsetDateTime.now());
+        } catch (IOException e) {
+            snapshotsFailed = true;
+            err.println("lookout detect: " + UrlRedaction.redact(e.getMessage())
+                    + "; no more --snapshot files are written, detection goes on");
+        }
+    }
+
+    /** True once a snapshot could not be written (the run then ends with exit status 1). */
+    boolean snapshotsFailed() {
+        return snapshotsFailed;
     }
 
     /**
@@ -133,9 +156,8 @@ final class DetectRecording {
         }
         if (monitor != null) {
             monitor.accept(frame, detections);
-        } else if (snapshots != null && !detections.isEmpty()) {
-            snapshots.write(MatImages.toBufferedImage(frame.image(), null), frame.index(), detections, source,
-                    OffsetDateTime.now());
+        } else if (!detections.isEmpty()) {
+            snapshot(frame.image(), frame.index(), detections, source);
         }
     }
 

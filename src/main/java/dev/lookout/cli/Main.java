@@ -1,6 +1,7 @@
 package dev.lookout.cli;
 
 import dev.lookout.Failures;
+import dev.lookout.capture.UrlRedaction;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.List;
@@ -51,7 +52,13 @@ public final class Main {
                     + " Run 'lookout --help' for the list of commands.");
             return EXIT_USAGE;
         }
-        return commandLine.execute(line);
+        try {
+            return commandLine.execute(line);
+        } catch (LinkageError | RuntimeException e) {
+            // picocli hands on Errors (a native library that cannot load): still one line, never a stack trace.
+            err.println("lookout " + line[0] + ": " + Failures.describe(e.getCause() != null ? e.getCause() : e));
+            return EXIT_FAILED;
+        }
     }
 
     /**
@@ -77,7 +84,7 @@ public final class Main {
         commandLine.setExecutionExceptionHandler((e, failed, parsed) -> {
             String name = prefix(failed);
             if (e instanceof UsageException) {
-                err.println(name + e.getMessage());
+                err.println(name + UrlRedaction.redact(e.getMessage()));
                 err.println(helpHint(failed));
                 return EXIT_USAGE;
             }
@@ -110,7 +117,7 @@ public final class Main {
         if (e instanceof CommandLine.MissingParameterException) {
             message += " (usage: " + failed.getHelp().synopsis(0).strip() + ")";
         }
-        err.println(prefix(failed) + message);
+        err.println(prefix(failed) + UrlRedaction.redact(message));
         err.println(helpHint(failed));
         return EXIT_USAGE;
     }

@@ -20,11 +20,18 @@ final class NumberConverters {
         ITypeConverter<Double> real = NumberConverters::number;
         commandLine.registerConverter(Integer.class, whole);
         commandLine.registerConverter(Integer.TYPE, whole);
+        ITypeConverter<Long> wholeLong = text -> whole(text, Long.MAX_VALUE).longValueExact();
+        commandLine.registerConverter(Long.class, wholeLong);
+        commandLine.registerConverter(Long.TYPE, wholeLong);
         commandLine.registerConverter(Double.class, real);
         commandLine.registerConverter(Double.TYPE, real);
     }
 
     static Integer wholeNumber(String text) {
+        return whole(text, Integer.MAX_VALUE).intValueExact();
+    }
+
+    private static BigDecimal whole(String text, long max) {
         BigDecimal value;
         try {
             value = new BigDecimal(text.strip());
@@ -34,13 +41,13 @@ final class NumberConverters {
         if (value.stripTrailingZeros().scale() > 0) {
             throw new TypeConversionException("'" + text + "' is not a whole number");
         }
-        if (value.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
-            throw new TypeConversionException("'" + text + "' is too large (at most " + Integer.MAX_VALUE + ")");
+        if (value.compareTo(BigDecimal.valueOf(max)) > 0) {
+            throw new TypeConversionException("'" + text + "' is too large (at most " + max + ")");
         }
-        if (value.compareTo(BigDecimal.valueOf(Integer.MIN_VALUE)) < 0) {
+        if (value.compareTo(BigDecimal.valueOf(-max - 1)) < 0) {
             throw new TypeConversionException("'" + text + "' is too small");
         }
-        return value.intValueExact();
+        return value;
     }
 
     static Double number(String text) {

@@ -28,7 +28,9 @@ class Int8DetectorTest {
             assertEquals(dir.resolve("model-int8.onnx"), cut.modelFile());
             List<Detection> a = cut.detect(dog, DetectOptions.DEFAULTS).detections();
             List<Detection> b = whole.detect(dog, DetectOptions.DEFAULTS).detections();
-            assertEquals(a.stream().map(Detection::className).toList(), b.stream().map(Detection::className).toList());
+            // the same objects (close scores may swap places: the two resizes differ in the last float bits)
+            assertEquals(a.stream().map(Detection::className).sorted().toList(),
+                    b.stream().map(Detection::className).sorted().toList());
             assertTrue(a.stream().map(Detection::className).toList().containsAll(List.of("dog", "bicycle")),
                     "int8 on dog.png: " + a);
         }
