@@ -2,6 +2,7 @@ package dev.lookout.quantize;
 
 import dev.lookout.capture.FfmpegFrameSource;
 import dev.lookout.capture.Frame;
+import dev.lookout.capture.MediaFiles;
 import dev.lookout.detect.ImageFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -66,7 +67,7 @@ final class CalibrationSet {
                 Path p = Path.of(spec);
                 if (Files.isDirectory(p)) {
                     try (Stream<Path> files = Files.list(p)) {
-                        files.filter(ImageFiles::hasImageExtension).sorted()
+                        files.filter(MediaFiles::hasImageExtension).sorted()
                                 .forEach(f -> sources.add(new Source(f, 0, 0, 0)));
                     }
                 } else if (Files.isRegularFile(p)) {
