@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lookout.testsupport.IntegrationTest;
 import dev.lookout.testsupport.TestData;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The int8 model loads like the fp32 one: with the resize cut off, or whole, and answers alike both ways. */
+@IntegrationTest
 class Int8DetectorTest {
 
     @Test

@@ -9,6 +9,7 @@ import dev.lookout.detect.DetectOptions;
 import dev.lookout.detect.Detection;
 import dev.lookout.detect.Device;
 import dev.lookout.detect.Precision;
+import dev.lookout.testsupport.IntegrationTest;
 import dev.lookout.testsupport.TestData;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * is at least 0.95 over all boxes and for every class with 20 or more boxes. The full 507-image figures, with
  * the classes seen once or twice, are in docs/PERFORMANCE.md.
  */
+@IntegrationTest
 class Int8AccuracyTest {
 
     private static CocoSsdDetector fp32;

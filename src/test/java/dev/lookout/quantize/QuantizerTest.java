@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lookout.quantize.OnnxModelFile.Node;
+import dev.lookout.testsupport.IntegrationTest;
 import dev.lookout.testsupport.TestData;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Quantizing the shipped model on two real images: deterministic bytes, and the QDQ graph ONNX Runtime fuses. */
+@IntegrationTest
 class QuantizerTest {
 
     @Test
