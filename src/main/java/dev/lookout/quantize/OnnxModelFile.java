@@ -1,7 +1,7 @@
 package dev.lookout.quantize;
 
-import dev.lookout.convert.onnx.ProtoReader;
-import dev.lookout.convert.onnx.ProtoWriter;
+import dev.lookout.onnx.ProtoReader;
+import dev.lookout.onnx.ProtoWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
