@@ -99,12 +99,7 @@ public final class LiveCommand implements Command {
         boolean sourceGiven = a.has("source");
         String source = a.get("source", "0");
         AtomicReference<LiveWindow> window = new AtomicReference<>();
-        CaptureSourceCatalog catalog = new CaptureSourceCatalog(size, state -> {
-            LiveWindow w = window.get();
-            if (w != null) {
-                w.sourceNews(CaptureSourceCatalog.toSourceState(state));
-            }
-        });
+        CaptureSourceCatalog catalog = new CaptureSourceCatalog(size);
         boolean record = a.has("record");
         RecordHooks hooks = new RecordHooks(recordDir, recordFile, snapshotDir);
         // Load the OpenCV and FFmpeg natives (~1 s) while Swing and the window are built: the video starts sooner.

@@ -1,5 +1,6 @@
 package dev.lookout.ui;
 
+import dev.lookout.capture.SourceState;
 import dev.lookout.detect.DetectOptions;
 import dev.lookout.live.DisplayBuffer;
 import dev.lookout.live.FrameTap;
@@ -9,7 +10,6 @@ import dev.lookout.live.LiveListener;
 import dev.lookout.live.LivePipeline;
 import dev.lookout.live.LiveStats;
 import dev.lookout.live.PlaybackOptions;
-import dev.lookout.live.SourceState;
 import dev.lookout.overlay.DetectionPainter;
 import dev.lookout.record.EventListener;
 import dev.lookout.record.MonitorEvent;
@@ -380,10 +380,9 @@ public final class LiveWindow {
             banner.hideBanner();
         }
         setPaused(false);
-        var opener = config.sources().opener(spec, playback);
         String description = currentDescription;
         // Stopping the previous source may wait for its thread: never on the event thread.
-        control.execute(() -> pipeline.play(description, opener, playback));
+        control.execute(() -> pipeline.play(description, states -> config.sources().open(spec, playback, states)));
     }
 
     /** Keeps a source the user leaves (or had at exit) for the source menu's "Recent" entry; never the demo. */
@@ -412,31 +411,22 @@ public final class LiveWindow {
         play(demo.get().toString(), config.playback().withLoop(true));
     }
 
-    /**
-     * News about the current source from outside the pipeline (a camera's or stream's own reconnection logic);
-     * any thread.
-     */
-    public void sourceNews(SourceState state) {
-        SwingUtilities.invokeLater(() -> showSourceState(
-                new SourceState(state.kind(), currentDescription, state.message())));
-    }
-
     private void sourceStateChanged(SourceState state) {
-        if (!state.description().equals(currentDescription)) {
+        if (!state.source().equals(currentDescription)) {
             return; // news from a source the user has already left
         }
         showSourceState(state);
     }
 
     private void showSourceState(SourceState state) {
-        sourcePlaying = state.kind() == SourceState.Kind.PLAYING;
+        sourcePlaying = state.kind() == SourceState.Kind.LIVE;
         switch (state.kind()) {
-            case OPENING -> status.setSource("Opening", WAITING, state.description());
-            case PLAYING -> {
+            case OPENING -> status.setSource("Opening", WAITING, state.source());
+            case LIVE -> {
                 if (pipeline.isPaused()) {
-                    status.setSource("Paused", IDLE, state.description());
+                    status.setSource("Paused", IDLE, state.source());
                 } else {
-                    status.setSource(playingText(), PLAYING, state.description());
+                    status.setSource(playingText(), PLAYING, state.source());
                 }
                 if (!state.message().isEmpty()) {
                     banner.show(Banner.Level.WARNING, state.message(), null, null);
@@ -444,26 +434,27 @@ public final class LiveWindow {
                     banner.hideBanner();
                 }
             }
+            case STALLED -> status.setSource("Stalled", WAITING, state.source());
             case RECONNECTING -> {
-                status.setSource("Reconnecting…", WAITING, state.description());
-                banner.show(Banner.Level.WARNING, state.description() + ": " + state.message(),
+                status.setSource("Reconnecting…", WAITING, state.source());
+                banner.show(Banner.Level.WARNING, state.source() + ": " + state.message(),
                         "Choose another source…", this::showSourceMenu);
             }
             case ENDED -> {
-                status.setSource("Ended", IDLE, state.description());
+                status.setSource("Ended", IDLE, state.source());
                 if (!state.message().isEmpty()) {
-                    banner.show(Banner.Level.WARNING, state.description() + ": " + state.message(),
+                    banner.show(Banner.Level.WARNING, state.source() + ": " + state.message(),
                             "Choose another source…", this::showSourceMenu);
                 }
             }
-            case FAILED -> {
-                status.setSource("Failed", FAILED, state.description());
+            case OFFLINE -> {
+                status.setSource("Failed", FAILED, state.source());
                 if (currentSpec != null && config.sources().isCamera(currentSpec) && !config.sourceGiven()
                         && !fellBackToDemo) {
                     playDemo("No camera could be opened (" + state.message() + ").");
                 } else {
-                    video.setPlaceholder("Cannot play " + state.description());
-                    banner.show(Banner.Level.ERROR, "Cannot play " + state.description() + ": " + state.message(),
+                    video.setPlaceholder("Cannot play " + state.source());
+                    banner.show(Banner.Level.ERROR, "Cannot play " + state.source() + ": " + state.message(),
                             "Choose another source…", this::showSourceMenu);
                 }
             }
