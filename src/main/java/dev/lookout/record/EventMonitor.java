@@ -175,12 +175,10 @@ public final class EventMonitor implements AutoCloseable {
             worker.execute(() -> notifyError("event " + event.id + ": no clip: " + e.getMessage()));
         }
         for (FrameRing.Entry pre : ring.drain()) {
-            if (event.recorder == null) {
-                pre.frame().close();
-            } else if (live) {
-                event.recorder.offerOwned(pre.frame(), pre.detections());
-            } else {
-                event.recorder.putOwned(pre.frame(), pre.detections());
+            try (Frame preRoll = pre.frame()) {
+                if (event.recorder != null) {
+                    record(event.recorder, preRoll, pre.detections());
+                }
             }
         }
         noteSighting(event, frame, detections);
@@ -209,11 +207,17 @@ public final class EventMonitor implements AutoCloseable {
             noteSighting(event, frame, detections);
         }
         if (event.recorder != null) {
-            if (live) {
-                event.recorder.offer(frame, detections);
-            } else {
-                event.recorder.put(frame, detections);
-            }
+            record(event.recorder, frame, detections);
+        }
+    }
+
+    /** A live source's clip drops what the writer cannot take; a file's waits for room. */
+    private void record(AnnotatedRecorder recorder, Frame frame, List<Detection> detections)
+            throws InterruptedException {
+        if (live) {
+            recorder.offer(frame, detections);
+        } else {
+            recorder.put(frame, detections);
         }
     }
 
