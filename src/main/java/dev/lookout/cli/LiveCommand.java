@@ -10,7 +10,9 @@ import dev.lookout.detect.ModelFiles;
 import dev.lookout.detect.Device;
 import dev.lookout.live.CocoSsdFrameDetector;
 import dev.lookout.live.FrameDetector;
+import dev.lookout.live.ClassList;
 import dev.lookout.live.PlaybackOptions;
+import dev.lookout.live.WatchSettings;
 import dev.lookout.ui.CaptureSourceCatalog;
 import dev.lookout.ui.LiveConfig;
 import dev.lookout.ui.LiveWindow;
@@ -19,7 +21,6 @@ import dev.lookout.record.SnapshotWriter;
 import dev.lookout.ui.Settings;
 import dev.lookout.ui.Themes;
 import dev.lookout.ui.UncaughtProblems;
-import dev.lookout.ui.WatchSettings;
 import java.awt.GraphicsEnvironment;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
@@ -208,7 +209,7 @@ public final class LiveCommand implements Command {
         if (!a.has(option)) {
             return Set.of();
         }
-        Set<String> classes = Settings.parseClasses(a.get(option, ""));
+        Set<String> classes = ClassList.parse(a.get(option, ""));
         if (classes.isEmpty()) {
             throw new UsageException("--" + option + " needs class names, e.g. --" + option + " person,car");
         }
@@ -260,7 +261,7 @@ public final class LiveCommand implements Command {
     static DetectOptions detectOptions(Args a, Settings settings) throws UsageException {
         double minScore = a.getDouble("min-score", settings.minScore());
         int maxBoxes = a.getInt("max-boxes", settings.maxBoxes());
-        Set<String> classes = a.has("classes") ? Settings.parseClasses(a.get("classes", "")) : settings.classes();
+        Set<String> classes = a.has("classes") ? ClassList.parse(a.get("classes", "")) : settings.classes();
         if (!(minScore >= 0 && minScore < 1)) {
             throw new UsageException("--min-score must be at least 0 and below 1, not " + a.get("min-score", ""));
         }

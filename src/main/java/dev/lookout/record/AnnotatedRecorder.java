@@ -337,8 +337,7 @@ public final class AnnotatedRecorder implements AutoCloseable {
         }
         String lastError = null;
         // If the preferred encoder refuses this size or rate, the next MP4 encoder still gives a recording.
-        for (VideoCodec codec = requestedCodec; codec != VideoCodec.MJPEG_AVI;
-                codec = VideoCodec.values()[codec.ordinal() + 1]) {
+        for (VideoCodec codec : requestedCodec.withMp4Fallbacks()) {
             if (!codec.available()) {
                 continue;
             }

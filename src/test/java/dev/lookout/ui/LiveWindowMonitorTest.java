@@ -14,6 +14,7 @@ import dev.lookout.detect.DetectOptions;
 import dev.lookout.detect.Device;
 import dev.lookout.live.CocoSsdFrameDetector;
 import dev.lookout.live.PlaybackOptions;
+import dev.lookout.live.WatchSettings;
 import dev.lookout.record.MonitorEvent;
 import dev.lookout.testsupport.TestData;
 import java.awt.image.BufferedImage;
