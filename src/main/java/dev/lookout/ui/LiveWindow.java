@@ -388,8 +388,16 @@ public final class LiveWindow {
         return events;
     }
 
-    /** Shows an unexpected problem in the banner (used by the uncaught-exception handler). */
+    /** Shows an unexpected problem in the banner (the uncaught-exception handler has written it to stderr). */
     public void showUnexpected(Throwable e) {
-        banner.show(Banner.Level.ERROR, "Unexpected problem: " + WindowParts.describe(e), null, null);
+        banner.showQuietly(Banner.Level.ERROR, "Unexpected problem: " + WindowParts.describe(e), null, null);
+    }
+
+    /**
+     * True when something the user asked for could not be done: the source could not be played, the detector
+     * failed, a recording, snapshot or watch failed (each was shown as an error banner).
+     */
+    public boolean hadErrors() {
+        return banner.errorsShown() > 0;
     }
 }
