@@ -1,7 +1,7 @@
 package dev.lookout.ui;
 
 import dev.lookout.detect.DetectOptions;
-import dev.lookout.live.ClassList;
+import dev.lookout.detect.ClassNames;
 import dev.lookout.live.LivePipeline;
 import dev.lookout.live.LiveStats;
 import dev.lookout.live.WatchSettings;
@@ -306,7 +306,7 @@ public final class LiveWindow {
     }
 
     private void applyClassFilter() {
-        Set<String> wanted = ClassList.parse(controls.classes.getText());
+        Set<String> wanted = ClassNames.parse(controls.classes.getText());
         List<String> known = pipeline.classNames();
         Set<String> valid = new LinkedHashSet<>();
         List<String> unknown = new ArrayList<>();
