@@ -48,7 +48,9 @@ class LiveRelaunchTest {
     private ProcessHandle awaitRecordingChild(Process parent, Path recording) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         Optional<ProcessHandle> child = Optional.empty();
-        while (System.nanoTime() < deadline && (child.isEmpty() || !Files.exists(recording))) {
+        // a first fragment on disk: the child's window, pipeline and recorder run
+        while (System.nanoTime() < deadline && (child.isEmpty() || !Files.exists(recording)
+                || Files.size(recording) == 0)) {
             assertTrue(parent.isAlive(), "the parent ended early: " + log());
             child = parent.toHandle().children().findFirst();
             try {
@@ -57,8 +59,16 @@ class LiveRelaunchTest {
                 // the usual case: look again
             }
         }
-        assertTrue(child.isPresent() && Files.exists(recording), "a relaunched child recording: " + log());
+        assertTrue(child.isPresent() && Files.exists(recording) && Files.size(recording) > 0,
+                "a relaunched child recording: " + log());
         return child.get();
+    }
+
+    private static void stop(Process parent, ProcessHandle child) {
+        parent.destroyForcibly();
+        if (child != null) {
+            child.destroyForcibly();
+        }
     }
 
     private String log() throws Exception {
@@ -79,10 +89,7 @@ class LiveRelaunchTest {
             assertTrue(log().contains("is gone; stopping"), log());
             assertFalse(log().contains("\tat "), "no stack trace: " + log());
         } finally {
-            parent.destroyForcibly();
-            if (child != null) {
-                child.destroyForcibly();
-            }
+            stop(parent, child);
         }
     }
 
@@ -98,15 +105,12 @@ class LiveRelaunchTest {
             child.onExit().get(10, TimeUnit.SECONDS);
             List<String> stats = log().lines().filter(l -> l.startsWith("{") && l.contains("\"framesCaptured\""))
                     .toList();
-            assertTrue(stats.size() == 1, "one statistics line: " + log());
+            assertTrue(stats.size() == 1, "one statistics line: " + log() + " (child " + child.info() + ")");
             assertFalse(log().contains("\tat "), "no stack trace: " + log());
         } catch (TimeoutException e) {
             throw new AssertionError("the child did not end: " + log(), e);
         } finally {
-            parent.destroyForcibly();
-            if (child != null) {
-                child.destroyForcibly();
-            }
+            stop(parent, child);
         }
     }
 }
