@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lookout.testsupport.Edt;
+import dev.lookout.testsupport.IntegrationTest;
 import dev.lookout.testsupport.TestData;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The memory-limit relaunch with real processes: {@code lookout live} started as the user starts it relaunches
  * itself in a child JVM; the child must never outlive its parent, and a normal stop still ends with the statistics.
  */
+@IntegrationTest
 class LiveRelaunchTest {
 
     @TempDir
