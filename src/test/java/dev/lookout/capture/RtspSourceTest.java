@@ -58,11 +58,11 @@ class RtspSourceTest {
 
     @Test
     void reconnectsWhenTheServerIsKilledAndRestarted() throws Exception {
-        List<ConnectionState> states = new CopyOnWriteArrayList<>();
+        List<SourceState> states = new CopyOnWriteArrayList<>();
         SourceOptions options = SourceOptions.defaults()
                 .withNetworkTimeout(Duration.ofSeconds(2))
                 .withReconnectBackoff(Duration.ofMillis(250), Duration.ofSeconds(2), 0)
-                .withConnectionListener(states::add);
+                .withStateListener(states::add);
         try (RtspTestServer server = RtspTestServer.start(TestData.vtestAvi(), 50, 25, scratch)) {
             assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
                 try (FrameSource source = FrameSources.open(server.url("admin:ipcam99@"), options)) {
@@ -75,7 +75,7 @@ class RtspSourceTest {
                     server.stop();
                     Thread revive = new Thread(() -> {
                         try {
-                            Thread.sleep(2000);
+                            StreamSourceTest.awaitAttempts(states, 2);
                             server.restart();
                         } catch (Exception e) {
                             throw new IllegalStateException(e);
@@ -97,9 +97,9 @@ class RtspSourceTest {
                 }
             });
         }
-        System.out.println("RTSP connection states: " + states.stream().map(ConnectionState::describe).toList());
-        assertTrue(states.stream().anyMatch(s -> s.status() == ConnectionState.Status.RECONNECTING), states.toString());
-        assertEquals(ConnectionState.Status.CONNECTED, states.get(states.size() - 1).status());
+        System.out.println("RTSP connection states: " + states.stream().map(SourceState::describe).toList());
+        assertTrue(states.stream().anyMatch(s -> s.kind() == SourceState.Kind.RECONNECTING), states.toString());
+        assertEquals(SourceState.Kind.LIVE, states.get(states.size() - 1).kind());
         assertTrue(states.stream().noneMatch(s -> s.describe().contains("ipcam99")));
     }
 
@@ -135,9 +135,15 @@ class RtspSourceTest {
     @Test
     void closeDuringAHungReadReturnsAtOnceAndTheReaderEnds() throws Exception {
         try (RtspTestServer server = RtspTestServer.start(TestData.vtestAvi(), 50, 25, scratch)) {
+            java.util.concurrent.CountDownLatch stalled = new java.util.concurrent.CountDownLatch(1);
             ReconnectingFrameSource source = ReconnectingFrameSource.open(
                     () -> FfmpegFrameSource.openUrl(server.url(""), Duration.ofSeconds(4)),
-                    Duration.ofMillis(100), Duration.ofSeconds(1), 0, null);
+                    SourceOptions.defaults().withReconnectBackoff(Duration.ofMillis(100), Duration.ofSeconds(1), 0)
+                            .withStallAfter(Duration.ofMillis(300)).withStateListener(state -> {
+                                if (state.kind() == SourceState.Kind.STALLED) {
+                                    stalled.countDown();
+                                }
+                            }));
             for (int i = 0; i < 5; i++) {
                 source.read().close();
             }
@@ -154,7 +160,8 @@ class RtspSourceTest {
                 readEndedAt[0] = System.nanoTime();
             });
             reader.start();
-            Thread.sleep(500); // the reader is now blocked in FFmpeg, waiting for packets that never come
+            // STALLED: the reader is now blocked in FFmpeg, waiting for packets that never come
+            assertTrue(stalled.await(10, java.util.concurrent.TimeUnit.SECONDS), "the read stalls");
             long closeStart = System.nanoTime();
             source.close();
             double closeSeconds = (System.nanoTime() - closeStart) / 1e9;

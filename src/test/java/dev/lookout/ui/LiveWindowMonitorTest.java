@@ -15,6 +15,7 @@ import dev.lookout.detect.DetectOptions;
 import dev.lookout.detect.Device;
 import dev.lookout.live.CocoSsdFrameDetector;
 import dev.lookout.live.PlaybackOptions;
+import dev.lookout.live.WatchSettings;
 import dev.lookout.record.MonitorEvent;
 import dev.lookout.testsupport.TestData;
 import java.awt.image.BufferedImage;
@@ -101,7 +102,7 @@ class LiveWindowMonitorTest {
         RecordHooks hooks = new RecordHooks(dir.resolve("recordings"), null, dir.resolve("snapshots"));
         prefs = Preferences.userRoot().node("dev/lookout/test-" + System.nanoTime());
         LiveConfig config = new LiveConfig(vtest.toString(), true, PlaybackOptions.DEFAULTS, DetectOptions.DEFAULTS,
-                CocoSsdFrameDetector.loader(model, Device.CPU), new CaptureSourceCatalog(null, s -> { }), hooks,
+                CocoSsdFrameDetector.loader(model, Device.CPU), new CaptureSourceCatalog(null), hooks,
                 hooks, new Settings(prefs), "dark", System.nanoTime());
         WatchSettings watch = new WatchSettings(Set.of("person"), 2, 1000, 1000, dir.resolve("clips"),
                 dir.resolve("events.jsonl"), dir.resolve("event-snapshots"));
@@ -205,7 +206,7 @@ class LiveWindowMonitorTest {
         RecordHooks hooks = new RecordHooks(notAFolder, null, dir.resolve("snapshots"));
         prefs = Preferences.userRoot().node("dev/lookout/test-" + System.nanoTime());
         LiveConfig config = new LiveConfig(vtest.toString(), true, PlaybackOptions.DEFAULTS, DetectOptions.DEFAULTS,
-                CocoSsdFrameDetector.loader(model, Device.CPU), new CaptureSourceCatalog(null, s -> { }), hooks,
+                CocoSsdFrameDetector.loader(model, Device.CPU), new CaptureSourceCatalog(null), hooks,
                 hooks, new Settings(prefs), "dark", System.nanoTime());
         AtomicReference<LiveWindow> w = new AtomicReference<>();
         SwingUtilities.invokeAndWait(() -> {
@@ -223,8 +224,7 @@ class LiveWindowMonitorTest {
                 "the message names the folder: " + onEdt(() -> window.banner().message()));
         assertEquals("", onEdt(() -> window.statusBar().recordingText()), "no REC indicator");
         long before = window.stats().captured();
-        Thread.sleep(1500);
-        assertTrue(window.stats().captured() >= before + 8, "the live view goes on");
+        assertTrue(await(10_000, () -> window.stats().captured() >= before + 8), "the live view goes on");
     }
 
     private static List<Path> pngs(Path folder) {

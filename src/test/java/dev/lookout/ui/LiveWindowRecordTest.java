@@ -11,7 +11,8 @@ import dev.lookout.testsupport.Edt;
 import dev.lookout.capture.FfmpegFrameSource;
 import dev.lookout.capture.Frame;
 import dev.lookout.capture.FrameSource;
-import dev.lookout.capture.SourceOpener;
+import dev.lookout.capture.FrameSource;
+import dev.lookout.capture.SourceStateListener;
 import dev.lookout.detect.DetectOptions;
 import dev.lookout.detect.Device;
 import dev.lookout.live.CocoSsdFrameDetector;
@@ -66,8 +67,8 @@ class LiveWindowRecordTest {
         Path model = TestData.require(TestData.modelDir().resolve("model.onnx"), "the converted model").getParent();
         SourceCatalog live = new TestCatalog() {
             @Override
-            public SourceOpener opener(String spec, PlaybackOptions playback) {
-                return () -> new LiveWindowFaultTest.RepeatingLiveSource(dog, -1);
+            public FrameSource open(String spec, PlaybackOptions playback, SourceStateListener states) {
+                return new LiveWindowFaultTest.RepeatingLiveSource(dog, -1);
             }
         };
         RecordHooks hooks = new RecordHooks(dir.resolve("recordings"), null, dir.resolve("snapshots"));
@@ -101,7 +102,8 @@ class LiveWindowRecordTest {
         press("record");
         assertTrue(await(5000, () -> window.statusBar().recordingText().startsWith("● REC")),
                 window.statusBar().recordingText());
-        Thread.sleep(2500);
+        long recordingFrom = window.stats().captured();
+        assertTrue(await(10_000, () -> window.stats().captured() >= recordingFrom + 40), "two seconds recorded");
         press("record");
         assertTrue(await(5000, () -> window.banner().message().startsWith("Recording saved")));
         hooks.awaitFinished(10_000);
