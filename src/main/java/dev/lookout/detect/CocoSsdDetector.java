@@ -9,6 +9,7 @@ import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import dev.lookout.capture.MatImages;
+import dev.lookout.onnx.OrtNatives;
 import dev.lookout.onnx.OrtTempFolder;
 import dev.lookout.onnx.ResizeCut;
 import java.awt.image.BufferedImage;
