@@ -38,8 +38,10 @@ final class MqttProblems {
                     || code == Mqtt5ConnAckReasonCode.NOT_AUTHORIZED
                     ? refused(code.name()) : "the broker refused the connection (" + code + ")";
         }
-        if (t instanceof ConnectException) {
-            return "cannot reach the broker (" + UrlRedaction.redact(t.getMessage()) + ")";
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof ConnectException) {
+                return "cannot reach the broker (" + UrlRedaction.redact(c.getMessage()) + ")";
+            }
         }
         String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         return UrlRedaction.redact(message);

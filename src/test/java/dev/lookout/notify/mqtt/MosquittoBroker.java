@@ -58,7 +58,9 @@ final class MosquittoBroker implements AutoCloseable {
             port = probe.getLocalPort();
         }
         Path config = dir.resolve("mosquitto.conf");
-        Files.writeString(config, "listener " + port + " 127.0.0.1\n" + access + "persistence false\n"
+        // started as root (a CI container) mosquitto would switch to user 'mosquitto', who cannot read the temp dir
+        Files.writeString(config, "user " + System.getProperty("user.name") + "\n"
+                + "listener " + port + " 127.0.0.1\n" + access + "persistence false\n"
                 + "log_dest file " + dir.resolve("mosquitto.log") + "\nlog_type all\n");
         MosquittoBroker broker = new MosquittoBroker(dir, config, port);
         broker.startProcess();
