@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lookout.capture.ConnectionState;
 import dev.lookout.notify.LogCapture;
+import dev.lookout.notify.TestEvents;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lookout.event.EventChange;
 import dev.lookout.event.EventJson;
 import dev.lookout.notify.CameraCounts;
+import dev.lookout.notify.TestEvents;
 import dev.lookout.notify.SnapshotJpeg;
 import dev.lookout.testsupport.TestData;
 import java.awt.image.BufferedImage;

@@ -3,6 +3,7 @@ package dev.lookout.notify.mqtt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.lookout.event.EventChange;
+import dev.lookout.notify.TestEvents;
 import dev.lookout.event.EventJson;
 import java.nio.file.Path;
 import java.util.ArrayList;
