@@ -8,8 +8,10 @@ import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedContext;
 import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import com.hivemq.client.mqtt.mqtt3.message.connect.Mqtt3ConnectBuilder;
+import com.hivemq.client.mqtt.mqtt3.message.connect.connack.Mqtt3ConnAck;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.message.connect.Mqtt5ConnectBuilder;
+import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAck;
 import dev.lookout.capture.ConnectionListener;
 import dev.lookout.capture.ConnectionState;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +41,9 @@ final class MqttConnection implements AutoCloseable {
     private final Mqtt3AsyncClient v3;
     private final Mqtt5AsyncClient v5;
     private final Runnable onConnected;
+    /** The CONNECT (credentials, Last Will) of the version in use; the library repeats it on reconnection. */
+    private final Mqtt5ConnectBuilder.Send<CompletableFuture<Mqtt5ConnAck>> v5Connect;
+    private final Mqtt3ConnectBuilder.Send<CompletableFuture<Mqtt3ConnAck>> v3Connect;
     private volatile boolean connected;
     private volatile boolean closed;
 
@@ -60,12 +65,14 @@ final class MqttConnection implements AutoCloseable {
         }
         if (settings.protocol() == 5) {
             v3 = null;
+            v3Connect = null;
             v5 = builder.useMqttVersion5().build().toAsync();
             v5.publishes(MqttGlobalPublishFilter.SUBSCRIBED,
                     p -> messages.accept(p.getTopic().toString(), p.getPayloadAsBytes()));
             v5Connect = connect5(will);
         } else {
             v5 = null;
+            v5Connect = null;
             v3 = builder.useMqttVersion3().build().toAsync();
             v3.publishes(MqttGlobalPublishFilter.SUBSCRIBED,
                     p -> messages.accept(p.getTopic().toString(), p.getPayloadAsBytes()));
@@ -73,10 +80,7 @@ final class MqttConnection implements AutoCloseable {
         }
     }
 
-    private Mqtt5ConnectBuilder.Send<CompletableFuture<com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAck>> v5Connect;
-    private Mqtt3ConnectBuilder.Send<CompletableFuture<com.hivemq.client.mqtt.mqtt3.message.connect.connack.Mqtt3ConnAck>> v3Connect;
-
-    private Mqtt5ConnectBuilder.Send<CompletableFuture<com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAck>> connect5(Will will) {
+    private Mqtt5ConnectBuilder.Send<CompletableFuture<Mqtt5ConnAck>> connect5(Will will) {
         var connect = v5.connectWith().cleanStart(true).keepAlive(30);
         if (settings.username() != null) {
             var auth = connect.simpleAuth().username(settings.username());
@@ -92,7 +96,7 @@ final class MqttConnection implements AutoCloseable {
         return connect;
     }
 
-    private Mqtt3ConnectBuilder.Send<CompletableFuture<com.hivemq.client.mqtt.mqtt3.message.connect.connack.Mqtt3ConnAck>> connect3(Will will) {
+    private Mqtt3ConnectBuilder.Send<CompletableFuture<Mqtt3ConnAck>> connect3(Will will) {
         var connect = v3.connectWith().cleanSession(true).keepAlive(30);
         if (settings.username() != null) {
             var auth = connect.simpleAuth().username(settings.username());

@@ -233,7 +233,11 @@ public final class MqttPublisher implements EventSink, AutoCloseable {
             LOG.log(System.Logger.Level.WARNING, "MQTT: {0}", change.describe());
         }
         lastReason = reason;
-        listener.stateChanged(change);
+        try {
+            listener.stateChanged(change);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "MQTT: the connection listener failed", e);
+        }
     }
 
     private static byte[] ascii(String text) {

@@ -33,6 +33,7 @@ final class HookReceiver implements AutoCloseable {
     private final List<Request> requests = new ArrayList<>();
     private final Deque<Integer> statuses = new ArrayDeque<>();
     private final CountDownLatch release = new CountDownLatch(1);
+    private final java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean hanging;
 
     HookReceiver() throws IOException {
@@ -58,6 +59,7 @@ final class HookReceiver implements AutoCloseable {
             }
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
+            answered.incrementAndGet();
         });
         server.start();
     }
@@ -81,6 +83,11 @@ final class HookReceiver implements AutoCloseable {
     /** From now on no request is answered until {@link #close}. */
     void hang() {
         hanging = true;
+    }
+
+    /** Requests answered so far. */
+    int answered() {
+        return answered.get();
     }
 
     synchronized List<Request> requests() {
