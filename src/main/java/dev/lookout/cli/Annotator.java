@@ -1,5 +1,7 @@
 package dev.lookout.cli;
 
+import dev.lookout.Failures;
+import org.opencv.core.MatOfByte;
 import dev.lookout.capture.MatImages;
 import dev.lookout.detect.Detection;
 import dev.lookout.overlay.DetectionPainter;
@@ -72,11 +74,16 @@ final class Annotator {
         }
         Path target = uniqueTarget(stem, ext);
         Mat painted = MatImages.toMat(canvas);
+        MatOfByte encoded = new MatOfByte();
         try {
-            if (!Imgcodecs.imwrite(target.toString(), painted)) {
-                throw new IOException("cannot write annotated image " + target);
+            if (!Imgcodecs.imencode("." + ext, painted, encoded)) {
+                throw new IOException("cannot encode annotated image " + target);
             }
+            Files.write(target, encoded.toArray());
+        } catch (IOException e) {
+            throw new IOException("cannot write annotated image " + target + ": " + Failures.reason(e), e);
         } finally {
+            encoded.release();
             painted.release();
         }
         return target;

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookout.detect.CocoSsdDetector;
 import dev.lookout.detect.DetectOptions;
 import dev.lookout.detect.DetectionResult;
-import dev.lookout.detect.Device;
 import dev.lookout.detect.ImageFiles;
 import dev.lookout.detect.ModelFiles;
 import java.io.IOException;
@@ -16,60 +15,58 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.opencv.core.Mat;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code lookout bench}: where detection time goes (decode, preprocess, inference, post-process) per image, ONNX
  * Runtime against OpenCV DNN on the same model, and optionally a soak run that watches the process's memory.
  */
-public final class BenchCommand implements Command {
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = LookoutCommand.Version.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Time detection stages, ONNX Runtime vs OpenCV DNN, memory over a long run.", "",
+            "Times decode, preprocess, inference, post-process, detect (= the three detector stages) and total "
+                    + "(= decode + detect) over N runs after K warm-ups, for each image and for a 640x480 frame "
+                    + "resized from the first one; then the same model through OpenCV DNN, with the ratio.",
+            "cpu ms: mean CPU time of the whole process per detect call (all threads; 10 ms ticks, so use many "
+                    + "runs): unlike wall time it hardly moves when other programs load the machine.",
+            "The last line is one JSON object with every figure.", ""})
+public final class BenchCommand extends CliCommand {
 
-    private static final Set<String> VALUE_OPTIONS = Set.of("runs", "warmup", "device", "model", "soak");
-    private static final Set<String> FLAG_OPTIONS = Set.of("help", "no-dnn");
     private static final String[] STAGES = {"decode", "preprocess", "inference", "postprocess", "detect", "total"};
 
-    @Override
-    public String name() {
-        return "bench";
-    }
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "20", description = "timed runs per image "
+            + "(default ${DEFAULT-VALUE})")
+    int runs;
+
+    @Option(names = "--warmup", paramLabel = "K", defaultValue = "3", description = "untimed runs first "
+            + "(default ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(names = "--soak", paramLabel = "N", defaultValue = "0", description = "afterwards, N detect calls on the "
+            + "640x480 frame, reporting resident memory growth")
+    int soak;
+
+    @Option(names = "--no-dnn", description = "skip the OpenCV DNN comparison")
+    boolean noDnn;
+
+    @Mixin
+    ModelOptions model = new ModelOptions();
+
+    @Parameters(paramLabel = "INPUT", arity = "0..*", description = "image files or folders. Default: the 7 TF.js "
+            + "reference PNGs in ../shared/reference/coco-ssd/images, else the darknet photos in "
+            + "$LOOKOUT_TESTDATA/darknet")
+    List<String> inputs = List.of();
 
     @Override
-    public String summary() {
-        return "time detection stages, ONNX Runtime vs OpenCV DNN, memory over a long run";
-    }
-
-    static String usage() {
-        return String.join("\n",
-                "usage: lookout bench [--runs N] [--warmup K] [--device D] [--model DIR] [--soak N] [--no-dnn] "
-                        + "[INPUT...]",
-                "",
-                "Times decode, preprocess, inference, post-process, detect (= the three detector stages) and total",
-                "(= decode + detect) over N runs (default 20) after K warm-ups (default 3), for each image and for a",
-                "640x480 frame resized from the first one; then the same model through OpenCV DNN, with the ratio.",
-                "cpu ms: mean CPU time of the whole process per detect call (all threads; 10 ms ticks, so use many",
-                "runs): unlike wall time it hardly moves when other programs load the machine.",
-                "INPUT: image files or folders. Default: the 7 TF.js reference PNGs in",
-                "../shared/reference/coco-ssd/images, else the darknet photos in $LOOKOUT_TESTDATA/darknet.",
-                "--soak N: afterwards, N detect calls on the 640x480 frame, reporting resident memory growth.",
-                "The last line is one JSON object with every figure.");
-    }
-
-    @Override
-    public int run(String[] argv, PrintStream out, PrintStream err) throws Exception {
-        Args args = Args.parse(argv, VALUE_OPTIONS, FLAG_OPTIONS);
-        if (args.flag("help")) {
-            out.println(usage());
-            return 0;
-        }
-        int runs = args.getInt("runs", 20);
-        int warmup = args.getInt("warmup", 3);
-        int soak = args.getInt("soak", 0);
+    int run() throws Exception {
         if (runs < 1 || warmup < 0 || soak < 0) {
             throw new UsageException("--runs must be 1 or more, --warmup and --soak 0 or more");
         }
-        Device device = DetectCommand.device(args);
-        List<Path> images = BenchImages.find(args.positional(), err);
+        List<Path> images = BenchImages.find(inputs, err);
         if (images.isEmpty()) {
             throw new UsageException("no images to time: give INPUT images or folders");
         }
@@ -78,10 +75,10 @@ public final class BenchCommand implements Command {
         CocoSsdDetector loaded;
         long loadStart = System.nanoTime();
         try {
-            modelDir = args.has("model") ? Path.of(args.get("model", "")) : ModelFiles.findDefault().dir();
-            loaded = CocoSsdDetector.load(modelDir, device, line -> err.println("lookout bench: " + line));
+            modelDir = model.modelDir();
+            loaded = CocoSsdDetector.load(modelDir, model.device, this::problem);
         } catch (IOException e) {
-            err.println("lookout bench: " + e.getMessage());
+            problem(e.getMessage());
             return Main.EXIT_FAILED;
         }
         double loadMs = (System.nanoTime() - loadStart) / 1e6;
@@ -90,7 +87,7 @@ public final class BenchCommand implements Command {
         try (CocoSsdDetector detector = loaded) {
             List<BenchImages.Sample> samples = BenchImages.read(images, err);
             if (samples.isEmpty()) {
-                err.println("lookout bench: none of the images could be read");
+                problem("none of the images could be read");
                 return Main.EXIT_FAILED;
             }
             int cores = Runtime.getRuntime().availableProcessors();
@@ -164,7 +161,7 @@ public final class BenchCommand implements Command {
                 out.printf(Locale.ROOT, " %5d %9.1f%n", boxes, cpuMs);
             }
 
-            if (!args.flag("no-dnn")) {
+            if (!noDnn) {
                 report.set("opencvDnn", DnnComparison.run(modelDir, samples, runs, warmup, ortInference, detector,
                         out, mapper));
             }

@@ -4,15 +4,21 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.lookout.capture.FfmpegFrameSource;
 import dev.lookout.capture.Frame;
+import dev.lookout.capture.ConnectionListener;
+import dev.lookout.capture.ConnectionState;
 import dev.lookout.capture.FrameSource;
+import dev.lookout.capture.ReconnectingFrameSource;
+import dev.lookout.capture.SourceOpener;
+import dev.lookout.capture.UrlRedaction;
+import dev.lookout.detect.ClassNames;
 import dev.lookout.detect.CocoSsdDetector;
 import dev.lookout.detect.DetectOptions;
 import dev.lookout.detect.Detection;
 import dev.lookout.detect.DetectionFailedException;
 import dev.lookout.detect.DetectionResult;
-import dev.lookout.detect.Device;
 import dev.lookout.detect.ImageFiles;
-import dev.lookout.detect.ModelFiles;
+import dev.lookout.detect.ImageLimits;
+import dev.lookout.record.OutputFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -24,23 +30,82 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.opencv.core.Mat;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code lookout detect [options] INPUT...}: Coco-SSD on images, folders of images and video files, one JSON line
  * per image or frame in TF.js's detection shape.
  */
-public final class DetectCommand implements Command {
+@Command(name = "detect", sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Detect objects in images, folders of images, video files and streams (JSON lines).", "",
+            "INPUT: an image file, a folder (its images, sorted by name), a video file (its frames, decoded by "
+                    + "FFmpeg) or a stream URL (rtsp://, http://...; until it ends or Ctrl-C).",
+            "Writes one JSON line per image or frame: {\"source\", \"frame\" (videos), \"width\", \"height\", "
+                    + "\"detections\": [{\"bbox\": [x, y, w, h], \"class\", \"score\"}], \"ms\"} "
+                    + "(ms: detection time).", ""},
+        footer = {"", "--classes and --min-area filter TF.js's answer after its suppression; --max-boxes counts what "
+                + "is reported.", "Exit status: 0 all inputs done, 1 some input unreadable (reported on stderr), "
+                + "2 usage."},
+        mixinStandardHelpOptions = true, versionProvider = LookoutCommand.Version.class)
+public final class DetectCommand extends CliCommand {
 
-    private static final Set<String> VALUE_OPTIONS = union(Set.of("min-score", "max-boxes", "iou", "classes",
-            "min-area", "device", "every", "output", "annotate", "model"), DetectRecording.VALUE_OPTIONS);
-    private static final Set<String> FLAG_OPTIONS = Set.of("help");
     private static final JsonFactory JSON = new JsonFactory();
 
     private static final Duration NETWORK_TIMEOUT = Duration.ofSeconds(10);
+
+    @Mixin
+    DetectionOptions detection = new DetectionOptions();
+
+    @Option(names = "--iou", paramLabel = "T", description = "suppression IoU threshold, above 0 and at most 1 "
+            + "(default: the min score, as TF.js)")
+    Double iou;
+
+    @Option(names = "--min-area", paramLabel = "PX", defaultValue = "0",
+            description = "report only boxes of at least PX square pixels")
+    double minArea;
+
+    @Mixin
+    ModelOptions model = new ModelOptions();
+
+    @Option(names = "--max-pixels", paramLabel = "N", description = "images larger than N pixels (as their header "
+            + "declares) are refused before decoding (default 100000000)")
+    Long maxPixels;
+
+    @Option(names = "--every", paramLabel = "N", defaultValue = "1",
+            description = "videos: detect every Nth frame (default 1: all)")
+    int every;
+
+    @Option(names = "--reconnect", paramLabel = "N", defaultValue = "10", description = "streams: reconnect after "
+            + "a drop or stall, up to N attempts in a row (waits 0.5 s doubling to 10 s; default ${DEFAULT-VALUE}; "
+            + "0: never); giving up ends the run with exit status 1")
+    int reconnect;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "write the JSON lines to FILE instead of stdout")
+    Path output;
+
+    @Option(names = "--annotate", paramLabel = "DIR", description = "also save each image/frame with its boxes "
+            + "drawn into DIR")
+    Path annotate;
+
+    @Option(names = "--record", paramLabel = "FILE", description = "videos: write each video with its boxes burnt "
+            + "in (MP4; FILE-2.mp4... for further videos; an existing file is never overwritten)")
+    Path record;
+
+    @Option(names = "--snapshot", paramLabel = "DIR", description = "save a PNG with boxes, the raw PNG and a JSON "
+            + "sidecar of every image or frame with a detection (with --watch: of each event's best frame)")
+    Path snapshot;
+
+    @Mixin
+    WatchOptions watch = new WatchOptions();
+
+    @Parameters(paramLabel = "INPUT", arity = "0..*", description = "images, folders, videos or stream URLs")
+    List<String> inputArgs = List.of();
 
     private final VideoOpener videoFiles;
 
@@ -54,176 +119,120 @@ public final class DetectCommand implements Command {
         this.videoFiles = videoFiles;
     }
 
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> all = new LinkedHashSet<>(a);
-        all.addAll(b);
-        return Set.copyOf(all);
+    /** Runs {@code lookout detect ARGS} with this command object (tests give it a fake video opener). */
+    int run(String[] args, PrintStream out, PrintStream err) {
+        return Main.run(this, args, out, err);
     }
 
     @Override
-    public String name() {
-        return "detect";
-    }
-
-    @Override
-    public String summary() {
-        return "detect objects in images, folders of images and video files (JSON lines)";
-    }
-
-    /** The {@code --help} text. */
-    static String usage() {
-        return String.join("\n",
-                "usage: lookout detect [options] INPUT...",
-                "",
-                "INPUT: an image file, a folder (its images, sorted by name), a video file (its frames, decoded by",
-                "FFmpeg) or a stream URL (rtsp://, http://...; until it ends or Ctrl-C).",
-                "Writes one JSON line per image or frame: {\"source\", \"frame\" (videos), \"width\", \"height\",",
-                "\"detections\": [{\"bbox\": [x, y, w, h], \"class\", \"score\"}], \"ms\"} (ms: detection time).",
-                "",
-                "options:",
-                "  --min-score S    keep scores above S, as TF.js's minScore (default 0.5)",
-                "  --max-boxes N    at most N detections per image, as TF.js's maxNumBoxes (default 20)",
-                "  --iou T          suppression IoU threshold (default: the min score, as TF.js)",
-                "  --classes A,B    report only these classes, e.g. person,dog (among TF.js's detections)",
-                "  --min-area PX    report only boxes of at least PX square pixels",
-                "  --device D       auto (default), cpu or cuda",
-                "  --every N        videos: every Nth frame (default 1: all)",
-                "  --output FILE    write the JSON lines to FILE instead of stdout",
-                "  --annotate DIR   also save each image/frame with its boxes drawn into DIR",
-                "  --model DIR      model folder (default models/coco-ssd)",
-                String.join("\n", DetectRecording.usageLines()),
-                "",
-                "--classes and --min-area filter TF.js's answer after its suppression; --max-boxes counts what is",
-                "reported. Exit status: 0 all inputs done, 1 some input unreadable (reported on stderr), 2 usage.");
-    }
-
-    @Override
-    public int run(String[] argv, PrintStream out, PrintStream err) throws Exception {
-        Args args = Args.parse(argv, VALUE_OPTIONS, FLAG_OPTIONS);
-        if (args.flag("help")) {
-            out.println(usage());
-            return 0;
-        }
-        DetectOptions options = options(args);
-        Device device = device(args);
-        int every = args.getInt("every", 1);
+    int run() throws Exception {
+        DetectOptions options = options();
         if (every < 1) {
             throw new UsageException("--every must be 1 or more, not " + every);
         }
-        DetectRecording recording = DetectRecording.from(args, err);
-        List<String> inputArgs = args.positional();
+        if (reconnect < 0) {
+            throw new UsageException("--reconnect must be 0 (never) or more attempts, not " + reconnect);
+        }
+        DetectRecording recording = new DetectRecording(record, snapshot, watch, err);
+        ImageLimits limits = ImageLimits.defaults();
+        if (maxPixels != null) {
+            if (maxPixels < 1) {
+                throw new UsageException("--max-pixels must be 1 or more, not " + maxPixels);
+            }
+            limits = limits.withMaxPixels(maxPixels);
+        }
         if (inputArgs.isEmpty()) {
             throw new UsageException("give at least one INPUT: an image, a folder of images or a video file");
         }
 
-        Path modelDir;
         CocoSsdDetector loaded;
         boolean[] providerTold = {false}; // AUTO's fallback notice already names the provider
         try {
-            modelDir = args.has("model") ? Path.of(args.get("model", "")) : ModelFiles.findDefault().dir();
-            loaded = CocoSsdDetector.load(modelDir, device, line -> {
-                err.println("lookout detect: " + line);
+            loaded = CocoSsdDetector.load(model.modelDir(), model.device, line -> {
+                problem(line);
                 providerTold[0] = true;
             });
         } catch (IOException e) {
-            err.println("lookout detect: " + e.getMessage());
+            problem(e.getMessage());
             return Main.EXIT_FAILED;
         }
         try (CocoSsdDetector detector = loaded) {
-            checkClasses(options, detector.classNames());
+            String unknown = ClassNames.unknownMessage(options.classes(), detector.classNames());
+            if (unknown != null) {
+                throw new UsageException(unknown);
+            }
             recording.checkClasses(detector.classNames());
             if (!providerTold[0]) {
-                err.println("lookout detect: running on " + detector.provider());
+                problem("running on " + detector.provider());
             }
             Annotator annotator = null;
-            if (args.has("annotate")) {
+            if (annotate != null) {
                 try {
-                    annotator = new Annotator(Path.of(args.get("annotate", "")));
+                    annotator = new Annotator(annotate);
                 } catch (IOException e) {
-                    err.println("lookout detect: " + e.getMessage());
+                    problem(e.getMessage());
                     return Main.EXIT_FAILED;
                 }
             }
-            PrintStream results = out;
-            OutputStream file = null;
-            if (args.has("output")) {
-                Path target = Path.of(args.get("output", ""));
-                try {
-                    file = Files.newOutputStream(target);
-                } catch (IOException e) {
-                    String why = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
-                            : e instanceof NoSuchFileException ? "its folder does not exist" : e.getMessage();
-                    err.println("lookout detect: cannot write --output " + target + ": " + why);
-                    return Main.EXIT_FAILED;
-                }
-                results = new PrintStream(file, false, StandardCharsets.UTF_8);
-            }
+            List<DetectInputs.Input> inputs = DetectInputs.expand(inputArgs);
+            checkOutputsAreNotInputs(inputs);
+            ResultLines results;
             try {
-                Run run = new Run(detector, options, every, annotator, recording, results, err);
-                run.all(DetectInputs.expand(inputArgs));
-                results.flush();
-                if (results.checkError()) {
-                    err.println("lookout detect: writing the results failed"
-                            + (file != null ? " (" + args.get("output", "") + ")" : ""));
-                    return Main.EXIT_FAILED;
+                results = output != null ? ResultLines.toFile(output) : ResultLines.to(out);
+            } catch (ResultLines.Failed e) {
+                problem(e.getMessage());
+                return Main.EXIT_FAILED;
+            }
+            Run run = new Run(detector, options, every, limits, annotator, recording, results, err);
+            try (results) {
+                run.all(inputs);
+            } catch (ResultLines.Failed e) {
+                problem(e.getMessage());
+                return Main.EXIT_FAILED;
+            }
+            return run.failures == 0 && !recording.snapshotsFailed() ? 0 : Main.EXIT_FAILED;
+        }
+    }
+
+    /** Refuses an {@code --output}, {@code --record} or {@code --annotate} that is (or holds) one of the inputs. */
+    private void checkOutputsAreNotInputs(List<DetectInputs.Input> inputs) throws UsageException {
+        for (DetectInputs.Input input : inputs) {
+            Path file = input instanceof DetectInputs.Image image ? image.file()
+                    : input instanceof DetectInputs.Video video && !FfmpegFrameSource.isUrl(video.location())
+                            ? Path.of(video.location()) : null;
+            if (file == null) {
+                continue;
+            }
+            for (Path target : new Path[] {output, record}) {
+                if (target != null && OutputFiles.sameFile(target, file)) {
+                    String option = target == output ? "--output " : "--record ";
+                    throw new UsageException(option + target + " is the input " + file + "; choose another file");
                 }
-                return run.failures == 0 ? 0 : Main.EXIT_FAILED;
-            } finally {
-                if (file != null) {
-                    results.close();
-                }
+            }
+            Path folder = file.toAbsolutePath().getParent();
+            if (annotate != null && folder != null && OutputFiles.sameFile(annotate, folder)) {
+                throw new UsageException("--annotate " + annotate + " is the folder of the input " + file
+                        + "; choose another folder, so that no input is overwritten");
             }
         }
     }
 
-    private static DetectOptions options(Args args) throws UsageException {
-        double minScore = args.getDouble("min-score", 0.5);
-        if (!(minScore >= 0 && minScore < 1)) {
-            throw new UsageException("--min-score must be at least 0 and below 1, not " + minScore);
+    private DetectOptions options() throws UsageException {
+        if (iou != null && !(iou > 0 && iou <= 1)) {
+            throw new UsageException("--iou must be above 0 and at most 1, not " + iou);
         }
-        int maxBoxes = args.getInt("max-boxes", 20);
-        if (maxBoxes < 1) {
-            throw new UsageException("--max-boxes must be 1 or more, not " + maxBoxes);
-        }
-        Double iou = null;
-        if (args.has("iou")) {
-            iou = args.getDouble("iou", 0);
-            if (!(iou > 0 && iou <= 1)) {
-                throw new UsageException("--iou must be above 0 and at most 1, not " + iou);
-            }
-        }
-        double minArea = args.getDouble("min-area", 0);
-        if (!(minArea >= 0) || Double.isInfinite(minArea)) {
+        if (!(minArea >= 0)) {
             throw new UsageException("--min-area must be 0 or more square pixels, not " + minArea);
         }
-        Set<String> classes = new LinkedHashSet<>();
-        if (args.has("classes")) {
-            for (String c : args.get("classes", "").split(",")) {
-                if (!c.isBlank()) {
-                    classes.add(c.strip());
-                }
-            }
-            if (classes.isEmpty()) {
-                throw new UsageException("--classes needs class names, e.g. --classes person,dog");
-            }
-        }
-        return new DetectOptions(maxBoxes, minScore, iou, classes, minArea);
+        DetectOptions base = new DetectOptions(DetectOptions.DEFAULTS.maxNumBoxes(),
+                DetectOptions.DEFAULTS.minScore(), iou, Set.of(), minArea);
+        return detection.resolve(base);
     }
 
-    static Device device(Args args) throws UsageException {
-        try {
-            return Device.parse(args.get("device", "auto"));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
-    }
-
-    private static void checkClasses(DetectOptions options, List<String> known) throws UsageException {
-        List<String> unknown = options.classes().stream().filter(c -> !known.contains(c)).sorted().toList();
-        if (!unknown.isEmpty()) {
-            throw new UsageException("unknown class" + (unknown.size() > 1 ? "es " : " ") + String.join(", ", unknown)
-                    + "; the classes are: " + String.join(", ", known));
-        }
+    /** One {@code --annotate} write. */
+    @FunctionalInterface
+    private interface AnnotatorWrite {
+        void run() throws IOException;
     }
 
     /** One invocation's state: where results go and how many inputs failed. */
@@ -231,17 +240,19 @@ public final class DetectCommand implements Command {
         private final CocoSsdDetector detector;
         private final DetectOptions options;
         private final int every;
-        private final Annotator annotator;
+        private final ImageLimits limits;
+        private Annotator annotator;
         private final DetectRecording recording;
-        private final PrintStream results;
+        private final ResultLines results;
         private final PrintStream err;
         private int failures;
 
-        Run(CocoSsdDetector detector, DetectOptions options, int every, Annotator annotator,
-                DetectRecording recording, PrintStream results, PrintStream err) {
+        Run(CocoSsdDetector detector, DetectOptions options, int every, ImageLimits limits, Annotator annotator,
+                DetectRecording recording, ResultLines results, PrintStream err) {
             this.detector = detector;
             this.options = options;
             this.every = every;
+            this.limits = limits;
             this.annotator = annotator;
             this.recording = recording;
             this.results = results;
@@ -271,7 +282,7 @@ public final class DetectCommand implements Command {
         private void image(Path file) {
             Mat bgr;
             try {
-                bgr = ImageFiles.read(file);
+                bgr = ImageFiles.read(file, limits);
             } catch (IOException e) {
                 fail(file.toString(), e.getMessage());
                 return;
@@ -279,11 +290,9 @@ public final class DetectCommand implements Command {
             try {
                 DetectionResult result = detector.detect(bgr, options);
                 emit(file.toString(), -1, result);
-                if (annotator != null) {
-                    annotator.writeImage(bgr, result.detections(), file);
-                }
+                annotate(() -> annotator.writeImage(bgr, result.detections(), file));
                 recording.image(bgr, result.detections(), file);
-            } catch (IOException | IllegalArgumentException | DetectionFailedException e) {
+            } catch (IllegalArgumentException | DetectionFailedException e) {
                 fail(file.toString(), e.getMessage());
             } finally {
                 bgr.release();
@@ -293,7 +302,7 @@ public final class DetectCommand implements Command {
         private void video(String location) {
             FrameSource source;
             try {
-                source = FfmpegFrameSource.isUrl(location) ? FfmpegFrameSource.openUrl(location, NETWORK_TIMEOUT)
+                source = FfmpegFrameSource.isUrl(location) ? openStream(location)
                         : videoFiles.open(Path.of(location));
             } catch (IOException e) {
                 fail(location, e.getMessage());
@@ -321,9 +330,8 @@ public final class DetectCommand implements Command {
                         if (frame.index() % every == 0) {
                             DetectionResult result = detector.detect(frame.image(), options);
                             emit(name, frame.index(), result);
-                            if (annotator != null) {
-                                annotator.writeFrame(frame.image(), result.detections(), name, frame.index());
-                            }
+                            annotate(() -> annotator.writeFrame(frame.image(), result.detections(), name,
+                                    frame.index()));
                             current = result.detections();
                         }
                         recording.frame(frame, current, name);
@@ -346,6 +354,29 @@ public final class DetectCommand implements Command {
                     failures++;
                 }
             }
+        }
+
+        /** A stream, reconnecting after drops and stalls as {@code --reconnect} says, each state on stderr. */
+        private FrameSource openStream(String url) throws IOException {
+            SourceOpener opener = () -> FfmpegFrameSource.openUrl(url, NETWORK_TIMEOUT);
+            if (reconnect == 0) {
+                return opener.open();
+            }
+            return ReconnectingFrameSource.open(opener, Duration.ofMillis(500), Duration.ofSeconds(10), reconnect,
+                    new ConnectionListener() {
+                        private boolean lost;
+
+                        @Override
+                        public void stateChanged(ConnectionState state) {
+                            // The first connection is not news, nor is giving up: the run's failure says it.
+                            boolean news = state.status() == ConnectionState.Status.RECONNECTING
+                                    || (state.status() == ConnectionState.Status.CONNECTED && lost);
+                            lost = state.status() == ConnectionState.Status.RECONNECTING;
+                            if (news) {
+                                err.println("lookout detect: " + state.describe());
+                            }
+                        }
+                    });
         }
 
         private static String abbreviate(String name) {
@@ -371,14 +402,34 @@ public final class DetectCommand implements Command {
             } catch (IOException e) {
                 throw new UncheckedIOException(e); // a StringWriter does not fail
             }
-            results.println(line);
-            results.flush();
+            results.write(line.toString());
+        }
+
+        /**
+         * Writes an {@code --annotate} copy. A failure (a full disk) is reported once with its reason and ends the
+         * annotations, not the detections; the run then exits with 1.
+         */
+        private void annotate(AnnotatorWrite write) {
+            if (annotator == null) {
+                return;
+            }
+            try {
+                write.run();
+            } catch (IOException e) {
+                failures++;
+                annotator = null;
+                err.println("lookout detect: " + UrlRedaction.redact(e.getMessage())
+                        + "; no more --annotate copies are written, detection goes on");
+            }
         }
 
         private void fail(String input, String reason) {
             failures++;
-            // Most reasons already name the file; do not name it twice.
-            err.println("lookout detect: " + (reason.contains(input) ? reason : input + ": " + reason));
+            // Most reasons already name the file; do not name it twice. A URL's credentials are masked.
+            String safeInput = UrlRedaction.redact(input);
+            String safeReason = UrlRedaction.redact(reason);
+            err.println("lookout detect: " + (safeReason.contains(safeInput) ? safeReason
+                    : safeInput + ": " + safeReason));
         }
     }
 }

@@ -3,6 +3,8 @@ package dev.lookout.cli;
 import dev.lookout.capture.Frame;
 import dev.lookout.capture.FrameSource;
 import dev.lookout.capture.MatImages;
+import dev.lookout.capture.UrlRedaction;
+import dev.lookout.detect.ClassNames;
 import dev.lookout.detect.Detection;
 import dev.lookout.record.AnnotatedRecorder;
 import dev.lookout.record.EventListener;
@@ -15,7 +17,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -27,10 +28,6 @@ import org.opencv.core.Mat;
  * {@code --watch CLASSES} (one clip per appearance with pre- and post-roll, logged in {@code events.jsonl}).
  */
 final class DetectRecording {
-
-    /** The options this class reads. */
-    static final Set<String> VALUE_OPTIONS = Set.of("record", "snapshot", "watch", "record-dir", "events",
-            "pre-roll", "post-roll", "confirm");
 
     private final Path recordFile;
     private final SnapshotWriter snapshots;
@@ -46,81 +43,64 @@ final class DetectRecording {
     private EventMonitor monitor;
     private String recordingFailure;
     private int monitorErrors;
+    private boolean snapshotsFailed;
 
-    private DetectRecording(Args args, PrintStream err) throws UsageException {
+    /**
+     * Reads and checks the recording options.
+     *
+     * @param recordFile {@code --record FILE}, or {@code null}
+     * @param snapshotDir {@code --snapshot DIR}, or {@code null}
+     */
+    DetectRecording(Path recordFile, Path snapshotDir, WatchOptions watch, PrintStream err) throws UsageException {
         this.err = err;
-        this.recordFile = args.has("record") ? Path.of(args.get("record", "")) : null;
-        this.snapshots = args.has("snapshot")
-                ? new SnapshotWriter(Path.of(args.get("snapshot", "")), new DetectionPainter(), true) : null;
-        Set<String> classes = new LinkedHashSet<>();
-        if (args.has("watch")) {
-            for (String c : args.get("watch", "").split(",")) {
-                if (!c.isBlank()) {
-                    classes.add(c.strip());
-                }
-            }
-            if (classes.isEmpty()) {
-                throw new UsageException("--watch needs class names, e.g. --watch person,car");
-            }
-        }
-        this.watched = classes;
-        this.recordDir = Path.of(args.get("record-dir", "recordings"));
-        this.eventLog = Path.of(args.get("events", "events.jsonl"));
-        this.preRollMillis = seconds(args, "pre-roll", 3);
-        this.postRollMillis = seconds(args, "post-roll", 5);
-        this.confirmFrames = args.getInt("confirm", 3);
-        if (confirmFrames < 1) {
-            throw new UsageException("--confirm must be 1 or more frames, not " + confirmFrames);
-        }
         if (recordFile != null && recordFile.getFileName() == null) {
             throw new UsageException("--record needs a file name, e.g. --record annotated.mp4");
         }
-    }
-
-    /** Reads and checks the recording options of {@code args}. */
-    static DetectRecording from(Args args, PrintStream err) throws UsageException {
-        return new DetectRecording(args, err);
-    }
-
-    /** The lines {@code detect --help} shows for these options. */
-    static List<String> usageLines() {
-        return List.of(
-                "  --record FILE    videos: write each video with its boxes burnt in (MP4; FILE-2.mp4... for",
-                "                   further videos; an existing file is never overwritten)",
-                "  --snapshot DIR   save a PNG with boxes, the raw PNG and a JSON sidecar of every image or",
-                "                   frame with a detection (with --watch: of each event's best frame)",
-                "  --watch A,B      videos: record a clip only while one of these classes is present, one clip",
-                "                   per appearance, logged in events.jsonl",
-                "  --confirm N      --watch: present after N consecutive frames (default 3)",
-                "  --pre-roll S     --watch: seconds kept before the appearance (default 3)",
-                "  --post-roll S    --watch: seconds kept after the last sighting (default 5)",
-                "  --record-dir DIR --watch: where clips go (default recordings)",
-                "  --events FILE    --watch: the event log (default events.jsonl)");
-    }
-
-    private static long seconds(Args args, String name, double fallback) throws UsageException {
-        double value = args.getDouble(name, fallback);
-        if (!(value >= 0) || value > 3600) {
-            throw new UsageException("--" + name + " must be between 0 and 3600 seconds, not " + value);
-        }
-        return Math.round(value * 1000);
+        this.recordFile = recordFile;
+        this.snapshots = snapshotDir != null ? new SnapshotWriter(snapshotDir, new DetectionPainter(), true) : null;
+        this.watched = watch.watched();
+        this.recordDir = watch.recordDir;
+        this.eventLog = watch.events;
+        this.preRollMillis = watch.preRollMillis();
+        this.postRollMillis = watch.postRollMillis();
+        this.confirmFrames = watch.confirmFrames();
     }
 
     /** Rejects watched classes the model does not know. */
     void checkClasses(List<String> known) throws UsageException {
-        List<String> unknown = watched.stream().filter(c -> !known.contains(c)).sorted().toList();
-        if (!unknown.isEmpty()) {
-            throw new UsageException("--watch: unknown class" + (unknown.size() > 1 ? "es " : " ")
-                    + String.join(", ", unknown) + "; the classes are: " + String.join(", ", known));
+        String unknown = ClassNames.unknownMessage(watched, known);
+        if (unknown != null) {
+            throw new UsageException("--watch: " + unknown);
         }
     }
 
     /** Saves a snapshot of an image with detections ({@code --snapshot} without {@code --watch}). */
-    void image(Mat bgr, List<Detection> detections, Path file) throws IOException {
-        if (snapshots != null && watched.isEmpty() && !detections.isEmpty()) {
-            snapshots.write(MatImages.toBufferedImage(bgr, null), 0, detections, file.toString(),
-                    OffsetDateTime.now());
+    void image(Mat bgr, List<Detection> detections, Path file) {
+        if (watched.isEmpty() && !detections.isEmpty()) {
+            snapshot(bgr, 0, detections, file.toString());
         }
+    }
+
+    /**
+     * Saves a {@code --snapshot}. A failure (a full disk) is reported once with its reason and ends the snapshots,
+     * not the detections.
+     */
+    private void snapshot(Mat bgr, long index, List<Detection> detections, String source) {
+        if (snapshots == null || snapshotsFailed) {
+            return;
+        }
+        try {
+            snapshots.write(MatImages.toBufferedImage(bgr, null), index, detections, source, OffsetDateTime.now());
+        } catch (IOException e) {
+            snapshotsFailed = true;
+            err.println("lookout detect: " + UrlRedaction.redact(e.getMessage())
+                    + "; no more --snapshot files are written, detection goes on");
+        }
+    }
+
+    /** True once a snapshot could not be written (the run then ends with exit status 1). */
+    boolean snapshotsFailed() {
+        return snapshotsFailed;
     }
 
     /**
@@ -176,9 +156,8 @@ final class DetectRecording {
         }
         if (monitor != null) {
             monitor.accept(frame, detections);
-        } else if (snapshots != null && !detections.isEmpty()) {
-            snapshots.write(MatImages.toBufferedImage(frame.image(), null), frame.index(), detections, source,
-                    OffsetDateTime.now());
+        } else if (!detections.isEmpty()) {
+            snapshot(frame.image(), frame.index(), detections, source);
         }
     }
 

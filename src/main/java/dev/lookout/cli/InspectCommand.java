@@ -11,46 +11,36 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code lookout inspect PATH [--json]}: inputs, outputs, op histogram and weights of a TF.js or ONNX model. */
-final class InspectCommand implements Command {
+@Command(name = "inspect", mixinStandardHelpOptions = true, versionProvider = LookoutCommand.Version.class,
+        description = "Show a model's inputs, outputs, ops and weights (TF.js model.json or .onnx).")
+final class InspectCommand extends CliCommand {
+
+    @Parameters(paramLabel = "MODEL", description = "an .onnx file, a TF.js model.json, or the folder holding it")
+    Path path;
+
+    @Option(names = "--json", description = "one JSON object instead of text")
+    boolean json;
 
     @Override
-    public String name() {
-        return "inspect";
-    }
-
-    @Override
-    public String summary() {
-        return "show a model's inputs, outputs, ops and weights (TF.js model.json or .onnx)";
-    }
-
-    @Override
-    public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(args, Set.of(), Set.of("help", "json"));
-        if (a.flag("help")) {
-            out.println("usage: lookout inspect MODEL [--json]");
-            out.println("MODEL is an .onnx file, a TF.js model.json, or the folder holding it.");
-            return 0;
-        }
-        if (a.positional().size() != 1) {
-            throw new UsageException("inspect takes one model path");
-        }
-        Path path = Path.of(a.positional().get(0));
+    int run() throws Exception {
         if (!Files.exists(path)) {
-            err.println("lookout inspect: no such file or folder: " + path);
+            problem("no such file or folder: " + path);
             return Main.EXIT_FAILED;
         }
         ModelSummary s;
         try {
             s = ModelSummary.of(path);
         } catch (ConversionException e) {
-            err.println("lookout inspect: " + e.getMessage());
+            problem(e.getMessage());
             return Main.EXIT_FAILED;
         }
-        if (a.flag("json")) {
+        if (json) {
             out.println(json(s));
         } else {
             text(s, out);

@@ -1,9 +1,11 @@
 package dev.lookout.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lookout.Failures;
 import dev.lookout.capture.Ffmpeg;
 import dev.lookout.capture.FrameSize;
 import dev.lookout.capture.OpenCv;
+import dev.lookout.detect.ClassNames;
 import dev.lookout.detect.CocoLabels;
 import dev.lookout.detect.DetectOptions;
 import dev.lookout.detect.ModelFiles;
@@ -21,91 +23,120 @@ import dev.lookout.ui.Themes;
 import dev.lookout.ui.UncaughtProblems;
 import dev.lookout.ui.WatchSettings;
 import java.awt.GraphicsEnvironment;
-import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.swing.SwingUtilities;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code lookout live}: the live detector window (the default command). Plays a camera, file, folder or stream
  * with Coco-SSD's boxes drawn over it; without a camera it plays the demo clip. With {@code --duration} it closes
  * after that time and prints one JSON line of statistics.
  */
-public final class LiveCommand implements Command {
+@Command(name = "live", mixinStandardHelpOptions = true, versionProvider = LookoutCommand.Version.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = {"The live detector window: video with Coco-SSD's detections drawn over it (the default "
+                + "command).", "Without a camera it plays the demo clip (assets/demo.mp4).", ""},
+        footer = {"", "keys: Space pause, F full screen, Esc leave full screen, S snapshot, R record, Ctrl+Q quit",
+            "Closing the window, Ctrl+Q, the end of --duration and SIGTERM all finish the files properly."})
+public final class LiveCommand extends CliCommand {
 
-    private static final Set<String> VALUES = Set.of("source", "size", "interval", "min-score", "max-boxes",
-            "classes", "device", "duration", "theme", "model", "record", "record-dir", "snapshot-dir", "snapshot-on",
-            "watch", "confirm", "pre-roll", "post-roll", "events");
-    private static final Set<String> FLAGS = Set.of("loop", "fast", "help");
+    @Option(names = "--source", paramLabel = "SPEC", description = "camera index (default 0), video file, image, "
+            + "folder of images, or URL (rtsp://, http(s)://, udp://...)")
+    String source;
+
+    @Option(names = "--size", paramLabel = "WxH", description = "ask the camera for this size, e.g. 1280x720")
+    String size;
+
+    @Option(names = "--loop", description = "play a file or folder again at its end")
+    boolean loop;
+
+    @Option(names = "--fast", description = "read files as fast as possible instead of at their frame rate")
+    boolean fast;
+
+    @Option(names = "--interval", paramLabel = "SECONDS", description = "time per image of a slideshow (default 2)")
+    Double interval;
+
+    @Mixin
+    DetectionOptions detection = new DetectionOptions();
+
+    @Mixin
+    ModelOptions model = new ModelOptions();
+
+    @Option(names = "--theme", paramLabel = "T", description = "light or dark")
+    String theme;
+
+    @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "0",
+            description = "close after this time and print one JSON line of statistics")
+    double duration;
+
+    @Option(names = "--record", paramLabel = "FILE", arity = "0..1", fallbackValue = "",
+            description = "record the video with its boxes from the start: to FILE (MP4), or alone to "
+                    + "RECORD-DIR/lookout-YYYYMMDD-HHMMSS.mp4 (also --record=FILE)")
+    String record;
+
+    @Option(names = "--snapshot-dir", paramLabel = "DIR", description = "where snapshots go (default snapshots)")
+    Path snapshotDir;
+
+    @Option(names = "--snapshot-on", paramLabel = "A,B",
+            description = "take a snapshot each time one of these classes appears")
+    String snapshotOn;
+
+    @Mixin
+    WatchOptions watch = new WatchOptions();
 
     @Override
-    public String name() {
-        return "live";
-    }
-
-    @Override
-    public String summary() {
-        return "the live detector window: camera, video file, images or stream with boxes (default)";
-    }
-
-    @Override
-    public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+    int run() throws Exception {
         long launchNanos = System.nanoTime() - ArenaLimitedRelaunch.sinceLaunchMillis() * 1_000_000L;
-        Args a = Args.parse(optionalRecordValue(args), VALUES, FLAGS);
-        if (a.flag("help")) {
-            printHelp(out);
-            return 0;
-        }
-        if (!a.positional().isEmpty()) {
-            throw new UsageException("unexpected argument '" + a.positional().get(0) + "': use --source SPEC");
-        }
         Settings settings = Settings.forUser();
-        DetectOptions options = detectOptions(a, settings);
-        PlaybackOptions playback = playback(a);
-        Device device = device(a);
-        FrameSize size = size(a);
-        double duration = a.getDouble("duration", 0);
+        DetectOptions options = detection.resolve(
+                DetectOptions.of(settings.maxBoxes(), settings.minScore()).withClasses(settings.classes()));
+        PlaybackOptions playback = playback();
+        Device device = model.device;
+        FrameSize frameSize = size();
         if (duration < 0) {
-            throw new UsageException("--duration must be 0 or more seconds, not " + a.get("duration", ""));
+            throw new UsageException("--duration must be 0 or more seconds, not " + duration);
         }
-        String theme = a.get("theme", settings.theme());
+        String theme = this.theme != null ? this.theme : settings.theme();
         if (!theme.equals("light") && !theme.equals("dark")) {
             throw new UsageException("--theme must be light or dark, not '" + theme + "'");
         }
-        Path modelDir = a.has("model") ? Path.of(a.get("model", "")) : null;
-        Path recordDir = Path.of(a.get("record-dir", "recordings"));
-        Path snapshotDir = Path.of(a.get("snapshot-dir", SnapshotWriter.DEFAULT_FOLDER.toString()));
-        Path recordFile = recordFile(a, recordDir);
-        WatchSettings watch = watchSettings(a, recordDir, snapshotDir);
-        Set<String> snapshotOn = classList(a, "snapshot-on");
-        int confirm = a.getInt("confirm", 3);
-        long postRoll = seconds(a, "post-roll", 5);
+        Path modelDir = model.modelDir;
+        Path recordDir = watch.recordDir;
+        Path snapshotDir = this.snapshotDir != null ? this.snapshotDir : SnapshotWriter.DEFAULT_FOLDER;
+        Path recordFile = recordFile(recordDir);
+        WatchSettings watch = watchSettings(recordDir, snapshotDir);
+        Set<String> snapshotOn = WatchOptions.classList("--snapshot-on", this.snapshotOn);
+        int confirm = this.watch.confirmFrames();
+        long postRoll = this.watch.postRollMillis();
+        checkKnownClasses(modelDir, options.classes(), "--classes");
         checkKnownClasses(modelDir, watch != null ? watch.classes() : Set.of(), "--watch");
         checkKnownClasses(modelDir, snapshotOn, "--snapshot-on");
 
         if (GraphicsEnvironment.isHeadless()) {
-            err.println("lookout live: there is no display (headless Java or no DISPLAY), so the window cannot open.");
+            problem("there is no display (headless Java or no DISPLAY), so the window cannot open.");
             err.println("For video without a screen use 'lookout detect' (e.g. lookout detect --annotate out/ "
                     + "VIDEO), or run the window under a virtual display: xvfb-run -a java -jar lookout.jar live");
             return Main.EXIT_FAILED;
         }
 
-        boolean sourceGiven = a.has("source");
-        String source = a.get("source", "0");
+        boolean sourceGiven = this.source != null;
+        String source = sourceGiven ? this.source : "0";
         AtomicReference<LiveWindow> window = new AtomicReference<>();
-        CaptureSourceCatalog catalog = new CaptureSourceCatalog(size, state -> {
+        CaptureSourceCatalog catalog = new CaptureSourceCatalog(frameSize, state -> {
             LiveWindow w = window.get();
             if (w != null) {
                 w.sourceNews(CaptureSourceCatalog.toSourceState(state));
             }
         });
-        boolean record = a.has("record");
+        boolean record = this.record != null;
         RecordHooks hooks = new RecordHooks(recordDir, recordFile, snapshotDir);
         // Load the OpenCV and FFmpeg natives (~1 s) while Swing and the window are built: the video starts sooner.
         Thread natives = new Thread(() -> {
@@ -146,7 +177,7 @@ public final class LiveCommand implements Command {
             });
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            err.println("lookout live: the window could not open: " + Main.describe(cause));
+            problem("the window could not open: " + Failures.describe(cause));
             return Main.EXIT_FAILED;
         }
         // SIGTERM (and Ctrl+C) close the window like Ctrl+Q, so the recording and event clips are finalized.
@@ -178,69 +209,29 @@ public final class LiveCommand implements Command {
         return 0;
     }
 
-    /**
-     * {@code --record} takes an optional FILE: alone (last, or followed by another option) it becomes
-     * {@code --record=} (an empty value: a default name in the record folder).
-     */
-    static String[] optionalRecordValue(String[] args) {
-        String[] out = args.clone();
-        for (int i = 0; i < out.length; i++) {
-            if (out[i].equals("--")) {
-                break;
-            }
-            if (out[i].equals("--record") && (i + 1 >= out.length || out[i + 1].startsWith("--"))) {
-                out[i] = "--record=";
-            }
-        }
-        return out;
-    }
-
     /** The fixed recording file ({@code --record FILE}, relative to {@code --record-dir}), or null for default names. */
-    static Path recordFile(Args a, Path recordDir) throws UsageException {
-        String value = a.get("record", "");
-        if (value.isBlank()) {
+    private Path recordFile(Path recordDir) throws UsageException {
+        if (record == null || record.isBlank()) {
             return null;
         }
-        Path file = Path.of(value);
-        if (file.getFileName() == null || value.endsWith("/")) {
+        Path file = Path.of(record);
+        if (file.getFileName() == null || record.endsWith("/")) {
             throw new UsageException("--record FILE needs a file name, e.g. --record out.mp4 (or --record alone "
                     + "for recordings/lookout-DATE-TIME.mp4)");
         }
-        return file.isAbsolute() || !a.has("record-dir") ? file : recordDir.resolve(file);
+        boolean recordDirGiven = spec.commandLine().getParseResult().hasMatchedOption("--record-dir");
+        return file.isAbsolute() || !recordDirGiven ? file : recordDir.resolve(file);
     }
 
-    static Set<String> classList(Args a, String option) throws UsageException {
-        if (!a.has(option)) {
-            return Set.of();
-        }
-        Set<String> classes = Settings.parseClasses(a.get(option, ""));
-        if (classes.isEmpty()) {
-            throw new UsageException("--" + option + " needs class names, e.g. --" + option + " person,car");
-        }
-        return classes;
-    }
-
-    static WatchSettings watchSettings(Args a, Path recordDir, Path snapshotDir) throws UsageException {
-        Set<String> classes = classList(a, "watch");
-        int confirm = a.getInt("confirm", 3);
-        if (confirm < 1) {
-            throw new UsageException("--confirm must be 1 or more frames, not " + confirm);
-        }
-        long preRoll = seconds(a, "pre-roll", 3);
-        long postRoll = seconds(a, "post-roll", 5);
+    private WatchSettings watchSettings(Path recordDir, Path snapshotDir) throws UsageException {
+        Set<String> classes = watch.watched();
+        int confirm = watch.confirmFrames();
+        long preRoll = watch.preRollMillis();
+        long postRoll = watch.postRollMillis();
         if (classes.isEmpty()) {
             return null;
         }
-        return new WatchSettings(classes, confirm, preRoll, postRoll, recordDir,
-                Path.of(a.get("events", "events.jsonl")), snapshotDir);
-    }
-
-    private static long seconds(Args a, String name, double fallback) throws UsageException {
-        double value = a.getDouble(name, fallback);
-        if (!(value >= 0) || value > 3600) {
-            throw new UsageException("--" + name + " must be between 0 and 3600 seconds, not " + a.get(name, ""));
-        }
-        return Math.round(value * 1000);
+        return new WatchSettings(classes, confirm, preRoll, postRoll, recordDir, watch.events, snapshotDir);
     }
 
     /** Unknown class names are usage errors, checked against the model's labels when they can be read. */
@@ -255,85 +246,28 @@ public final class LiveCommand implements Command {
         } catch (java.io.IOException e) {
             return; // the window reports the missing model itself
         }
-        List<String> unknown = classes.stream().filter(c -> !labels.contains(c)).sorted().toList();
-        if (!unknown.isEmpty()) {
-            throw new UsageException(option + ": unknown class " + String.join(", ", unknown)
-                    + "; the classes are: " + String.join(", ", labels.names()));
+        String unknown = ClassNames.unknownMessage(classes, labels.names());
+        if (unknown != null) {
+            throw new UsageException(option + ": " + unknown);
         }
     }
 
-    static DetectOptions detectOptions(Args a, Settings settings) throws UsageException {
-        double minScore = a.getDouble("min-score", settings.minScore());
-        int maxBoxes = a.getInt("max-boxes", settings.maxBoxes());
-        Set<String> classes = a.has("classes") ? Settings.parseClasses(a.get("classes", "")) : settings.classes();
-        if (!(minScore >= 0 && minScore < 1)) {
-            throw new UsageException("--min-score must be at least 0 and below 1, not " + a.get("min-score", ""));
+    private PlaybackOptions playback() throws UsageException {
+        double seconds = interval != null ? interval : PlaybackOptions.DEFAULTS.intervalSeconds();
+        if (!(seconds > 0)) {
+            throw new UsageException("--interval must be more than 0 seconds, not " + seconds);
         }
-        if (maxBoxes < 1) {
-            throw new UsageException("--max-boxes must be at least 1, not " + maxBoxes);
-        }
-        return DetectOptions.of(maxBoxes, minScore).withClasses(classes);
+        return new PlaybackOptions(loop, fast, seconds);
     }
 
-    static PlaybackOptions playback(Args a) throws UsageException {
-        double interval = a.getDouble("interval", PlaybackOptions.DEFAULTS.intervalSeconds());
-        if (!(interval > 0)) {
-            throw new UsageException("--interval must be more than 0 seconds, not " + a.get("interval", ""));
-        }
-        return new PlaybackOptions(a.flag("loop"), a.flag("fast"), interval);
-    }
-
-    static Device device(Args a) throws UsageException {
-        try {
-            return Device.parse(a.get("device", "auto"));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
-    }
-
-    static FrameSize size(Args a) throws UsageException {
-        if (!a.has("size")) {
+    private FrameSize size() throws UsageException {
+        if (size == null) {
             return null;
         }
         try {
-            return FrameSize.parse(a.get("size", ""));
+            return FrameSize.parse(size);
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--size must be WIDTHxHEIGHT, e.g. 1280x720, not '" + a.get("size", "") + "'");
+            throw new UsageException("--size must be WIDTHxHEIGHT, e.g. 1280x720, not '" + size + "'");
         }
-    }
-
-    private static void printHelp(PrintStream out) {
-        out.println("usage: lookout live [options]");
-        out.println();
-        out.println("Opens the live detector window: video with Coco-SSD's detections drawn over it.");
-        out.println("Without a camera it plays the demo clip (assets/demo.mp4).");
-        out.println();
-        out.println("  --source SPEC      camera index (default 0), video file, image, folder of images, or URL");
-        out.println("                     (rtsp://, http(s)://, udp://...)");
-        out.println("  --size WxH         ask the camera for this size, e.g. 1280x720");
-        out.println("  --loop             play a file or folder again at its end");
-        out.println("  --fast             read files as fast as possible instead of at their frame rate");
-        out.println("  --interval SECONDS time per image of a slideshow (default 2)");
-        out.println("  --min-score X      show detections scoring above X (default 0.5, as TF.js)");
-        out.println("  --max-boxes N      at most N boxes per frame (default 20, as TF.js)");
-        out.println("  --classes A,B      only these classes, e.g. person,car");
-        out.println("  --device D         auto (default), cpu or cuda");
-        out.println("  --model DIR        the model folder (default models/coco-ssd)");
-        out.println("  --theme T          light or dark");
-        out.println("  --duration SECONDS close after this time and print one JSON line of statistics");
-        out.println("  --record [FILE]    record the video with its boxes from the start: to FILE (MP4), or alone");
-        out.println("                     to RECORD-DIR/lookout-YYYYMMDD-HHMMSS.mp4 (also --record=FILE)");
-        out.println("  --record-dir DIR   where recordings and event clips go (default recordings)");
-        out.println("  --snapshot-dir DIR where snapshots go (default snapshots)");
-        out.println("  --snapshot-on A,B  take a snapshot each time one of these classes appears");
-        out.println("  --watch A,B        record a clip only while one of these classes is present (pre/post-roll),");
-        out.println("                     listed in the window and logged in the events file");
-        out.println("  --confirm N        --watch/--snapshot-on: present after N consecutive frames (default 3)");
-        out.println("  --pre-roll S       --watch: seconds kept before the appearance (default 3)");
-        out.println("  --post-roll S      --watch/--snapshot-on: seconds without a sighting that end it (default 5)");
-        out.println("  --events FILE      --watch: the JSON-lines event log (default events.jsonl)");
-        out.println();
-        out.println("keys: Space pause, F full screen, Esc leave full screen, S snapshot, R record, Ctrl+Q quit");
-        out.println("Closing the window, Ctrl+Q, the end of --duration and SIGTERM all finish the files properly.");
     }
 }

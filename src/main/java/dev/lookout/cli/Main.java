@@ -1,10 +1,14 @@
 package dev.lookout.cli;
 
+import dev.lookout.Failures;
+import dev.lookout.capture.UrlRedaction;
 import java.io.PrintStream;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Entry point of {@code java -jar lookout.jar [command] [options]}. With no command it starts the live window.
@@ -17,23 +21,9 @@ public final class Main {
     /** Exit code when some input could not be processed. */
     public static final int EXIT_FAILED = 1;
 
-    private Main() {
-    }
+    private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("--help", "-h", "--version", "-V");
 
-    /** The commands in the order {@code --help} lists them. */
-    static Map<String, Command> commands() {
-        Map<String, Command> commands = new LinkedHashMap<>();
-        for (Command c : List.<Command>of(
-                // one line per command; keep 'live' (the default) first once it exists
-                new LiveCommand(),
-                new ConvertCommand(),
-                new InspectCommand(),
-                new DetectCommand(),
-                new BenchCommand()
-                )) {
-            commands.put(c.name(), c);
-        }
-        return commands;
+    private Main() {
     }
 
     /** Runs the command line and exits the JVM with the command's exit code (unless it opened a window). */
@@ -52,46 +42,118 @@ public final class Main {
 
     /** Runs a command line and returns its exit code, for the CLI and for tests. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        Map<String, Command> commands = commands();
-        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help"))) {
-            printHelp(commands, out);
-            return 0;
-        }
-        String name = args.length > 0 && !args[0].startsWith("-") ? args[0] : "live";
-        String[] rest = args.length > 0 && !args[0].startsWith("-") ? Arrays.copyOfRange(args, 1, args.length) : args;
-        Command command = commands.get(name);
-        if (command == null) {
-            err.println("lookout: unknown command '" + name + "'. Run 'lookout --help' for the list of commands.");
+        String[] line = args.length == 0 || (args[0].startsWith("-") && !TOP_LEVEL_OPTIONS.contains(args[0]))
+                ? prepend("live", args) : args;
+        CommandLine commandLine = commandLine(new LookoutCommand(), out, err);
+        if (!line[0].startsWith("-") && !commandLine.getSubcommands().containsKey(line[0])) {
+            List<String> close = similar(line[0], commandLine.getSubcommands().keySet());
+            err.println("lookout: unknown command '" + line[0] + "'"
+                    + (close.isEmpty() ? "" : "; did you mean " + String.join(" or ", close) + "?")
+                    + " Run 'lookout --help' for the list of commands.");
             return EXIT_USAGE;
         }
-        try {
-            return command.run(rest, out, err);
-        } catch (UsageException e) {
-            err.println("lookout " + name + ": " + e.getMessage());
-            err.println("Run 'lookout " + name + " --help' for its options.");
-            return EXIT_USAGE;
-        } catch (Exception | LinkageError e) {
-            err.println("lookout " + name + ": " + describe(e));
+        return commandLine.execute(line);
+    }
+
+    /**
+     * Runs one command object (as tests build it, e.g. with a fake video opener) with {@code args}, handling
+     * errors as the full command line does.
+     */
+    static int run(CliCommand command, String[] args, PrintStream out, PrintStream err) {
+        return commandLine(command, out, err).execute(args);
+    }
+
+    /** The command line of {@code root} and its sub-commands, writing to {@code out} and {@code err}. */
+    static CommandLine commandLine(Object root, PrintStream out, PrintStream err) {
+        CommandLine commandLine = new CommandLine(root);
+        NumberConverters.register(commandLine);
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        if (root instanceof LookoutCommand) {
+            LookoutCommand.listCommandsFirst(commandLine);
+        }
+        streams(commandLine, out, err);
+        commandLine.setParameterExceptionHandler((e, ignored) -> usageError(e, err));
+        commandLine.setExecutionExceptionHandler((e, failed, parsed) -> {
+            String name = prefix(failed);
+            if (e instanceof UsageException) {
+                err.println(name + UrlRedaction.redact(e.getMessage()));
+                err.println(helpHint(failed));
+                return EXIT_USAGE;
+            }
+            err.println(name + Failures.describe(e));
             return EXIT_FAILED;
-        }
+        });
+        return commandLine;
     }
 
-    /** A one-line description of an unexpected failure: its message, or its type when it has none. */
-    static String describe(Throwable e) {
+    private static void streams(CommandLine commandLine, PrintStream out, PrintStream err) {
+        if (commandLine.getCommand() instanceof CliCommand command) {
+            command.streams(out, err);
+        }
+        commandLine.getSubcommands().values().forEach(sub -> streams(sub, out, err));
+    }
+
+    private static int usageError(ParameterException e, PrintStream err) {
+        CommandLine failed = e.getCommandLine();
         String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+        if (e instanceof UnmatchedArgumentException unmatched) {
+            List<String> unknown = unmatched.getUnmatched();
+            String first = unknown.isEmpty() ? "?" : unknown.get(0);
+            message = (first.startsWith("-") ? "unknown option '" : "unexpected argument '") + first + "'";
+            List<String> suggestions = unmatched.getSuggestions();
+            if (!suggestions.isEmpty()) {
+                message += "; did you mean " + String.join(" or ", suggestions.subList(0,
+                        Math.min(3, suggestions.size()))) + "?";
+            }
+        }
+        if (e instanceof CommandLine.MissingParameterException) {
+            message += " (usage: " + failed.getHelp().synopsis(0).strip() + ")";
+        }
+        err.println(prefix(failed) + UrlRedaction.redact(message));
+        err.println(helpHint(failed));
+        return EXIT_USAGE;
     }
 
-    private static void printHelp(Map<String, Command> commands, PrintStream out) {
-        out.println("Lookout: real-time Coco-SSD object detection for cameras, video files and streams.");
-        out.println();
-        out.println("usage: java -jar target/lookout.jar [command] [options]   (no command: live)");
-        out.println();
-        out.println("commands:");
-        for (Command c : commands.values()) {
-            out.printf("  %-9s %s%n", c.name(), c.summary());
+    private static String prefix(CommandLine command) {
+        return command.getParent() == null ? "lookout: " : "lookout " + command.getCommandName() + ": ";
+    }
+
+    private static String helpHint(CommandLine command) {
+        return command.getParent() == null ? "Run 'lookout --help' for the list of commands."
+                : "Run 'lookout " + command.getCommandName() + " --help' for its options.";
+    }
+
+    private static String[] prepend(String first, String[] rest) {
+        String[] all = new String[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+
+    /** Command names within two edits of a mistyped one. */
+    static List<String> similar(String typed, Set<String> names) {
+        return names.stream().filter(n -> !n.startsWith("generate")).filter(n -> editDistance(typed, n) <= 2)
+                .sorted().toList();
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
         }
-        out.println();
-        out.println("Run 'lookout COMMAND --help' for a command's options.");
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 }

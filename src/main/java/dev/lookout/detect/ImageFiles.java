@@ -2,6 +2,7 @@ package dev.lookout.detect;
 
 import dev.lookout.capture.OpenCv;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -35,36 +36,78 @@ public final class ImageFiles {
     }
 
     /**
-     * Decodes an image file to an 8-bit BGR {@code Mat} that the caller must release.
+     * Decodes an image file to an 8-bit BGR {@code Mat} that the caller must release, within the
+     * {@link ImageLimits#defaults() default limits}.
      *
      * @throws IOException saying why the file cannot be used
      */
     public static Mat read(Path file) throws IOException {
+        return read(file, ImageLimits.defaults());
+    }
+
+    /**
+     * Decodes an image file to an 8-bit BGR {@code Mat} that the caller must release. Only a regular file of at
+     * most {@code limits.maxBytes()} is read, and only one whose header declares at most
+     * {@code limits.maxPixels()} is decoded.
+     *
+     * @throws IOException saying why the file cannot be used, naming it
+     */
+    public static Mat read(Path file, ImageLimits limits) throws IOException {
         OpenCv.load();
         byte[] bytes;
         try {
             if (Files.isDirectory(file)) {
                 throw new IOException(file + " is a folder, not an image");
             }
-            bytes = Files.readAllBytes(file);
+            if (!Files.isRegularFile(file)) {
+                throw new IOException(file + ": not a regular file (a device, pipe or socket), so not an image");
+            }
+            long size = Files.size(file);
+            if (size > limits.maxBytes()) {
+                throw new IOException(file + ": the file is " + ImageLimits.bytes(size) + "; image files over "
+                        + ImageLimits.bytes(limits.maxBytes()) + " are not read (-Dlookout.maxImageBytes=N raises it)");
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxBytes() + 1));
+            }
+            if (bytes.length > limits.maxBytes()) {
+                throw new IOException(file + ": the file grew past " + ImageLimits.bytes(limits.maxBytes())
+                        + " while it was read");
+            }
         } catch (NoSuchFileException e) {
             throw new IOException(file + ": no such file", e);
         } catch (AccessDeniedException e) {
             throw new IOException(file + ": permission denied", e);
         }
-        return decode(bytes, file.toString());
+        return decode(bytes, file.toString(), limits);
     }
 
     /**
-     * Decodes image bytes (JPEG, PNG, BMP, ...) to an 8-bit BGR {@code Mat} that the caller must release.
+     * Decodes image bytes (JPEG, PNG, BMP, ...) to an 8-bit BGR {@code Mat} that the caller must release, within
+     * the default pixel limit.
      *
      * @param name how to call the image in messages
-     * @throws IOException when the bytes are empty, truncated or not an image OpenCV can decode
+     * @throws IOException when the bytes are empty, truncated, too large or not an image OpenCV can decode
      */
     public static Mat decode(byte[] bytes, String name) throws IOException {
+        return decode(bytes, name, ImageLimits.defaults());
+    }
+
+    private static Mat decode(byte[] bytes, String name, ImageLimits limits) throws IOException {
         OpenCv.load();
         if (bytes.length == 0) {
             throw new IOException(name + ": empty file");
+        }
+        ImageHeader.Size declared = ImageHeader.read(bytes);
+        if (declared != null && declared.pixels() > limits.maxPixels()) {
+            throw new IOException(name + ": the image declares " + declared.width() + "x" + declared.height()
+                    + " pixels (" + ImageLimits.megapixels(declared.pixels()) + "), over the limit of "
+                    + ImageLimits.megapixels(limits.maxPixels()) + "; if it is genuine, raise the limit with "
+                    + "--max-pixels (or -Dlookout.maxPixels=N)");
+        }
+        if (declared != null && (declared.width() <= 0 || declared.height() <= 0)) {
+            throw new IOException(name + ": the image declares " + declared.width() + "x" + declared.height()
+                    + " pixels: a broken header");
         }
         if (isJpeg(bytes) && !JpegStructure.isComplete(bytes)) {
             throw new IOException(name + ": truncated JPEG (the file ends before its end-of-image marker)");
@@ -76,6 +119,8 @@ public final class ImageFiles {
         MatOfByte encoded = new MatOfByte(bytes);
         try {
             image = Imgcodecs.imdecode(encoded, Imgcodecs.IMREAD_COLOR);
+        } catch (RuntimeException e) { // OpenCV's own limits and decoder errors arrive as CvException
+            throw new IOException(name + ": cannot be decoded: " + e.getMessage().lines().findFirst().orElse(""), e);
         } finally {
             encoded.release();
         }

@@ -1,5 +1,6 @@
 package dev.lookout.record;
 
+import dev.lookout.Failures;
 import dev.lookout.capture.Frame;
 import dev.lookout.capture.MatImages;
 import dev.lookout.capture.OpenCv;
@@ -283,7 +284,7 @@ public final class AnnotatedRecorder implements AutoCloseable {
                 }
             }
         } catch (RuntimeException | LinkageError e) {
-            fail("recording stopped: " + describe(e));
+            fail("recording stopped: " + Failures.describe(e));
         } finally {
             discardQueue();
             closeSink();
@@ -375,7 +376,7 @@ public final class AnnotatedRecorder implements AutoCloseable {
             } catch (IOException e) {
                 lastError = e.getMessage();
             } catch (LinkageError e) {
-                lastError = "FFmpeg cannot be loaded: " + describe(e);
+                lastError = "FFmpeg cannot be loaded: " + Failures.describe(e);
                 break;
             }
         }
@@ -445,10 +446,6 @@ public final class AnnotatedRecorder implements AutoCloseable {
     private RecordingSummary summary() {
         return new RecordingSummary(path, format, framesWritten, framesDropped.get(),
                 framesWritten > 0 ? lastTimestampMicros : 0, failure);
-    }
-
-    private static String describe(Throwable e) {
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     /** Settings of a recording; {@link #start()} claims the file name and starts the writer thread. */

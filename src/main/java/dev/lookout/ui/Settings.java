@@ -112,15 +112,6 @@ public final class Settings {
 
     /** Parses {@code "person, Car"} into {@code [person, car]}; blanks ignored. */
     public static Set<String> parseClasses(String text) {
-        Set<String> out = new LinkedHashSet<>();
-        if (text != null) {
-            for (String part : text.split(",")) {
-                String name = part.trim().toLowerCase(Locale.ROOT);
-                if (!name.isEmpty()) {
-                    out.add(name);
-                }
-            }
-        }
-        return out;
+        return dev.lookout.detect.ClassNames.parse(text);
     }
 }

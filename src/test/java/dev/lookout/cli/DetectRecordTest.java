@@ -128,13 +128,9 @@ class DetectRecordTest {
 
     @Test
     void unknownWatchClassIsAUsageError() throws Exception {
-        Result r;
-        try {
-            r = detect("--watch", "persn");
-        } catch (UsageException e) {
-            assertTrue(e.getMessage().contains("unknown class persn"), e.getMessage());
-            return;
-        }
-        throw new AssertionError("expected a usage error, got " + r);
+        Result r = detect("--watch", "persn");
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("--watch: unknown class persn"), r.err());
+        assertTrue(r.out().isEmpty(), r.out());
     }
 }

@@ -38,7 +38,7 @@ class LiveCommandTest {
         String firstCommand = help.out().lines().filter(l -> l.startsWith("  ")).findFirst().orElse("");
         assertTrue(firstCommand.trim().startsWith("live"), help.out());
         Result defaultHelp = run("live", "--help");
-        assertTrue(defaultHelp.out().contains("--source SPEC") && defaultHelp.out().contains("--duration"));
+        assertTrue(defaultHelp.out().contains("--source=SPEC") && defaultHelp.out().contains("--duration"));
     }
 
     @Test

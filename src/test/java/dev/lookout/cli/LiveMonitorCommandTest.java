@@ -183,12 +183,18 @@ class LiveMonitorCommandTest {
         assertEquals(2, empty.code(), empty.err());
         Result badRoll = live("--watch", "person", "--pre-roll", "-1");
         assertEquals(2, badRoll.code(), badRoll.err());
-        assertEquals(List.of("--record=", "--duration", "1"),
-                List.of(LiveCommand.optionalRecordValue(new String[] {"--record", "--duration", "1"})));
-        assertEquals(List.of("--record", "x.mp4"),
-                List.of(LiveCommand.optionalRecordValue(new String[] {"--record", "x.mp4"})));
-        assertEquals(List.of("--duration", "1", "--record="),
-                List.of(LiveCommand.optionalRecordValue(new String[] {"--duration", "1", "--record"})));
+        assertEquals("", recordValue("--record", "--duration", "1"), "alone before an option: a default name");
+        assertEquals("x.mp4", recordValue("--record", "x.mp4"));
+        assertEquals("x.mp4", recordValue("--record=x.mp4"));
+        assertEquals("", recordValue("--duration", "1", "--record"), "alone at the end: a default name");
+        assertEquals(null, recordValue("--duration", "1"));
+    }
+
+    /** What {@code --record} parses to: null when absent, "" alone, else the file. */
+    private static String recordValue(String... args) {
+        LiveCommand command = new LiveCommand();
+        new picocli.CommandLine(command).parseArgs(args);
+        return command.record;
     }
 
     @Test

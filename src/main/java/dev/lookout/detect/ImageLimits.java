@@ -1,0 +1,47 @@
+package dev.lookout.detect;
+
+import java.util.Locale;
+
+/**
+ * How large an image file Lookout reads: at most {@code maxBytes} on disk and {@code maxPixels} as declared by its
+ * header, so that one hostile or broken file costs a one-line error instead of the process's memory. The defaults
+ * (100 megapixels, 512 MB) let every real camera still through; {@code -Dlookout.maxPixels=N} and
+ * {@code -Dlookout.maxImageBytes=N} (or {@code detect --max-pixels}) change them.
+ */
+public record ImageLimits(long maxPixels, long maxBytes) {
+
+    /** 100 megapixels: above the largest common camera sensors (61-102 MP medium format). */
+    public static final long DEFAULT_MAX_PIXELS = 100_000_000L;
+    /** 512 MB: far above any real JPEG or PNG of {@link #DEFAULT_MAX_PIXELS}. */
+    public static final long DEFAULT_MAX_BYTES = 512L << 20;
+
+    public ImageLimits {
+        if (maxPixels < 1 || maxBytes < 1) {
+            throw new IllegalArgumentException("image limits must be positive");
+        }
+    }
+
+    /** The defaults, or the system properties' values when set. */
+    public static ImageLimits defaults() {
+        return new ImageLimits(Long.getLong("lookout.maxPixels", DEFAULT_MAX_PIXELS),
+                Long.getLong("lookout.maxImageBytes", DEFAULT_MAX_BYTES));
+    }
+
+    /** These limits with another pixel limit. */
+    public ImageLimits withMaxPixels(long value) {
+        return new ImageLimits(value, maxBytes);
+    }
+
+    /** {@code 30000×30000} → {@code "900 megapixels"}, for messages. */
+    static String megapixels(long pixels) {
+        return String.format(Locale.ROOT, pixels >= 10_000_000 ? "%.0f megapixels" : "%.1f megapixels", pixels / 1e6);
+    }
+
+    /** {@code 2147483648} → {@code "2.0 GB"}, for messages. */
+    static String bytes(long n) {
+        if (n >= 1L << 30) {
+            return String.format(Locale.ROOT, "%.1f GB", n / (double) (1L << 30));
+        }
+        return String.format(Locale.ROOT, "%.0f MB", n / (double) (1L << 20));
+    }
+}
