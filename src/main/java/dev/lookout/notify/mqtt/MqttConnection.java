@@ -96,6 +96,7 @@ final class MqttConnection implements AutoCloseable {
         return connect;
     }
 
+    // the same as connect5: the library's 3 and 5 builders share no interface, so the steps cannot be shared
     private Mqtt3ConnectBuilder.Send<CompletableFuture<Mqtt3ConnAck>> connect3(Will will) {
         var connect = v3.connectWith().cleanSession(true).keepAlive(30);
         if (settings.username() != null) {

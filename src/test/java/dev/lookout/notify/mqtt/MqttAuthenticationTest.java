@@ -11,7 +11,7 @@ import dev.lookout.notify.TestEvents;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
+import dev.lookout.testsupport.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,14 +34,14 @@ class MqttAuthenticationTest {
             try (MqttPublisher good = MqttPublisher.start(settings.withCredentials("lookout", PASSWORD))) {
                 MqttPublisherTest.awaitConnected(good);
                 TestEvents.lifecycle("gate", 1, "person", null).forEach(good::onEvent);
-                await(() -> good.published() >= 4, "online and three events published");
+                Await.until(() -> good.published() >= 4, "online and three events published");
             }
 
             List<ConnectionState> states = new CopyOnWriteArrayList<>();
             String wrong = "not-" + PASSWORD;
             try (MqttPublisher bad = MqttPublisher.start(settings.withCredentials("lookout", wrong), 10,
                     states::add)) {
-                await(() -> !states.isEmpty(), "a connection state");
+                Await.until(() -> !states.isEmpty(), "a connection state");
                 ConnectionState refused = states.get(0);
                 assertTrue(refused.status() == ConnectionState.Status.RECONNECTING, refused.describe());
                 assertTrue(refused.reason().startsWith(MqttProblems.REFUSED_CREDENTIALS), refused.reason());
@@ -71,13 +71,4 @@ class MqttAuthenticationTest {
         return assertThrows(IllegalArgumentException.class, bad::run).getMessage();
     }
 
-    private static void await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 30 s: " + what);
-            }
-            Thread.sleep(20);
-        }
-    }
 }

@@ -11,6 +11,7 @@ import dev.lookout.event.EventJson;
 import dev.lookout.notify.CameraCounts;
 import dev.lookout.notify.TestEvents;
 import dev.lookout.notify.SnapshotJpeg;
+import dev.lookout.testsupport.Await;
 import dev.lookout.testsupport.TestData;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -231,13 +232,7 @@ class MqttPublisherTest {
     }
 
     private static void awaitState(MqttPublisher publisher, boolean connected) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (publisher.isConnected() != connected) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the publisher is " + (connected ? "not " : "still ")
-                        + "connected after 30 s: " + publisher.problem());
-            }
-            Thread.sleep(20);
-        }
+        Await.until(() -> publisher.isConnected() == connected,
+                "the publisher " + (connected ? "connected" : "disconnected") + " (" + publisher.problem() + ")");
     }
 }

@@ -10,8 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
+import dev.lookout.testsupport.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,22 +25,22 @@ class RemoteEventsTest {
         Recorder recorder = new Recorder();
         try (MosquittoBroker broker = MosquittoBroker.anonymous(dir);
                 RemoteEvents remote = RemoteEvents.start(MqttSettings.of(broker.url(), "window"), recorder)) {
-            await(remote::isConnected, "the subscriber connected");
+            Await.until(remote::isConnected, "the subscriber connected");
             List<EventChange> gate = TestEvents.lifecycle("gate", 3, "person", null);
             List<EventChange> drive = TestEvents.lifecycle("drive", 5, "car", null);
             try (MqttPublisher a = MqttPublisher.start(MqttSettings.of(broker.url(), "house").withProtocol(5));
                     MqttPublisher b = MqttPublisher.start(MqttSettings.of(broker.url(), "barn"))) {
-                await(() -> recorder.online("house") && recorder.online("barn"), "both nodes online");
+                Await.until(() -> recorder.online("house") && recorder.online("barn"), "both nodes online");
                 gate.forEach(a::onEvent);
                 drive.forEach(b::onEvent);
-                await(() -> recorder.events("house").size() == 3 && recorder.events("barn").size() == 3,
+                Await.until(() -> recorder.events("house").size() == 3 && recorder.events("barn").size() == 3,
                         "three events from each node");
                 assertEquals(gate.stream().map(EventJson::line).toList(),
                         recorder.events("house").stream().map(EventJson::line).toList(), "house's, in order");
                 assertEquals(drive.stream().map(EventJson::line).toList(),
                         recorder.events("barn").stream().map(EventJson::line).toList(), "barn's, in order");
                 b.close();
-                await(() -> !recorder.online("barn"), "barn offline after it closed");
+                Await.until(() -> !recorder.online("barn"), "barn offline after it closed");
                 assertEquals(true, recorder.online("house"));
             }
         }
@@ -71,13 +70,4 @@ class RemoteEventsTest {
         }
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 30 s: " + what);
-            }
-            Thread.sleep(20);
-        }
-    }
 }

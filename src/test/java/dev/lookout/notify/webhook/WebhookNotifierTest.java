@@ -12,6 +12,7 @@ import dev.lookout.event.EventJson;
 import dev.lookout.event.EventType;
 import dev.lookout.notify.LogCapture;
 import dev.lookout.notify.TestEvents;
+import dev.lookout.testsupport.Await;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +50,7 @@ class WebhookNotifierTest {
             notifier.onEvent(personElsewhere);
 
             List<HookReceiver.Request> got = receiver.await(3);
-            HookReceiver.await(() -> notifier.delivered() == 3, "three deliveries");
+            Await.until(() -> notifier.delivered() == 3, "three deliveries");
             // person on gate, dog on gate, person on drive: the second person on gate is within the cool-down,
             // and the first one's update and end are not asked for (default: new only)
             List<EventChange> expected = List.of(person.get(0), dog, personElsewhere);
@@ -86,7 +87,7 @@ class WebhookNotifierTest {
             notifier.onEvent(third);
 
             List<HookReceiver.Request> got = receiver.await(3);
-            HookReceiver.await(() -> notifier.delivered() == 3, "three deliveries");
+            Await.until(() -> notifier.delivered() == 3, "three deliveries");
             assertEquals(List.of("new:1", "end:1", "new:3"), got.stream().map(r -> {
                 JsonNode n = json(r.body());
                 return n.get("type").asText() + ":" + n.get("after").get("track_id").asText();
@@ -147,14 +148,14 @@ class WebhookNotifierTest {
             EventChange change = TestEvents.appeared("gate", 7, "person", null);
             notifier.onEvent(change);
             List<HookReceiver.Request> got = receiver.await(3);
-            HookReceiver.await(() -> notifier.delivered() == 1, "delivered on the third attempt");
+            Await.until(() -> notifier.delivered() == 1, "delivered on the third attempt");
             for (HookReceiver.Request r : got) {
                 assertEquals(JSON.readTree(EventJson.line(change)), withoutLink(r.body()), "the same event each time");
             }
 
             receiver.answer(404);
             notifier.onEvent(TestEvents.appeared("gate", 8, "person", null));
-            HookReceiver.await(() -> notifier.failed() == 1, "a 404 is final");
+            Await.until(() -> notifier.failed() == 1, "a 404 is final");
             assertEquals(4, receiver.requests().size(), "no retry after a 404");
         }
     }
@@ -187,7 +188,7 @@ class WebhookNotifierTest {
                 assertFalse(hung.requests().isEmpty(), "the hung receiver was tried");
                 assertEquals(20, healthy.await(20).size(), "the healthy webhook got every event");
                 assertTrue(notifier.dropped() > 0, "the hung webhook's queue overflowed and counted it");
-                HookReceiver.await(() -> logs.text().contains("gave up"), "a failure logged");
+                Await.until(() -> logs.text().contains("gave up"), "a failure logged");
             }
             String logged = logs.text();
             assertTrue(logged.contains("127.0.0.1:" + closedPort), "the log names the receiver: " + logged);
