@@ -19,6 +19,7 @@ public final class RemoteEvents implements AutoCloseable {
     private final String prefix;
     private final RemoteEventsListener listener;
     private final MqttConnection connection;
+    private volatile String problem;
 
     private RemoteEvents(MqttSettings settings, RemoteEventsListener listener) {
         this.prefix = settings.prefix();
@@ -26,7 +27,8 @@ public final class RemoteEvents implements AutoCloseable {
         String clientId = "lookout-remote-" + HomeAssistantDiscovery.id(settings.node()) + "-"
                 + UUID.randomUUID().toString().substring(0, 8);
         this.connection = new MqttConnection(settings, clientId, null, state -> {
-            LOG.log(System.Logger.Level.INFO, "MQTT remote events: {0}", state.describe());
+            LOG.log(System.Logger.Level.DEBUG, "MQTT remote events: {0}", state.describe()); // the listener reports it
+            problem = state.reason();
             listener.connection(state);
         }, this::subscribe, this::message);
     }
@@ -41,6 +43,11 @@ public final class RemoteEvents implements AutoCloseable {
     /** True while connected. */
     public boolean isConnected() {
         return connection.isConnected();
+    }
+
+    /** Why the last connection attempt failed (never with a credential), or null while connected. */
+    public String problem() {
+        return problem;
     }
 
     @Override

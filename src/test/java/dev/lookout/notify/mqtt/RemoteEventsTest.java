@@ -3,14 +3,15 @@ package dev.lookout.notify.mqtt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.lookout.event.EventChange;
-import dev.lookout.notify.TestEvents;
 import dev.lookout.event.EventJson;
+import dev.lookout.notify.TestEvents;
+import dev.lookout.testsupport.Await;
+import dev.lookout.testsupport.MosquittoBroker;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import dev.lookout.testsupport.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package dev.lookout.notify.mqtt;
+package dev.lookout.testsupport;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * persistence (a restart forgets retained messages, as a broker that lost its disk would). Tests are skipped with a
  * message when Debian's {@code mosquitto} is not installed.
  */
-final class MosquittoBroker implements AutoCloseable {
+public final class MosquittoBroker implements AutoCloseable {
 
     private static final Path BINARY = Path.of("/usr/sbin/mosquitto");
     private static final Path PASSWD = Path.of("/usr/bin/mosquitto_passwd");
@@ -33,12 +33,12 @@ final class MosquittoBroker implements AutoCloseable {
     }
 
     /** A running broker that lets anyone in. */
-    static MosquittoBroker anonymous(Path dir) throws IOException, InterruptedException {
+    public static MosquittoBroker anonymous(Path dir) throws IOException, InterruptedException {
         return start(dir, "allow_anonymous true\n");
     }
 
     /** A running broker that lets in only {@code user} with {@code password} (made with mosquitto_passwd). */
-    static MosquittoBroker withPassword(Path dir, String user, String password)
+    public static MosquittoBroker withPassword(Path dir, String user, String password)
             throws IOException, InterruptedException {
         assumeTrue(Files.isExecutable(PASSWD), "mosquitto_passwd is not installed (apt-get install mosquitto)");
         Path passwords = dir.resolve("passwords");
@@ -68,16 +68,16 @@ final class MosquittoBroker implements AutoCloseable {
     }
 
     /** {@code tcp://127.0.0.1:PORT}. */
-    String url() {
+    public String url() {
         return "tcp://127.0.0.1:" + port;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** Stops the broker (clients see the connection drop). */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (process != null) {
             process.destroy();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
@@ -88,7 +88,7 @@ final class MosquittoBroker implements AutoCloseable {
     }
 
     /** Starts the broker again on the same port and configuration. */
-    void startProcess() throws IOException, InterruptedException {
+    public void startProcess() throws IOException, InterruptedException {
         process = new ProcessBuilder(List.of(BINARY.toString(), "-c", config.toString()))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
                         dir.resolve("mosquitto.out").toFile())).start();
