@@ -1,7 +1,5 @@
 package dev.lookout.testsupport;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -13,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real Mosquitto broker for one test: its own config file, listening on a free port of 127.0.0.1 only, no
- * persistence (a restart forgets retained messages, as a broker that lost its disk would). Tests are skipped with a
- * message when Debian's {@code mosquitto} is not installed.
+ * persistence (a restart forgets retained messages, as a broker that lost its disk would). Without Debian's
+ * {@code mosquitto} the tests are skipped with a message, or fail in CI ({@link TestData#require}).
  */
 public final class MosquittoBroker implements AutoCloseable {
 
@@ -40,7 +38,7 @@ public final class MosquittoBroker implements AutoCloseable {
     /** A running broker that lets in only {@code user} with {@code password} (made with mosquitto_passwd). */
     public static MosquittoBroker withPassword(Path dir, String user, String password)
             throws IOException, InterruptedException {
-        assumeTrue(Files.isExecutable(PASSWD), "mosquitto_passwd is not installed (apt-get install mosquitto)");
+        TestData.require(PASSWD, "mosquitto_passwd from Debian's mosquitto (apt-get install mosquitto)");
         Path passwords = dir.resolve("passwords");
         Process p = new ProcessBuilder(PASSWD.toString(), "-b", "-c", passwords.toString(), user, password)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("passwd.log").toFile()).start();
@@ -51,8 +49,7 @@ public final class MosquittoBroker implements AutoCloseable {
     }
 
     private static MosquittoBroker start(Path dir, String access) throws IOException, InterruptedException {
-        assumeTrue(Files.isExecutable(BINARY),
-                "Mosquitto is not installed at " + BINARY + ": apt-get install mosquitto to run the MQTT tests");
+        TestData.require(BINARY, "the Mosquitto broker for the MQTT tests (apt-get install mosquitto)");
         int port;
         try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
