@@ -104,6 +104,12 @@ public final class MosquittoBroker implements AutoCloseable {
         throw new IOException("mosquitto did not listen on port " + port + " within 20 s");
     }
 
+    /** The broker's own log so far (connections, subscriptions, ...). */
+    public String log() throws IOException {
+        Path log = dir.resolve("mosquitto.log");
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
     @Override
     public void close() throws InterruptedException {
         stop();

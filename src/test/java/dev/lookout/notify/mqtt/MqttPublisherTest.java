@@ -183,6 +183,20 @@ class MqttPublisherTest {
     }
 
     @Test
+    void closingWhileReconnectingStopsForGood() throws Exception {
+        try (MosquittoBroker broker = MosquittoBroker.anonymous(dir)) {
+            broker.stop();
+            MqttPublisher publisher = MqttPublisher.start(MqttSettings.of(broker.url(), "gone"));
+            Await.until(() -> publisher.problem() != null, "a failed attempt");
+            publisher.close();
+            broker.startProcess();
+            // longer than the pending attempt's backoff (at most 1 s after two failed attempts)
+            Thread.sleep(3000);
+            assertFalse(broker.log().contains("lookout-gone"), "no connection after close(): " + broker.log());
+        }
+    }
+
+    @Test
     void homeAssistantDiscoveryIsSentAndSentAgainWhenHomeAssistantComesOnline() throws Exception {
         try (MosquittoBroker broker = MosquittoBroker.anonymous(dir);
                 MqttPublisher publisher = MqttPublisher.start(MqttSettings.of(broker.url(), "garage")
