@@ -24,6 +24,13 @@ public final class Failures {
      * {@code Permission denied}), without the path the caller already names.
      */
     public static String reason(java.io.IOException e) {
+        // Encoders wrap the system's error ("I/O error writing PNG file!" around "No space left on device"):
+        // the innermost I/O error is the one that says what happened.
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof java.io.IOException inner && inner.getMessage() != null) {
+                e = inner;
+            }
+        }
         if (e instanceof java.nio.file.NoSuchFileException) {
             return "its folder does not exist";
         }

@@ -102,7 +102,8 @@ public final class Ffmpeg {
             if (level > avutil.av_log_get_level()) {
                 return;
             }
-            String line = message.getString().stripTrailing();
+            // One message can span lines ("[msmpeg4 @ 0x...] \nerror while decoding block"): keep it on one.
+            String line = message.getString().strip().replaceAll("\\s*\\R\\s*", " ");
             if (!line.isEmpty()) {
                 logSink.println("ffmpeg: " + UrlRedaction.redact(line));
             }

@@ -178,8 +178,20 @@ public final class FfmpegFrameSource implements FrameSource {
         return grabber.getImageHeight();
     }
 
-    /** The number of video frames the container announces, or 0 when it does not know (streams). */
+    /**
+     * The number of video frames the container announces, or 0 when it does not know (streams). The stream
+     * header's own count ({@code nb_frames}) is preferred: unlike the duration-based estimate it still says 795
+     * when the file was cut in half, so a truncated file can be told apart from a short one.
+     */
     public int lengthInFrames() {
+        int stream = grabber.getVideoStream();
+        var context = grabber.getFormatContext();
+        if (context != null && stream >= 0 && stream < context.nb_streams()) {
+            long declared = context.streams(stream).nb_frames();
+            if (declared > 0 && declared <= Integer.MAX_VALUE) {
+                return (int) declared;
+            }
+        }
         return Math.max(0, grabber.getLengthInVideoFrames());
     }
 

@@ -47,7 +47,7 @@ public final class FrameSources {
             return Kind.STREAM;
         }
         Path path = toPath(s);
-        if (path != null && (Files.isDirectory(path) || ImageFrameSource.isImageFile(path))) {
+        if (path != null && (Files.isDirectory(path) || MediaFiles.kind(path) == MediaFiles.Kind.IMAGE)) {
             return Kind.IMAGES;
         }
         return Kind.VIDEO_FILE;

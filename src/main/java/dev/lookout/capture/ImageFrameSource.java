@@ -21,9 +21,6 @@ import org.opencv.imgcodecs.Imgcodecs;
  */
 public final class ImageFrameSource implements FrameSource {
 
-    /** File name extensions read as images (lower case, without the dot). */
-    public static final Set<String> IMAGE_EXTENSIONS =
-            Set.of("jpg", "jpeg", "jpe", "png", "bmp", "dib", "webp", "tif", "tiff", "pbm", "pgm", "ppm", "pnm");
 
     private final List<Path> files;
     private final String description;
@@ -41,12 +38,6 @@ public final class ImageFrameSource implements FrameSource {
         this.preloaded = preloaded;
     }
 
-    /** True if the file name ends in one of {@link #IMAGE_EXTENSIONS}. */
-    public static boolean isImageFile(Path path) {
-        String name = path.getFileName() == null ? "" : path.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot >= 0 && IMAGE_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
-    }
 
     /**
      * Opens an image file or a folder of images.
@@ -62,13 +53,13 @@ public final class ImageFrameSource implements FrameSource {
         if (Files.isDirectory(path)) {
             List<Path> images;
             try (Stream<Path> entries = Files.list(path)) {
-                images = entries.filter(p -> Files.isRegularFile(p) && isImageFile(p))
+                images = entries.filter(p -> Files.isRegularFile(p) && MediaFiles.hasImageExtension(p))
                         .sorted(Comparator.comparing(p -> p.getFileName().toString()))
                         .toList();
             }
             if (images.isEmpty()) {
                 throw new IOException("no images in folder " + path + " (looked for "
-                        + String.join(", ", IMAGE_EXTENSIONS.stream().sorted().toList()) + ")");
+                        + MediaFiles.imageExtensionList() + ")");
             }
             return new ImageFrameSource(images, path.toString(), interval, null);
         }

@@ -1,5 +1,6 @@
 package dev.lookout.cli;
 
+import dev.lookout.capture.MediaFiles;
 import dev.lookout.detect.ImageFiles;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -43,7 +44,7 @@ final class BenchImages {
             Path path = Path.of(argument);
             if (Files.isDirectory(path)) {
                 try (Stream<Path> files = Files.list(path)) {
-                    files.filter(p -> Files.isRegularFile(p) && ImageFiles.hasImageExtension(p)).sorted()
+                    files.filter(p -> Files.isRegularFile(p) && MediaFiles.hasImageExtension(p)).sorted()
                             .forEach(images::add);
                 }
             } else {

@@ -31,6 +31,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.opencv.core.Mat;
 import picocli.CommandLine.Command;
@@ -226,7 +227,13 @@ public final class DetectCommand extends CliCommand {
         }
         DetectOptions base = new DetectOptions(DetectOptions.DEFAULTS.maxNumBoxes(),
                 DetectOptions.DEFAULTS.minScore(), iou, Set.of(), minArea);
-        return detection.resolve(base);
+        DetectOptions resolved = detection.resolve(base);
+        if (resolved.minScore() == 0 && iou == null) {
+            problem("note: --min-score 0 is also TF.js's suppression IoU threshold, so every box that overlaps a "
+                    + "better one at all is suppressed (usually one box is left); add --iou 0.5 to keep overlapping "
+                    + "objects");
+        }
+        return resolved;
     }
 
     /** One {@code --annotate} write. */
@@ -316,6 +323,7 @@ public final class DetectCommand extends CliCommand {
             ProgressBar bar = new ProgressBar(err, ProgressBar.terminal(), abbreviate(name), "frames",
                     source instanceof FfmpegFrameSource ffmpeg ? ffmpeg.lengthInFrames() : 0);
             long read = 0;
+            long lastTimestampMicros = 0;
             List<Detection> current = List.of();
             boolean recordingStarted = false;
             try (source) {
@@ -327,6 +335,7 @@ public final class DetectCommand extends CliCommand {
                             break;
                         }
                         read++;
+                        lastTimestampMicros = frame.timestampMicros();
                         if (frame.index() % every == 0) {
                             DetectionResult result = detector.detect(frame.image(), options);
                             emit(name, frame.index(), result);
@@ -341,6 +350,13 @@ public final class DetectCommand extends CliCommand {
                 if (read == 0) {
                     bar.finish();
                     fail(name, "the video has no frames");
+                } else if (!stream && source instanceof FfmpegFrameSource ffmpeg
+                        && read < ffmpeg.lengthInFrames() * 0.95) {
+                    // The container announced more: the file was cut short (a copy interrupted, a disk error).
+                    bar.finish();
+                    fail(name, String.format(Locale.ROOT, "warning: the video ends early, after frame %d (%.2f s) "
+                            + "of the %d it announces: the file is damaged or truncated; the frames before were "
+                            + "detected", read - 1, lastTimestampMicros / 1e6, ffmpeg.lengthInFrames()));
                 }
             } catch (IOException | IllegalArgumentException | DetectionFailedException e) {
                 bar.finish();

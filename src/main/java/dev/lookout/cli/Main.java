@@ -52,7 +52,13 @@ public final class Main {
                     + " Run 'lookout --help' for the list of commands.");
             return EXIT_USAGE;
         }
-        return commandLine.execute(line);
+        try {
+            return commandLine.execute(line);
+        } catch (LinkageError | RuntimeException e) {
+            // picocli hands on Errors (a native library that cannot load): still one line, never a stack trace.
+            err.println("lookout " + line[0] + ": " + Failures.describe(e.getCause() != null ? e.getCause() : e));
+            return EXIT_FAILED;
+        }
     }
 
     /**

@@ -26,6 +26,10 @@ public final class CocoLabels {
 
     /** The highest id the model scores (its 90 score columns are ids 1..90). */
     public static final int MAX_ID = 90;
+    /** How many of those ids COCO names. */
+    public static final int COCO_CLASSES = 80;
+    /** The ids COCO never annotated, which Coco-SSD therefore never reports. */
+    private static final Set<Integer> UNANNOTATED = Set.of(12, 26, 29, 30, 45, 66, 68, 69, 71, 83);
 
     private final String[] namesById;
     private final List<String> names;
@@ -51,8 +55,7 @@ public final class CocoLabels {
         try {
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
-            throw new IOException("labels file " + file + " does not exist: the model folder needs model.onnx and "
-                    + "labels.json side by side (run 'lookout convert' to produce them)", e);
+            throw new IOException("labels file " + file + " does not exist: " + ModelFiles.HOW_TO_MAKE_LABELS, e);
         } catch (IOException e) {
             throw new IOException("cannot read labels file " + file + ": " + e.getMessage(), e);
         }
@@ -104,6 +107,17 @@ public final class CocoLabels {
             byId[id] = name;
         }
         return new CocoLabels(byId);
+    }
+
+    /** COCO's named ids (1..90 but the 10 never annotated) that these labels lack, in order; empty when complete. */
+    public List<Integer> missingCocoIds() {
+        List<Integer> missing = new ArrayList<>();
+        for (int id = 1; id <= MAX_ID; id++) {
+            if (!UNANNOTATED.contains(id) && namesById[id] == null) {
+                missing.add(id);
+            }
+        }
+        return missing;
     }
 
     /** The name of COCO id {@code id}, or {@code null} when the id is unnamed or out of range. */

@@ -125,12 +125,21 @@ public final class CocoSsdDetector implements AutoCloseable {
             throws IOException {
         ModelFiles files = ModelFiles.in(modelDir);
         CocoLabels labels = CocoLabels.read(files.labels());
+        List<Integer> unnamed = labels.missingCocoIds();
+        if (!unnamed.isEmpty()) {
+            notices.accept("labels file " + files.labels() + " names " + (CocoLabels.COCO_CLASSES - unnamed.size())
+                    + " of Coco-SSD's " + CocoLabels.COCO_CLASSES + " classes: detections of class id"
+                    + (unnamed.size() > 1 ? "s " : " ") + unnamed.stream().map(String::valueOf)
+                            .collect(java.util.stream.Collectors.joining(", "))
+                    + " will not be reported (the shipped models/coco-ssd/labels.json names all "
+                    + CocoLabels.COCO_CLASSES + ")");
+        }
         byte[] whole = Files.readAllBytes(files.model());
         // The model's first steps (transpose, cast, resize of the full frame) are done faster on the way into the
         // input buffer: run the graph from the resized image on (same numbers, see ResizeCut).
         Optional<ResizeCut> cut = hostResize ? ResizeCut.of(whole) : Optional.empty();
         byte[] model = cut.map(ResizeCut::model).orElse(whole);
-        OrtEnvironment env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "lookout");
+        OrtEnvironment env = OrtNatives.environment();
         OrtTempFolder.removeOnExit();
         OrtSession session = null;
         String provider;

@@ -7,8 +7,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Locale;
-import java.util.Set;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
 import org.opencv.imgcodecs.Imgcodecs;
@@ -19,20 +17,9 @@ import org.opencv.imgcodecs.Imgcodecs;
  */
 public final class ImageFiles {
 
-    /** File name extensions treated as images when a folder is given. */
-    public static final Set<String> EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "webp", "tif", "tiff",
-            "pbm", "pgm", "ppm", "jp2");
-
     private static final byte[] PNG_END = {0, 0, 0, 0, 'I', 'E', 'N', 'D', (byte) 0xAE, 0x42, 0x60, (byte) 0x82};
 
     private ImageFiles() {
-    }
-
-    /** True when {@code file}'s name ends with an image extension (any case). */
-    public static boolean hasImageExtension(Path file) {
-        String name = file.getFileName() == null ? "" : file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 && EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -58,6 +45,9 @@ public final class ImageFiles {
         try {
             if (Files.isDirectory(file)) {
                 throw new IOException(file + " is a folder, not an image");
+            }
+            if (!Files.exists(file)) {
+                throw new NoSuchFileException(file.toString());
             }
             if (!Files.isRegularFile(file)) {
                 throw new IOException(file + ": not a regular file (a device, pipe or socket), so not an image");

@@ -26,6 +26,10 @@ public record ModelFiles(Path dir, Path model, Path labels) {
     /** The class names' file name. */
     public static final String LABELS_FILE = "labels.json";
 
+    /** What to do about a missing {@code labels.json}: {@code convert} writes only the ONNX model. */
+    static final String HOW_TO_MAKE_LABELS = "copy models/coco-ssd/labels.json (Coco-SSD's 80 class names by id, "
+            + "{\"1\":\"person\",...}) beside model.onnx; 'lookout convert' writes only the ONNX model";
+
     private static final String HOW_TO_FIX = "run 'lookout convert' to create it, or point to a folder holding "
             + MODEL_FILE + " and " + LABELS_FILE;
 
@@ -98,7 +102,7 @@ public record ModelFiles(Path dir, Path model, Path labels) {
     private static void requireFile(Path file) throws IOException {
         if (!Files.exists(file)) {
             throw new IOException("model folder " + file.getParent() + " has no " + file.getFileName() + ": "
-                    + HOW_TO_FIX);
+                    + (file.getFileName().toString().equals(LABELS_FILE) ? HOW_TO_MAKE_LABELS : HOW_TO_FIX));
         }
         if (!Files.isRegularFile(file)) {
             throw new IOException(file + " is not a regular file: " + HOW_TO_FIX);

@@ -1,5 +1,6 @@
 package dev.lookout.record;
 
+import dev.lookout.Failures;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.lookout.capture.Frame;
@@ -131,7 +132,8 @@ public final class SnapshotWriter {
             for (Path file : claimed) {
                 Files.deleteIfExists(file);
             }
-            throw new IOException("cannot save the snapshot in " + folder.toAbsolutePath() + ": " + e.getMessage(), e);
+            String reason = e instanceof IOException io ? Failures.reason(io) : Failures.describe(e);
+            throw new IOException("cannot save the snapshot in " + folder.toAbsolutePath() + ": " + reason, e);
         }
         return new Snapshot(imageFile, rawFile, sidecarFile, time);
     }

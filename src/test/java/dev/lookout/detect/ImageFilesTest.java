@@ -66,12 +66,4 @@ class ImageFilesTest {
         assertTrue(assertThrows(IOException.class, () -> ImageFiles.read(dir)).getMessage()
                 .contains("is a folder"));
     }
-
-    @Test
-    void imageExtensionsAreRecognisedInAnyCase() {
-        assertTrue(ImageFiles.hasImageExtension(Path.of("a/B.JPG")));
-        assertTrue(ImageFiles.hasImageExtension(Path.of("x.png")));
-        assertFalse(ImageFiles.hasImageExtension(Path.of("x.txt")));
-        assertFalse(ImageFiles.hasImageExtension(Path.of(".png")));
-    }
 }
