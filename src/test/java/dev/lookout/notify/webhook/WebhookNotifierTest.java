@@ -199,6 +199,21 @@ class WebhookNotifierTest {
     }
 
     @Test
+    void aRequestTheClientRefusesIsReportedAndTheWebhookGoesOn() throws Exception {
+        try (HookReceiver receiver = new HookReceiver(); LogCapture logs = new LogCapture();
+                WebhookNotifier notifier = WebhookNotifier.start(List.of(new WebhookSettings(receiver.url("/x"),
+                        null, null, Duration.ZERO, WebhookFormat.JSON, null, null, java.util.Map.of("Host", "evil"),
+                        null)), FAST, Clock.systemUTC())) {
+            notifier.onEvent(TestEvents.appeared("gate", 1, "person", null));
+            Await.until(() -> notifier.failed() == 1, "the first failure");
+            notifier.onEvent(TestEvents.appeared("gate", 2, "person", null));
+            Await.until(() -> notifier.failed() == 2, "the second failure: the delivery thread is still there");
+            assertTrue(logs.text().contains("cannot send event gate-20261201T101500-1"), logs.text());
+            assertTrue(receiver.requests().isEmpty());
+        }
+    }
+
+    @Test
     void credentialsInTheUrlBecomeBasicAuthentication() throws Exception {
         try (HookReceiver receiver = new HookReceiver();
                 WebhookNotifier notifier = WebhookNotifier.start(List.of(WebhookSettings.of(
