@@ -1,6 +1,7 @@
 package dev.lookout.notify.webhook;
 
 import dev.lookout.capture.UrlRedaction;
+import dev.lookout.config.WebhookFormat;
 import dev.lookout.event.EventChange;
 import dev.lookout.notify.BoundedQueue;
 import dev.lookout.notify.SnapshotJpeg;

@@ -3,6 +3,7 @@ package dev.lookout.notify.mqtt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lookout.testsupport.IntegrationTest;
 import dev.lookout.testsupport.MosquittoBroker;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code ssl://}: a publisher in a child JVM that trusts only a certificate made for this test (keytool) publishes
  * to Mosquitto's TLS listener; a plain subscriber on the same broker sees it online.
  */
+@IntegrationTest
 class MqttTlsTest {
 
     private static final String PASS = "changeit";

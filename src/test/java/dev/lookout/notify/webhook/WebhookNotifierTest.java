@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lookout.config.WebhookFormat;
 import dev.lookout.event.EventChange;
 import dev.lookout.event.EventJson;
 import dev.lookout.event.EventType;
 import dev.lookout.notify.LogCapture;
 import dev.lookout.notify.TestEvents;
 import dev.lookout.testsupport.Await;
+import dev.lookout.testsupport.IntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +29,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** {@link WebhookNotifier} against real HTTP receivers (the JDK's server) on loopback ports. */
+@IntegrationTest
 class WebhookNotifierTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
