@@ -17,7 +17,8 @@ import picocli.CommandLine.IVersionProvider;
         commandListHeading = "%ncommands:%n", optionListHeading = "%noptions:%n",
         footer = "%nRun 'lookout COMMAND --help' for a command's options.",
         subcommands = {LiveCommand.class, DetectCommand.class, BenchCommand.class, ConvertCommand.class,
-            InspectCommand.class, CheckConfigCommand.class, EventsCommand.class, RemoteEventsCommand.class,
+            InspectCommand.class, RunCommand.class, CheckConfigCommand.class, EventsCommand.class,
+            RemoteEventsCommand.class,
             AutoComplete.GenerateCompletion.class})
 final class LookoutCommand implements Runnable {
 
