@@ -17,7 +17,7 @@ import picocli.CommandLine.IVersionProvider;
         commandListHeading = "%ncommands:%n", optionListHeading = "%noptions:%n",
         footer = "%nRun 'lookout COMMAND --help' for a command's options.",
         subcommands = {LiveCommand.class, DetectCommand.class, BenchCommand.class, ConvertCommand.class,
-            InspectCommand.class, AutoComplete.GenerateCompletion.class})
+            InspectCommand.class, CheckConfigCommand.class, AutoComplete.GenerateCompletion.class})
 final class LookoutCommand implements Runnable {
 
     /** {@code lookout --help} lists the commands before its two options (this command's help only). */
