@@ -27,7 +27,7 @@ final class Annotator {
     private static final Set<String> KEPT_EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp");
 
     private final Path dir;
-    private final OverlayPainter painter = new DetectionPainter();
+    private OverlayPainter painter = new DetectionPainter();
     private final Set<String> used = new HashSet<>();
     private BufferedImage canvas;
 
@@ -45,6 +45,12 @@ final class Annotator {
         if (!Files.isWritable(dir)) {
             throw new IOException("cannot write into the --annotate folder " + dir);
         }
+    }
+
+    /** Draws with {@code value} from now on (the tracking overlay of a video); returns this annotator. */
+    Annotator withPainter(OverlayPainter value) {
+        this.painter = value != null ? value : new DetectionPainter();
+        return this;
     }
 
     /** Annotates an image file: written under its own name (PNG unless it was JPEG, PNG or BMP). */

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.opencv.core.Mat;
+import dev.lookout.track.TrackerBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -53,6 +54,10 @@ public final class BenchCommand extends CliCommand {
     @Option(names = "--no-dnn", description = "skip the OpenCV DNN comparison")
     boolean noDnn;
 
+    @Option(names = "--tracker", description = "time the tracker instead: 50 objects (jitter, misses, false "
+            + "positives), median / p95 per frame, wall and CPU time")
+    boolean tracker;
+
     @Mixin
     ModelOptions model = new ModelOptions();
 
@@ -61,10 +66,34 @@ public final class BenchCommand extends CliCommand {
             + "$LOOKOUT_TESTDATA/darknet")
     List<String> inputs = List.of();
 
+    /** {@code --tracker}: ByteTrack on 50 objects, three runs of 3000 frames after 300 warm-up frames. */
+    private int trackerBench() throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode report = mapper.createObjectNode();
+        report.put("date", Instant.now().toString());
+        report.put("cores", Runtime.getRuntime().availableProcessors());
+        out.printf(Locale.ROOT, "Lookout bench --tracker: %s, %d cores, Java %s; 50 objects, 3000 frames after "
+                + "300 warm-up, per frame in µs%n", Instant.now(), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"));
+        var runsNode = report.putArray("tracker");
+        for (int seed = 0; seed < 3; seed++) {
+            TrackerBenchmark.Result r = TrackerBenchmark.run(50, 300, 3000, seed);
+            out.printf(Locale.ROOT, "run %d: wall median %.0f p95 %.0f max %.0f; CPU median %.0f p95 %.0f; "
+                    + "%.1f tracks per frame%n", seed + 1, r.medianMicros(), r.p95Micros(), r.maxMicros(),
+                    r.cpuMedianMicros(), r.cpuP95Micros(), r.tracksPerFrame());
+            runsNode.add(mapper.valueToTree(r));
+        }
+        out.println(mapper.writeValueAsString(report));
+        return 0;
+    }
+
     @Override
     int run() throws Exception {
         if (runs < 1 || warmup < 0 || soak < 0) {
             throw new UsageException("--runs must be 1 or more, --warmup and --soak 0 or more");
+        }
+        if (tracker) {
+            return trackerBench();
         }
         List<Path> images = BenchImages.find(inputs, err);
         if (images.isEmpty()) {

@@ -19,6 +19,9 @@ import dev.lookout.detect.DetectionResult;
 import dev.lookout.detect.ImageFiles;
 import dev.lookout.detect.ImageLimits;
 import dev.lookout.record.OutputFiles;
+import dev.lookout.track.TrackJson;
+import dev.lookout.track.TrackingSession;
+import dev.lookout.track.zones.CountEvent;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -105,6 +108,9 @@ public final class DetectCommand extends CliCommand {
     @Mixin
     WatchOptions watch = new WatchOptions();
 
+    @Mixin
+    TrackOptions tracking = new TrackOptions();
+
     @Parameters(paramLabel = "INPUT", arity = "0..*", description = "images, folders, videos or stream URLs")
     List<String> inputArgs = List.of();
 
@@ -128,6 +134,7 @@ public final class DetectCommand extends CliCommand {
     @Override
     int run() throws Exception {
         DetectOptions options = options();
+        tracking.check(detection.minScore, iou);
         if (every < 1) {
             throw new UsageException("--every must be 1 or more, not " + every);
         }
@@ -177,6 +184,14 @@ public final class DetectCommand extends CliCommand {
             }
             List<DetectInputs.Input> inputs = DetectInputs.expand(inputArgs);
             checkOutputsAreNotInputs(inputs);
+            if (tracking.track) {
+                for (DetectInputs.Input input : inputs) {
+                    if (input instanceof DetectInputs.Image image) {
+                        throw new UsageException("--track follows objects through videos and streams; "
+                                + image.file() + " is an image");
+                    }
+                }
+            }
             ResultLines results;
             try {
                 results = output != null ? ResultLines.toFile(output) : ResultLines.to(out);
@@ -185,7 +200,8 @@ public final class DetectCommand extends CliCommand {
                 return Main.EXIT_FAILED;
             }
             Run run = new Run(detector, options, every, limits, annotator, recording, results, err);
-            try (results) {
+            try (results; java.io.BufferedWriter eventLog = tracking.track ? tracking.openEvents() : null) {
+                run.eventLog = eventLog;
                 run.all(inputs);
             } catch (ResultLines.Failed e) {
                 problem(e.getMessage());
@@ -253,6 +269,7 @@ public final class DetectCommand extends CliCommand {
         private final ResultLines results;
         private final PrintStream err;
         private int failures;
+        private java.io.BufferedWriter eventLog;
 
         Run(CocoSsdDetector detector, DetectOptions options, int every, ImageLimits limits, Annotator annotator,
                 DetectRecording recording, ResultLines results, PrintStream err) {
@@ -296,7 +313,7 @@ public final class DetectCommand extends CliCommand {
             }
             try {
                 DetectionResult result = detector.detect(bgr, options);
-                emit(file.toString(), -1, result);
+                emit(file.toString(), -1, Double.NaN, result, null);
                 annotate(() -> annotator.writeImage(bgr, result.detections(), file));
                 recording.image(bgr, result.detections(), file);
             } catch (IllegalArgumentException | DetectionFailedException e) {
@@ -326,7 +343,14 @@ public final class DetectCommand extends CliCommand {
             long lastTimestampMicros = 0;
             List<Detection> current = List.of();
             boolean recordingStarted = false;
+            TrackingSession session = tracking.track ? tracking.start(options.classes(), eventLog, this::failOnce,
+                    annotator != null || recording.records()) : null;
+            int[] size = {0, 0};
             try (source) {
+                if (session != null) {
+                    annotator = annotator == null ? null : annotator.withPainter(session.overlay());
+                    recording.painter(session.overlay());
+                }
                 recording.videoStarted(recordedAs, source);
                 recordingStarted = true;
                 while (true) {
@@ -337,11 +361,18 @@ public final class DetectCommand extends CliCommand {
                         read++;
                         lastTimestampMicros = frame.timestampMicros();
                         if (frame.index() % every == 0) {
-                            DetectionResult result = detector.detect(frame.image(), options);
-                            emit(name, frame.index(), result);
-                            annotate(() -> annotator.writeFrame(frame.image(), result.detections(), name,
-                                    frame.index()));
-                            current = result.detections();
+                            double t = frame.timestampMicros() / 1e6;
+                            DetectionResult result = detector.detect(frame.image(),
+                                    session == null ? options : TrackOptions.candidates(options));
+                            TrackingSession.Step step = session == null ? null
+                                    : session.frame(t, result.detections(), result.width(), result.height());
+                            size[0] = result.width();
+                            size[1] = result.height();
+                            emit(name, frame.index(), t, result, step);
+                            List<Detection> shown = step == null ? result.detections()
+                                    : TrackingSession.detections(step.tracks());
+                            annotate(() -> annotator.writeFrame(frame.image(), shown, name, frame.index()));
+                            current = shown;
                         }
                         recording.frame(frame, current, name);
                     }
@@ -357,6 +388,11 @@ public final class DetectCommand extends CliCommand {
                     fail(name, String.format(Locale.ROOT, "warning: the video ends early, after frame %d (%.2f s) "
                             + "of the %d it announces: the file is damaged or truncated; the frames before were "
                             + "detected", read - 1, lastTimestampMicros / 1e6, ffmpeg.lengthInFrames()));
+                }
+                if (session != null) {
+                    for (CountEvent c : session.finish(size[0], size[1])) {
+                        results.write(countLine(name, -1, c));
+                    }
                 }
             } catch (IOException | IllegalArgumentException | DetectionFailedException e) {
                 bar.finish();
@@ -401,7 +437,42 @@ public final class DetectCommand extends CliCommand {
             return tail.length() > 30 ? tail.substring(0, 29) + "…" : tail;
         }
 
-        private void emit(String source, long frame, DetectionResult result) {
+        /**
+         * One result line; video frames carry {@code "t"} (seconds); a tracked frame's detections are its tracks',
+         * each with {@code "id"} and {@code "stationary"}, and its count changes follow as {@code "count"} lines.
+         */
+        private void emit(String source, long frame, double t, DetectionResult result, TrackingSession.Step step) {
+            StringWriter line = new StringWriter();
+            try (JsonGenerator json = JSON.createGenerator(line)) {
+                json.writeStartObject();
+                json.writeStringField("source", source);
+                if (frame >= 0) {
+                    json.writeNumberField("frame", frame);
+                    json.writeNumberField("t", t);
+                }
+                json.writeNumberField("width", result.width());
+                json.writeNumberField("height", result.height());
+                json.writeFieldName("detections");
+                if (step == null) {
+                    dev.lookout.detect.DetectionJson.writeArray(json, result.detections());
+                } else {
+                    TrackJson.writeTracks(json, step.tracks().active());
+                }
+                json.writeNumberField("ms", Math.round(result.timings().totalNanos() / 10_000.0) / 100.0);
+                json.writeEndObject();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // a StringWriter does not fail
+            }
+            results.write(line.toString());
+            if (step != null) {
+                for (CountEvent c : step.counts()) {
+                    results.write(countLine(source, frame, c));
+                }
+            }
+        }
+
+        /** {@code {"source", "frame", "t", "count": {...}}} ({@code frame} -1: at the end of the source). */
+        private static String countLine(String source, long frame, CountEvent c) {
             StringWriter line = new StringWriter();
             try (JsonGenerator json = JSON.createGenerator(line)) {
                 json.writeStartObject();
@@ -409,16 +480,24 @@ public final class DetectCommand extends CliCommand {
                 if (frame >= 0) {
                     json.writeNumberField("frame", frame);
                 }
-                json.writeNumberField("width", result.width());
-                json.writeNumberField("height", result.height());
-                json.writeFieldName("detections");
-                dev.lookout.detect.DetectionJson.writeArray(json, result.detections());
-                json.writeNumberField("ms", Math.round(result.timings().totalNanos() / 10_000.0) / 100.0);
+                json.writeNumberField("t", c.time());
+                json.writeFieldName("count");
+                TrackJson.writeCount(json, c);
                 json.writeEndObject();
             } catch (IOException e) {
                 throw new UncheckedIOException(e); // a StringWriter does not fail
             }
-            results.write(line.toString());
+            return line.toString();
+        }
+
+        private boolean eventLogFailed;
+
+        private void failOnce(String message) {
+            if (!eventLogFailed) {
+                eventLogFailed = true;
+                failures++;
+                err.println("lookout detect: " + message + "; tracking goes on");
+            }
         }
 
         /**

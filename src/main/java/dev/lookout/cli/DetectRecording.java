@@ -13,6 +13,7 @@ import dev.lookout.record.MonitorEvent;
 import dev.lookout.record.RecordingSummary;
 import dev.lookout.record.SnapshotWriter;
 import dev.lookout.overlay.DetectionPainter;
+import dev.lookout.overlay.OverlayPainter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -40,6 +41,7 @@ final class DetectRecording {
     private final PrintStream err;
 
     private AnnotatedRecorder recorder;
+    private OverlayPainter painter = new DetectionPainter();
     private EventMonitor monitor;
     private String recordingFailure;
     private int monitorErrors;
@@ -103,6 +105,16 @@ final class DetectRecording {
         return snapshotsFailed;
     }
 
+    /** True when {@code --record} was given. */
+    boolean records() {
+        return recordFile != null;
+    }
+
+    /** Draws the next recordings with {@code value} (the tracking overlay; null: the plain painter). */
+    void painter(OverlayPainter value) {
+        this.painter = value != null ? value : new DetectionPainter();
+    }
+
     /**
      * Starts the recorder and the monitor for a video about to be read. A recording that cannot start is
      * reported on stderr and detection goes on (the run then ends with exit status 1).
@@ -113,7 +125,7 @@ final class DetectRecording {
         if (recordFile != null) {
             try {
                 recorder = AnnotatedRecorder.toFile(recordFile).frameRate(source.frameRate())
-                        .live(source.isLive()).start();
+                        .live(source.isLive()).painter(painter).start();
                 err.println("lookout detect: recording " + file.getFileName() + " to " + recorder.path() + " ("
                         + recorder.format() + ")");
             } catch (IOException e) {

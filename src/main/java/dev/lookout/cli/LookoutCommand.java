@@ -16,8 +16,9 @@ import picocli.CommandLine.IVersionProvider;
                 + "(no command: live)",
         commandListHeading = "%ncommands:%n", optionListHeading = "%noptions:%n",
         footer = "%nRun 'lookout COMMAND --help' for a command's options.",
-        subcommands = {LiveCommand.class, DetectCommand.class, BenchCommand.class, ConvertCommand.class,
-            InspectCommand.class, CheckConfigCommand.class, AutoComplete.GenerateCompletion.class})
+        subcommands = {LiveCommand.class, DetectCommand.class, TrackCommand.class, BenchCommand.class,
+            ConvertCommand.class, InspectCommand.class, CheckConfigCommand.class,
+            AutoComplete.GenerateCompletion.class})
 final class LookoutCommand implements Runnable {
 
     /** {@code lookout --help} lists the commands before its two options (this command's help only). */

@@ -25,6 +25,12 @@ public final class DetectionJson {
     /** Writes one detection as {@code {"bbox": [x, y, width, height], "class": name, "score": s}}. */
     public static void write(JsonGenerator json, Detection d) throws IOException {
         json.writeStartObject();
+        writeFields(json, d);
+        json.writeEndObject();
+    }
+
+    /** Writes the fields {@code "bbox", "class", "score"} into the object being written (to add more after). */
+    public static void writeFields(JsonGenerator json, Detection d) throws IOException {
         json.writeFieldName("bbox");
         json.writeStartArray();
         json.writeNumber(d.x());
@@ -34,6 +40,5 @@ public final class DetectionJson {
         json.writeEndArray();
         json.writeStringField("class", d.className());
         json.writeNumberField("score", d.score());
-        json.writeEndObject();
     }
 }

@@ -70,6 +70,18 @@ public final class DetectionPainter implements OverlayPainter {
 
     @Override
     public void paint(Graphics2D g, List<Detection> detections, int frameWidth, int frameHeight) {
+        paint(g, detections, detections.stream().map(DetectionPainter::label).toList(), frameWidth, frameHeight);
+    }
+
+    /**
+     * Paints {@code detections} as {@link #paint(Graphics2D, List, int, int)} does, each with its own label text
+     * ({@code labels.get(i)} for {@code detections.get(i)}), e.g. with a track number.
+     */
+    public void paint(Graphics2D g, List<Detection> detections, List<String> labels, int frameWidth,
+            int frameHeight) {
+        if (labels.size() != detections.size()) {
+            throw new IllegalArgumentException(labels.size() + " labels for " + detections.size() + " detections");
+        }
         if (detections.isEmpty()) {
             return;
         }
@@ -100,16 +112,16 @@ public final class DetectionPainter implements OverlayPainter {
                 g.draw(box);
             }
             // Labels after every box, so no outline crosses a label, and placed so that they do not cover each other.
-            List<Rectangle2D> labels = new ArrayList<>();
+            List<Rectangle2D> placed = new ArrayList<>();
             for (int i = 0; i < detections.size(); i++) {
                 Detection d = detections.get(i);
                 Rectangle2D box = boxes.get(i);
-                String text = label(d);
+                String text = labels.get(i);
                 int pad = 3;
                 double labelW = fm.stringWidth(text) + 2.0 * pad;
                 double labelH = fm.getAscent() + fm.getDescent() + 2.0 * pad;
-                Rectangle2D place = placeLabel(box, labelW, labelH, frameBounds, labels);
-                labels.add(place);
+                Rectangle2D place = placeLabel(box, labelW, labelH, frameBounds, placed);
+                placed.add(place);
                 Color color = ClassColors.of(d.className());
                 g.setColor(color);
                 g.fill(place);

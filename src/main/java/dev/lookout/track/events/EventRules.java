@@ -1,0 +1,26 @@
+package dev.lookout.track.events;
+
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Which tracks become object events.
+ *
+ * @param camera the camera's name in the events ({@code default} for a single unnamed source); never a URL
+ * @param classes the watched classes; empty watches every class
+ * @param required zone or line names: when not empty, an event opens only once its object has entered one of these
+ *     zones or crossed one of these lines
+ */
+public record EventRules(String camera, Set<String> classes, Set<String> required) {
+
+    public EventRules {
+        Objects.requireNonNull(camera, "camera");
+        classes = Set.copyOf(classes);
+        required = Set.copyOf(required);
+    }
+
+    /** True when {@code className} is watched. */
+    public boolean watches(String className) {
+        return classes.isEmpty() || classes.contains(className);
+    }
+}

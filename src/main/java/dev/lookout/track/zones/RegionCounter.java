@@ -1,0 +1,55 @@
+package dev.lookout.track.zones;
+
+import dev.lookout.track.Tracks;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * All counting lines and zones of one source. Their coordinates may be fractions of the frame: they are turned
+ * into pixels with the first frame's size.
+ */
+public final class RegionCounter {
+
+    private final List<CountingLine> lineSpecs;
+    private final List<Zone> zoneSpecs;
+    private List<LineCounter> lines;
+    private List<ZoneCounter> zones;
+
+    public RegionCounter(List<CountingLine> lines, List<Zone> zones) {
+        this.lineSpecs = List.copyOf(lines);
+        this.zoneSpecs = List.copyOf(zones);
+    }
+
+    /** True when there is nothing to count. */
+    public boolean isEmpty() {
+        return lineSpecs.isEmpty() && zoneSpecs.isEmpty();
+    }
+
+    /** Takes one frame's tracks (of a {@code width × height} frame) and returns the count changes, in order. */
+    public List<CountEvent> update(Tracks tracks, int width, int height) {
+        if (lines == null) {
+            lines = lineSpecs.stream().map(l -> new LineCounter(l.inPixels(width, height))).toList();
+            zones = zoneSpecs.stream().map(z -> new ZoneCounter(z.inPixels(width, height))).toList();
+        }
+        List<CountEvent> out = new ArrayList<>();
+        for (LineCounter l : lines) {
+            l.update(tracks.time(), tracks.active(), out);
+            l.ended(tracks.ended());
+        }
+        for (ZoneCounter z : zones) {
+            z.update(tracks.time(), tracks.active(), out);
+            z.ended(tracks.ended(), out);
+        }
+        return out;
+    }
+
+    /** The line counters (empty before the first frame). */
+    public List<LineCounter> lines() {
+        return lines == null ? List.of() : lines;
+    }
+
+    /** The zone counters (empty before the first frame). */
+    public List<ZoneCounter> zones() {
+        return zones == null ? List.of() : zones;
+    }
+}
