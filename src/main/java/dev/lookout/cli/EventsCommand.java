@@ -1,0 +1,155 @@
+package dev.lookout.cli;
+
+import dev.lookout.store.EventExport;
+import dev.lookout.store.EventListing;
+import dev.lookout.store.EventQuery;
+import dev.lookout.store.EventStore;
+import dev.lookout.store.RecordingKind;
+import dev.lookout.store.RetentionPolicy;
+import dev.lookout.store.StorageLayout;
+import dev.lookout.store.StoreException;
+import dev.lookout.store.StoreOptions;
+import dev.lookout.store.StoreReader;
+import dev.lookout.store.TimeSpans;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code lookout events}: lists the events of a storage folder's store, exports one event's files, or applies
+ * retention once. Thin: the store package does the work.
+ */
+@Command(name = "events", mixinStandardHelpOptions = true, versionProvider = LookoutCommand.Version.class,
+        description = "List the stored events (newest first), export one event's clip and snapshot, or prune.")
+final class EventsCommand extends CliCommand {
+
+    @Option(names = "--storage", paramLabel = "DIR", description = "the storage folder (holds lookout.db)")
+    Path storage;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "take the storage folder from lookout.yml")
+    Path config;
+
+    @Option(names = "--camera", paramLabel = "NAME", description = "only this camera's events")
+    String camera;
+
+    @Option(names = "--class", paramLabel = "CLASS", description = "only events of this class, e.g. person")
+    String className;
+
+    @Option(names = "--since", paramLabel = "WHEN",
+            description = "only events that started since: 90s, 30m, 2h, 7d, or 2026-12-01T10:00:00Z")
+    String since;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "50", description = "at most N events (${DEFAULT-VALUE})")
+    int limit;
+
+    @Option(names = "--json", description = "one JSON object per line: id, camera, class, start, end, snapshot, clip...")
+    boolean json;
+
+    @Option(names = "--export", arity = "2", paramLabel = "ID DIR", hideParamSyntax = true,
+            description = "copy event ID's clip and snapshot into DIR (never overwrites)")
+    List<String> export;
+
+    @Option(names = "--prune", description = "apply retention once with the limits below (needs the store free)")
+    boolean prune;
+
+    @Option(names = "--max-size", paramLabel = "SIZE", description = "with --prune: cap the folder, e.g. 20G")
+    String maxSize;
+
+    @Option(names = "--min-free", paramLabel = "SIZE", description = "with --prune: free space to keep, e.g. 5G")
+    String minFree;
+
+    @Option(names = "--max-age", paramLabel = "KIND=SPAN", split = ",",
+            description = "with --prune: e.g. continuous=7d,clip=30d,snapshot=30d")
+    Map<String, String> maxAge;
+
+    @Override
+    int run() throws Exception {
+        Path folder = storageFolder();
+        if (limit < 1) {
+            throw new UsageException("--limit must be at least 1, got " + limit);
+        }
+        try {
+            if (prune) {
+                return prune(folder);
+            }
+            StoreReader reader = new StoreReader(new StorageLayout(folder));
+            if (export != null) {
+                for (Path copy : new EventExport(reader).export(export.get(0), Path.of(export.get(1)))) {
+                    out.println(copy);
+                }
+                return 0;
+            }
+            EventQuery query = EventQuery.NEWEST.camera(camera).className(className).limit(limit);
+            if (since != null) {
+                query = query.since(parse(() -> TimeSpans.parseSince(since, Instant.now()), "--since"));
+            }
+            EventListing listing = new EventListing(ZoneId.systemDefault());
+            if (json) {
+                listing.printJson(reader.events(query), out);
+            } else {
+                listing.printTable(reader.events(query), out);
+            }
+            return 0;
+        } catch (StoreException e) {
+            problem(e.getMessage());
+            return Main.EXIT_FAILED;
+        }
+    }
+
+    /**
+     * The storage folder: {@code --storage}, else the one named by {@code --config}. THE ONE PLACE where
+     * {@code --config} is resolved: when {@code dev.lookout.config} is on main, read the file's {@code storage:}
+     * here (relative to the file's folder) and report its problems as usage errors.
+     */
+    private Path storageFolder() throws UsageException {
+        if (storage != null && config != null) {
+            throw new UsageException("give --storage or --config, not both");
+        }
+        if (config != null) {
+            throw new UsageException("--config is not supported by this build yet: give --storage DIR");
+        }
+        if (storage == null) {
+            throw new UsageException("which store? give --storage DIR (or --config FILE)");
+        }
+        return storage;
+    }
+
+    private int prune(Path folder) throws Exception {
+        // holding the store's lock means no Lookout is writing here: files need not settle before they may go
+        RetentionPolicy policy = RetentionPolicy.KEEP_ALL.settle(Duration.ZERO);
+        if (maxSize != null) {
+            policy = policy.maxTotalBytes(parse(() -> TimeSpans.parseSize(maxSize), "--max-size"));
+        }
+        if (minFree != null) {
+            policy = policy.minFreeBytes(parse(() -> TimeSpans.parseSize(minFree), "--min-free"));
+        }
+        if (maxAge != null) {
+            for (Map.Entry<String, String> age : maxAge.entrySet()) {
+                RecordingKind kind = parse(() -> RecordingKind.ofWireName(age.getKey().strip()), "--max-age kind");
+                policy = policy.maxAge(kind, parse(() -> TimeSpans.parseSpan(age.getValue()), "--max-age"));
+            }
+        }
+        try (EventStore store = EventStore.open(StoreOptions.defaults(folder).retention(policy)
+                .warnings(w -> err.println("lookout events: " + w)))) {
+            out.println(store.prune().summary());
+        }
+        return 0;
+    }
+
+    private interface Parse<T> {
+        T get();
+    }
+
+    private static <T> T parse(Parse<T> parse, String option) throws UsageException {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(option + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.lookout.store;
+
+import dev.lookout.record.OutputFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Copies an event's clip and snapshot out of the store into a folder. Never overwrites: a name taken in the target
+ * folder gets {@code -2}, {@code -3}, ... ({@link OutputFiles#claimFile}); the store's files are only read.
+ */
+public final class EventExport {
+
+    private final StoreReader reader;
+
+    public EventExport(StoreReader reader) {
+        this.reader = reader;
+    }
+
+    /**
+     * Copies the files of event {@code id} into {@code folder} (created if needed).
+     *
+     * @return the copies, clip first
+     * @throws StoreException when the store cannot be read, there is no such event, it has no files, or a file is
+     *     gone; the message says which
+     * @throws IOException when the folder cannot be written
+     */
+    public List<Path> export(String id, Path folder) throws StoreException, IOException {
+        StoredEvent stored = reader.event(id).orElseThrow(() -> new StoreException(
+                "no event '" + id + "' in " + reader.layout().root() + ": list them with 'lookout events'"));
+        List<Path> sources = new ArrayList<>();
+        for (Path file : new Path[] {stored.event().clip(), stored.event().snapshot()}) {
+            if (file != null) {
+                if (!Files.isRegularFile(file)) {
+                    throw new StoreException("the file " + file + " of event '" + id + "' is gone "
+                            + "(deleted by retention or by hand)");
+                }
+                sources.add(file);
+            }
+        }
+        if (sources.isEmpty()) {
+            throw new StoreException("event '" + id + "' has no clip or snapshot to export");
+        }
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new IOException(folder + " exists and is not a folder");
+        }
+        Files.createDirectories(folder);
+        List<Path> copies = new ArrayList<>();
+        for (Path source : sources) {
+            Path target = OutputFiles.claimFile(folder.resolve(source.getFileName()));
+            // replaces only the empty placeholder just claimed for this copy
+            Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+            copies.add(target);
+        }
+        return copies;
+    }
+}

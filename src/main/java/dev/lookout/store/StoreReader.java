@@ -1,0 +1,93 @@
+package dev.lookout.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The query API (the {@code events} command, the web page): events with filters and paging, one event by id,
+ * the recordings of a camera over a time range. Read-only: it works beside a running writer (WAL) and never
+ * changes the file. Thread-safe: every call uses its own short-lived connection.
+ */
+public final class StoreReader {
+
+    private final StorageLayout layout;
+
+    /** A reader of the store in {@code layout}'s folder; the store is opened per call, so this never fails. */
+    public StoreReader(StorageLayout layout) {
+        this.layout = layout;
+    }
+
+    /** The layout of the storage folder read. */
+    public StorageLayout layout() {
+        return layout;
+    }
+
+    /** Events matching {@code query}, newest first. */
+    public List<StoredEvent> events(EventQuery query) throws StoreException {
+        StringBuilder sql = new StringBuilder("SELECT " + EventRows.COLUMNS + " FROM events WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (query.camera() != null) {
+            sql.append(" AND camera = ?");
+            params.add(query.camera());
+        }
+        if (query.className() != null) {
+            sql.append(" AND class = ?");
+            params.add(query.className());
+        }
+        if (query.since() != null) {
+            sql.append(" AND start_ms >= ?");
+            params.add(query.since().toEpochMilli());
+        }
+        if (query.until() != null) {
+            sql.append(" AND start_ms < ?");
+            params.add(query.until().toEpochMilli());
+        }
+        sql.append(" ORDER BY start_ms DESC, id DESC LIMIT ? OFFSET ?");
+        params.add(query.limit());
+        params.add(query.offset());
+        return query(sql.toString(), params, rs -> EventRows.read(rs, layout));
+    }
+
+    /** The event {@code id}, if the store has it. */
+    public Optional<StoredEvent> event(String id) throws StoreException {
+        return query("SELECT " + EventRows.COLUMNS + " FROM events WHERE id = ?", List.of(id),
+                rs -> EventRows.read(rs, layout)).stream().findFirst();
+    }
+
+    /**
+     * The recordings of {@code camera} (every kind) that overlap {@code [from, to)}, oldest first; a recording
+     * still being written overlaps everything after its start.
+     */
+    public List<Recording> recordings(String camera, Instant from, Instant to) throws StoreException {
+        return query("SELECT " + RecordingRows.COLUMNS + " FROM recordings WHERE camera = ? AND start_ms < ? "
+                + "AND (end_ms IS NULL OR end_ms >= ?) ORDER BY start_ms, file",
+                List.of(camera, to.toEpochMilli(), from.toEpochMilli()), rs -> RecordingRows.read(rs, layout));
+    }
+
+    private interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private <T> List<T> query(String sql, List<Object> params, Row<T> row) throws StoreException {
+        List<T> rows = new ArrayList<>();
+        try (Connection db = Database.openReader(layout); PreparedStatement s = db.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                s.setObject(i + 1, params.get(i));
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(row.read(rs));
+                }
+            }
+        } catch (SQLException e) {
+            throw Database.failure(layout, e);
+        }
+        return rows;
+    }
+}
