@@ -18,7 +18,7 @@ import picocli.CommandLine.IVersionProvider;
         footer = "%nRun 'lookout COMMAND --help' for a command's options.",
         subcommands = {LiveCommand.class, DetectCommand.class, TrackCommand.class, BenchCommand.class,
             ConvertCommand.class, InspectCommand.class, CheckConfigCommand.class, EventsCommand.class,
-            AutoComplete.GenerateCompletion.class})
+            RemoteEventsCommand.class, AutoComplete.GenerateCompletion.class})
 final class LookoutCommand implements Runnable {
 
     /** {@code lookout --help} lists the commands before its two options (this command's help only). */

@@ -1,0 +1,83 @@
+package dev.lookout.notify.mqtt;
+
+import dev.lookout.event.EventChange;
+import dev.lookout.notify.SnapshotJpeg;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/**
+ * The subscriber side: every node publishing under a prefix on one broker. It subscribes to
+ * {@code <prefix>/+/events}, {@code <prefix>/+/available} and the retained snapshots, and hands each to a
+ * {@link RemoteEventsListener}; it reconnects and subscribes again by itself. Headless: the window's "Remote events"
+ * view is one listener. Only the prefix of the settings is used for topics (its node names this client).
+ */
+public final class RemoteEvents implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(RemoteEvents.class.getName());
+
+    private final String prefix;
+    private final RemoteEventsListener listener;
+    private final MqttConnection connection;
+    private volatile String problem;
+
+    private RemoteEvents(MqttSettings settings, RemoteEventsListener listener) {
+        this.prefix = settings.prefix();
+        this.listener = listener;
+        String clientId = "lookout-remote-" + HomeAssistantDiscovery.id(settings.node()) + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
+        this.connection = new MqttConnection(settings, clientId, null, state -> {
+            LOG.log(System.Logger.Level.DEBUG, "MQTT remote events: {0}", state.describe()); // the listener reports it
+            problem = state.reason();
+            listener.connection(state);
+        }, this::subscribe, this::message);
+    }
+
+    /** Connects in the background and starts listening. */
+    public static RemoteEvents start(MqttSettings settings, RemoteEventsListener listener) {
+        RemoteEvents remote = new RemoteEvents(settings, listener);
+        remote.connection.start();
+        return remote;
+    }
+
+    /** True while connected. */
+    public boolean isConnected() {
+        return connection.isConnected();
+    }
+
+    /** Why the last connection attempt failed (never with a credential), or null while connected. */
+    public String problem() {
+        return problem;
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+    }
+
+    private void subscribe() {
+        connection.subscribe(MqttTopics.allAvailability(prefix));
+        connection.subscribe(MqttTopics.allEvents(prefix));
+        connection.subscribe(MqttTopics.allSnapshots(prefix));
+    }
+
+    private void message(String topic, byte[] payload) {
+        String[] levels = topic.substring(prefix.length() + 1).split("/", -1);
+        String node = levels[0];
+        try {
+            if (levels.length == 2 && levels[1].equals("available")) {
+                listener.nodeState(node, new String(payload, StandardCharsets.UTF_8).strip().equals("online"));
+            } else if (levels.length == 2 && levels[1].equals("events")) {
+                EventChange change = EventJsonReader.change(payload);
+                listener.event(node, change);
+            } else if (levels.length == 4 && levels[3].equals("snapshot") && SnapshotJpeg.isJpeg(payload)) {
+                listener.snapshot(node, levels[1], levels[2], payload);
+            }
+        } catch (IOException e) {
+            listener.rejected(topic, e.getMessage());
+        } catch (RuntimeException e) {
+            // a listener's own failure must not end the subscription
+            LOG.log(System.Logger.Level.WARNING, "MQTT remote events: the listener failed on " + topic, e);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.lookout.notify.mqtt;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lookout.capture.ConnectionState;
+import dev.lookout.notify.LogCapture;
+import dev.lookout.notify.TestEvents;
+import dev.lookout.testsupport.Await;
+import dev.lookout.testsupport.MosquittoBroker;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** User name and password against a Mosquitto broker with a password file; the password never reaches a log. */
+class MqttAuthenticationTest {
+
+    private static final String PASSWORD = "s3cret-Pa55word";
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "MQTT {0}")
+    @ValueSource(ints = {3, 5})
+    void theRightPasswordConnectsAndTheWrongOneIsReportedClearly(int protocol) throws Exception {
+        try (MosquittoBroker broker = MosquittoBroker.withPassword(dir, "lookout", PASSWORD);
+                LogCapture logs = new LogCapture()) {
+            MqttSettings settings = MqttSettings.of(broker.url(), "garage").withProtocol(protocol);
+            try (MqttPublisher good = MqttPublisher.start(settings.withCredentials("lookout", PASSWORD))) {
+                MqttPublisherTest.awaitConnected(good);
+                TestEvents.lifecycle("gate", 1, "person", null).forEach(good::onEvent);
+                Await.until(() -> good.published() >= 4, "online and three events published");
+            }
+
+            List<ConnectionState> states = new CopyOnWriteArrayList<>();
+            String wrong = "not-" + PASSWORD;
+            try (MqttPublisher bad = MqttPublisher.start(settings.withCredentials("lookout", wrong), 10,
+                    states::add)) {
+                Await.until(() -> !states.isEmpty(), "a connection state");
+                ConnectionState refused = states.get(0);
+                assertTrue(refused.status() == ConnectionState.Status.RECONNECTING, refused.describe());
+                assertTrue(refused.reason().startsWith(MqttProblems.REFUSED_CREDENTIALS), refused.reason());
+                assertTrue(refused.reason().contains("mqtt.password"), "it says what to check: " + refused.reason());
+                assertFalse(bad.isConnected());
+                assertNotNull(bad.problem());
+            }
+            String logged = logs.text();
+            assertTrue(logged.contains(MqttProblems.REFUSED_CREDENTIALS), "the refusal is logged: " + logged);
+            assertFalse(logged.contains(PASSWORD), "no password in the log: " + logged);
+        }
+    }
+
+    @Test
+    void settingsNeverShowThePasswordAndNameTheKeyAtFault() {
+        MqttSettings settings = MqttSettings.of("tcp://127.0.0.1:1883", "garage").withCredentials("u", PASSWORD);
+        assertFalse(settings.toString().contains(PASSWORD), settings.toString());
+        assertTrue(message(() -> MqttSettings.of("http://broker", "n")).contains("tcp://"));
+        assertTrue(message(() -> MqttSettings.of("tcp://u:" + PASSWORD + "@broker", "n")).contains("mqtt.username"));
+        assertFalse(message(() -> MqttSettings.of("tcp://u:" + PASSWORD + "@broker", "n")).contains(PASSWORD));
+        assertTrue(message(() -> MqttSettings.of("tcp://broker", "a/b")).contains("mqtt.node"));
+        assertTrue(message(() -> MqttSettings.of("tcp://broker", "n").withProtocol(4)).contains("mqtt.protocol"));
+        assertTrue(message(() -> MqttSettings.of("", "n")).contains("mqtt.url"));
+    }
+
+    private static String message(Runnable bad) {
+        return assertThrows(IllegalArgumentException.class, bad::run).getMessage();
+    }
+
+}

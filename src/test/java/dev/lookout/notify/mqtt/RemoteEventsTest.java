@@ -1,0 +1,74 @@
+package dev.lookout.notify.mqtt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.lookout.event.EventChange;
+import dev.lookout.event.EventJson;
+import dev.lookout.notify.TestEvents;
+import dev.lookout.testsupport.Await;
+import dev.lookout.testsupport.MosquittoBroker;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two nodes publish to one Mosquitto broker; one {@link RemoteEvents} subscriber sees both. */
+class RemoteEventsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void oneSubscriberSeesTheEventsAndStateOfEveryNode() throws Exception {
+        Recorder recorder = new Recorder();
+        try (MosquittoBroker broker = MosquittoBroker.anonymous(dir);
+                RemoteEvents remote = RemoteEvents.start(MqttSettings.of(broker.url(), "window"), recorder)) {
+            Await.until(remote::isConnected, "the subscriber connected");
+            List<EventChange> gate = TestEvents.lifecycle("gate", 3, "person", null);
+            List<EventChange> drive = TestEvents.lifecycle("drive", 5, "car", null);
+            try (MqttPublisher a = MqttPublisher.start(MqttSettings.of(broker.url(), "house").withProtocol(5));
+                    MqttPublisher b = MqttPublisher.start(MqttSettings.of(broker.url(), "barn"))) {
+                Await.until(() -> recorder.online("house") && recorder.online("barn"), "both nodes online");
+                gate.forEach(a::onEvent);
+                drive.forEach(b::onEvent);
+                Await.until(() -> recorder.events("house").size() == 3 && recorder.events("barn").size() == 3,
+                        "three events from each node");
+                assertEquals(gate.stream().map(EventJson::line).toList(),
+                        recorder.events("house").stream().map(EventJson::line).toList(), "house's, in order");
+                assertEquals(drive.stream().map(EventJson::line).toList(),
+                        recorder.events("barn").stream().map(EventJson::line).toList(), "barn's, in order");
+                b.close();
+                Await.until(() -> !recorder.online("barn"), "barn offline after it closed");
+                assertEquals(true, recorder.online("house"));
+            }
+        }
+    }
+
+    /** Records what the listener hears. */
+    private static final class Recorder implements RemoteEventsListener {
+        private final Map<String, Boolean> online = new ConcurrentHashMap<>();
+        private final Map<String, List<EventChange>> events = new ConcurrentHashMap<>();
+
+        @Override
+        public void event(String node, EventChange change) {
+            events.computeIfAbsent(node, n -> java.util.Collections.synchronizedList(new ArrayList<>())).add(change);
+        }
+
+        @Override
+        public void nodeState(String node, boolean isOnline) {
+            online.put(node, isOnline);
+        }
+
+        boolean online(String node) {
+            return online.getOrDefault(node, false);
+        }
+
+        List<EventChange> events(String node) {
+            return List.copyOf(events.getOrDefault(node, List.of()));
+        }
+    }
+
+}
