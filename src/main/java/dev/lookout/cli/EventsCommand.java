@@ -1,5 +1,7 @@
 package dev.lookout.cli;
 
+import dev.lookout.config.ConfigException;
+import dev.lookout.config.ConfigFile;
 import dev.lookout.store.EventExport;
 import dev.lookout.store.EventListing;
 import dev.lookout.store.EventQuery;
@@ -111,7 +113,14 @@ final class EventsCommand extends CliCommand {
             throw new UsageException("give --storage or --config, not both");
         }
         if (config != null) {
-            throw new UsageException("--config is not supported by this build yet: give --storage DIR");
+            try {
+                return ConfigFile.load(config).storageIn(config);
+            } catch (ConfigException e) {
+                throw new UsageException(config + " has problems (run 'lookout check-config " + config + "'): "
+                        + e.problems().get(0));
+            } catch (java.io.IOException e) {
+                throw new UsageException(e.getMessage());
+            }
         }
         if (storage == null) {
             throw new UsageException("which store? give --storage DIR (or --config FILE)");

@@ -1,5 +1,6 @@
 package dev.lookout.convert;
 
+import dev.lookout.testsupport.IntegrationTest;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 
 /** The committed {@code models/coco-ssd/model.onnx}: its shape, and that it reproduces from the npm package. */
+@IntegrationTest
 class ShippedModelTest {
 
     @Test
