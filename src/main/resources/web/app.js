@@ -83,7 +83,7 @@ function eventRow(ev) {
     img.src = files + (ev.thumbnail ? "thumbnail" : "snapshot");
     li.append(img);
   } else {
-    li.append(el("span", "nothumb"));
+    li.append(el("span", "nothumb", "no image"));
   }
   const text = el("div");
   text.append(el("div", "what", `${ev.class} · ${ev.camera} · ${Math.round(ev.top_score * 100)}%`),
