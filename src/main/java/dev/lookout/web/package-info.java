@@ -5,7 +5,8 @@
  * the JDK serves as well.
  *
  * <p>Use: {@code WebServer web = WebServer.start(monitorView, storeReader, httpConfig)} once the cameras and the
- * store are up; {@code web.close()} when the monitor stops. {@link dev.lookout.web.WebServerException} says why it
+ * store are up; {@code web.close()} when the monitor stops. {@link dev.lookout.web.HttpBind#parse} reads the
+ * {@code [ADDRESS:]PORT} of {@code --http} over the file's {@code http:} (the password stays the file's). {@link dev.lookout.web.WebServerException} says why it
  * cannot start (a non-loopback bind without {@code http: password:}, a port in use).
  *
  * <p>Endpoints (GET and HEAD; JSON errors {@code {"error": "..."}} with 400/401/403/404/405/416/503, never a stack

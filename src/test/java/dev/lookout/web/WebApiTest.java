@@ -220,6 +220,13 @@ class WebApiTest {
         assertJsonError(416, pastEnd, "outside the file");
         assertEquals("bytes */" + size, pastEnd.headers().firstValue("Content-Range").orElse(""));
 
+        HttpResponse<byte[]> head = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                + "/api/events/ev0/clip")).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, head.statusCode());
+        assertEquals(Long.toString(size), head.headers().firstValue("Content-Length").orElse(""));
+        assertEquals(0, head.body().length);
+
         HttpResponse<byte[]> beyond = get("/api/events/ev0/clip", "Range", "bytes=0-99999999");
         assertEquals(206, beyond.statusCode(), "a range running past the end is cut at the end");
         assertArrayEquals(file, beyond.body());
