@@ -30,6 +30,11 @@ final class MjpegStream {
         var headers = exchange.getResponseHeaders();
         headers.set("Content-Type", "multipart/x-mixed-replace; boundary=" + BOUNDARY);
         headers.set("Cache-Control", "no-store");
+        if ("HEAD".equals(exchange.getRequestMethod())) {
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+            return;
+        }
         exchange.sendResponseHeaders(200, 0);
         byte[] last = feed.latestJpeg().orElse(null);
         try (AutoCloseable registration = feed.onFrame(this::offer); OutputStream out = exchange.getResponseBody()) {

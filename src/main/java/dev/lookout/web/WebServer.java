@@ -24,8 +24,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * in the configuration, else it refuses to start; with a password, every request must present it (HTTP Basic with
  * any user name, or {@code Authorization: Bearer}) or gets 401. The password never reaches a log or a page.
  *
- * <p>Threads: requests run on a pool of daemon threads; each live MJPEG client holds one thread while it watches
- * (at most {@link CameraApi#MAX_STREAMS}), and the camera's thread only hands frames to its bounded queue.
+ * <p>Threads: each request in progress runs on a daemon thread of a cached pool (meant for a few viewers, not for
+ * the open internet); each live MJPEG client holds one while it watches (at most {@link CameraApi#MAX_STREAMS}),
+ * and the camera's thread only hands frames to that client's bounded queue.
  */
 public final class WebServer implements AutoCloseable {
 

@@ -74,6 +74,11 @@ class MjpegStreamTest {
                 } while (!java.util.Arrays.equals(seen, last));
             }
             Await.until(() -> front.listeners() == 0, "the stream unregisters once the client leaves");
+            HttpResponse<byte[]> head = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                    "http://127.0.0.1:" + server.port() + "/api/cameras/front/stream.mjpg"))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, head.statusCode());
+            assertEquals(0, head.body().length, "HEAD ends at once, without frames");
         }
     }
 
