@@ -17,8 +17,8 @@ import picocli.CommandLine.IVersionProvider;
         commandListHeading = "%ncommands:%n", optionListHeading = "%noptions:%n",
         footer = "%nRun 'lookout COMMAND --help' for a command's options.",
         subcommands = {LiveCommand.class, DetectCommand.class, TrackCommand.class, BenchCommand.class,
-            ConvertCommand.class, InspectCommand.class, CheckConfigCommand.class, EventsCommand.class,
-            RemoteEventsCommand.class, AutoComplete.GenerateCompletion.class})
+            ConvertCommand.class, InspectCommand.class, RunCommand.class, CheckConfigCommand.class,
+            EventsCommand.class, RemoteEventsCommand.class, AutoComplete.GenerateCompletion.class})
 final class LookoutCommand implements Runnable {
 
     /** {@code lookout --help} lists the commands before its two options (this command's help only). */

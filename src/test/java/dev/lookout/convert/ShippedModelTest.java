@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lookout.convert.onnx.OnnxModelInfo;
+import dev.lookout.onnx.OnnxModelInfo;
 import dev.lookout.testsupport.TestData;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;

@@ -9,7 +9,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 import dev.lookout.capture.OpenCv;
-import dev.lookout.convert.onnx.ResizeCut;
+import dev.lookout.onnx.ResizeCut;
 import dev.lookout.testsupport.RawOutputs;
 import dev.lookout.testsupport.TestData;
 import java.nio.file.Files;

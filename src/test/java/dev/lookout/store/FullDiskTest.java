@@ -1,5 +1,6 @@
 package dev.lookout.store;
 
+import dev.lookout.testsupport.IntegrationTest;
 import static dev.lookout.store.StoreFixtures.changed;
 import static dev.lookout.store.StoreFixtures.created;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The store on a real full disk (a 4 MB tmpfs, {@link SmallDisk}): events wait and are written later. */
+@IntegrationTest
 class FullDiskTest {
 
     @TempDir

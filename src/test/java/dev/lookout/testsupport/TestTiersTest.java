@@ -20,7 +20,7 @@ class TestTiersTest {
     /** What only the slower tier may use. */
     static final Pattern NEEDS_INTEGRATION = Pattern.compile("TestData\\.(vtestAvi|darknetPhoto|reference|tfjsCocoSsd"
             + "|mediaDir)\\(|ProcessBuilder|SmallDisk\\.|RtspTestServer\\.start|MjpegHttpServer\\.start|Mosquitto"
-            + "|ReferenceData\\.|RawOutputs\\.|Chromium|TfjsReference");
+            + "|ReferenceData\\.|RawOutputs\\.|Chromium|TfjsReference|TfjsParity\\.");
 
     @Test
     void classesNeedingOutsideThingsAreIntegrationTests() throws IOException {

@@ -1,4 +1,4 @@
-package dev.lookout.detect;
+package dev.lookout.onnx;
 
 import dev.lookout.testsupport.IntegrationTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
