@@ -156,6 +156,43 @@ public final class LiveCommand extends CliCommand {
         };
         LiveConfig config = new LiveConfig(source, sourceGiven, playback, options, loaded, catalog, hooks, hooks,
                 settings, theme, launchNanos);
+        // The statistics line of a timed run, once, also when SIGTERM ends the run before --duration does.
+        AtomicBoolean statsPrinted = new AtomicBoolean(duration <= 0);
+        // Whoever comes second (the SIGTERM hook or the end of the run) waits until the line is out: the JVM halts
+        // when the hook returns, and a line still being formatted by the other thread would be lost.
+        Runnable printStats = () -> {
+            synchronized (statsPrinted) {
+                if (!statsPrinted.get()) {
+                    try {
+                        out.println(new ObjectMapper().writeValueAsString(
+                                window.get().stats().summary(System.nanoTime())));
+                    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                        problem("cannot write the statistics: " + e.getMessage());
+                    }
+                    out.flush();
+                    statsPrinted.set(true);
+                }
+            }
+        };
+        // SIGTERM (and Ctrl+C) close the window like Ctrl+Q, so the recording and event clips are finalized.
+        // Registered before the window opens: a SIGTERM while it opens (its recording may already have begun)
+        // must still close it and finalize the files.
+        Thread onTerm = new Thread(() -> {
+            LiveWindow w = window.get();
+            if (w == null) {
+                return; // nothing opened yet, nothing to finalize
+            }
+            SwingUtilities.invokeLater(w::close);
+            try {
+                w.awaitClosed(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            hooks.awaitFinished(20_000);
+            w.awaitMonitorsFinished(20_000);
+            printStats.run();
+        }, "lookout-live-terminate");
+        Runtime.getRuntime().addShutdownHook(onTerm);
         try {
             SwingUtilities.invokeAndWait(() -> {
                 Themes.apply(theme);
@@ -174,36 +211,11 @@ public final class LiveCommand extends CliCommand {
                 }
             });
         } catch (InvocationTargetException e) {
+            Runtime.getRuntime().removeShutdownHook(onTerm);
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             problem("the window could not open: " + Failures.describe(cause));
             return Main.EXIT_FAILED;
         }
-        // The statistics line of a timed run, once, also when SIGTERM ends the run before --duration does.
-        AtomicBoolean statsPrinted = new AtomicBoolean(duration <= 0);
-        Runnable printStats = () -> {
-            if (statsPrinted.compareAndSet(false, true)) {
-                try {
-                    out.println(new ObjectMapper().writeValueAsString(window.get().stats().summary(System.nanoTime())));
-                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                    problem("cannot write the statistics: " + e.getMessage());
-                }
-                out.flush();
-            }
-        };
-        // SIGTERM (and Ctrl+C) close the window like Ctrl+Q, so the recording and event clips are finalized.
-        Thread onTerm = new Thread(() -> {
-            LiveWindow w = window.get();
-            SwingUtilities.invokeLater(w::close);
-            try {
-                w.awaitClosed(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            hooks.awaitFinished(20_000);
-            w.awaitMonitorsFinished(20_000);
-            printStats.run();
-        }, "lookout-live-terminate");
-        Runtime.getRuntime().addShutdownHook(onTerm);
         window.get().awaitClosed();
         // A recording stopped by closing the window is finalised in the background: let it finish.
         hooks.awaitFinished(20_000);
