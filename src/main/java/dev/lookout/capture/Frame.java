@@ -4,8 +4,13 @@ import org.opencv.core.Mat;
 
 /**
  * One captured video frame: a BGR {@code Mat} (8-bit, 3 channels, as OpenCV captures it) with its place in the
- * source. The frame owns its {@code Mat}: whoever holds the frame closes it, and {@link #copy()} gives an
- * independent frame to a consumer that keeps it longer (a recorder, a pre-roll buffer).
+ * source. The frame owns its {@code Mat}, and one holder at a time owns the frame:
+ * <ul>
+ *   <li><b>Handing a frame over</b>: return it or pass it to a method documented as taking it; the receiver now
+ *       owns it and closes it ({@link #renumbered} hands it over to a new place in a stream).</li>
+ *   <li><b>Sharing a frame</b>: pass it to any other method; it is valid only during that call, and a receiver
+ *       that keeps it keeps a {@link #copy()}.</li>
+ * </ul>
  */
 public final class Frame implements AutoCloseable {
 
@@ -66,6 +71,16 @@ public final class Frame implements AutoCloseable {
     /** A deep copy that the caller owns and must close. */
     public Frame copy() {
         return new Frame(image().clone(), index, timestampMicros, capturedNanos);
+    }
+
+    /**
+     * Hands this frame's pixels over to a new frame with another place in a stream (a decorator renumbering its
+     * source's frames), without copying them: this frame is closed, the caller owns the new one.
+     */
+    public Frame renumbered(long newIndex, long newTimestampMicros, long newCapturedNanos) {
+        Mat pixels = image();
+        closed = true;
+        return new Frame(pixels, newIndex, newTimestampMicros, newCapturedNanos);
     }
 
     /** Releases the pixels; idempotent. */

@@ -133,8 +133,8 @@ public final class PacedFrameSource implements FrameSource {
         }
         previousTimestamp = lastTimestamp;
         lastTimestamp = timestamp;
-        // the new frame takes over the decoded image; the inner frame object is dropped without closing it
-        return new Frame(frame.image(), nextIndex++, timestamp, paced ? System.nanoTime() : frame.capturedNanos());
+        // a paced frame is "captured" when it is due, not when it was decoded ahead of time
+        return frame.renumbered(nextIndex++, timestamp, paced ? System.nanoTime() : frame.capturedNanos());
     }
 
     @Override

@@ -6,7 +6,8 @@
  *       reconnecting;</li>
  *   <li>{@code rtsp://user:pass@cam/stream}, {@code http://cam/video.mjpg}, {@code https://.../index.m3u8},
  *       {@code udp://...}: a network stream ({@link dev.lookout.capture.FfmpegFrameSource}), reconnecting with
- *       backoff ({@link dev.lookout.capture.ReconnectingFrameSource}); credentials are masked everywhere
+ *       backoff ({@link dev.lookout.capture.ReconnectingFrameSource}, which reports its
+ *       {@link dev.lookout.capture.SourceState}: live, stalled, reconnecting, offline); credentials are masked everywhere
  *       ({@link dev.lookout.capture.UrlRedaction});</li>
  *   <li>an image file or a folder: a slideshow ({@link dev.lookout.capture.ImageFrameSource});</li>
  *   <li>any other file: a video decoded by FFmpeg.</li>

@@ -4,11 +4,12 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.lookout.capture.FfmpegFrameSource;
 import dev.lookout.capture.Frame;
-import dev.lookout.capture.ConnectionListener;
-import dev.lookout.capture.ConnectionState;
 import dev.lookout.capture.FrameSource;
 import dev.lookout.capture.ReconnectingFrameSource;
 import dev.lookout.capture.SourceOpener;
+import dev.lookout.capture.SourceOptions;
+import dev.lookout.capture.SourceState;
+import dev.lookout.capture.SourceStateListener;
 import dev.lookout.capture.UrlRedaction;
 import dev.lookout.detect.ClassNames;
 import dev.lookout.detect.CocoSsdDetector;
@@ -414,21 +415,28 @@ public final class DetectCommand extends CliCommand {
             if (reconnect == 0) {
                 return opener.open();
             }
-            return ReconnectingFrameSource.open(opener, Duration.ofMillis(500), Duration.ofSeconds(10), reconnect,
-                    new ConnectionListener() {
+            SourceOptions options = SourceOptions.defaults().withNetworkTimeout(NETWORK_TIMEOUT)
+                    .withReconnectBackoff(Duration.ofMillis(500), Duration.ofSeconds(10), reconnect)
+                    .withStateListener(new SourceStateListener() {
                         private boolean lost;
 
                         @Override
-                        public void stateChanged(ConnectionState state) {
+                        public void stateChanged(SourceState state) {
                             // The first connection is not news, nor is giving up: the run's failure says it.
-                            boolean news = state.status() == ConnectionState.Status.RECONNECTING
-                                    || (state.status() == ConnectionState.Status.CONNECTED && lost);
-                            lost = state.status() == ConnectionState.Status.RECONNECTING;
+                            boolean news = state.kind() == SourceState.Kind.RECONNECTING
+                                    || (state.kind() == SourceState.Kind.LIVE && lost);
+                            if (state.kind() == SourceState.Kind.RECONNECTING) {
+                                lost = true;
+                            } else if (state.kind() == SourceState.Kind.LIVE) {
+                                lost = false;
+                            }
                             if (news) {
-                                err.println("lookout detect: " + state.describe());
+                                err.println("lookout detect: " + (state.kind() == SourceState.Kind.LIVE
+                                        ? "connected to " + state.source() : state.describe()));
                             }
                         }
                     });
+            return ReconnectingFrameSource.open(opener, options);
         }
 
         private static String abbreviate(String name) {

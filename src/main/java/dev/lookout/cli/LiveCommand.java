@@ -12,7 +12,9 @@ import dev.lookout.detect.ModelFiles;
 import dev.lookout.detect.Device;
 import dev.lookout.live.CocoSsdFrameDetector;
 import dev.lookout.live.FrameDetector;
+import dev.lookout.live.ClassList;
 import dev.lookout.live.PlaybackOptions;
+import dev.lookout.live.WatchSettings;
 import dev.lookout.ui.CaptureSourceCatalog;
 import dev.lookout.ui.LiveConfig;
 import dev.lookout.ui.LiveWindow;
@@ -21,7 +23,6 @@ import dev.lookout.record.SnapshotWriter;
 import dev.lookout.ui.Settings;
 import dev.lookout.ui.Themes;
 import dev.lookout.ui.UncaughtProblems;
-import dev.lookout.ui.WatchSettings;
 import java.awt.GraphicsEnvironment;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
@@ -130,12 +131,7 @@ public final class LiveCommand extends CliCommand {
         boolean sourceGiven = this.source != null;
         String source = sourceGiven ? this.source : "0";
         AtomicReference<LiveWindow> window = new AtomicReference<>();
-        CaptureSourceCatalog catalog = new CaptureSourceCatalog(frameSize, state -> {
-            LiveWindow w = window.get();
-            if (w != null) {
-                w.sourceNews(CaptureSourceCatalog.toSourceState(state));
-            }
-        });
+        CaptureSourceCatalog catalog = new CaptureSourceCatalog(frameSize);
         boolean record = this.record != null;
         RecordHooks hooks = new RecordHooks(recordDir, recordFile, snapshotDir);
         // Load the OpenCV and FFmpeg natives (~1 s) while Swing and the window are built: the video starts sooner.

@@ -2,7 +2,7 @@ package dev.lookout.cli;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lookout.capture.ConnectionState;
+import dev.lookout.notify.mqtt.ConnectionState;
 import dev.lookout.event.EventChange;
 import dev.lookout.event.EventJson;
 import dev.lookout.notify.BoundedQueue;

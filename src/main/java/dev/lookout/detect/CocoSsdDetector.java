@@ -52,7 +52,7 @@ public final class CocoSsdDetector implements AutoCloseable {
     private final int classCount;
     private final Postprocessor postprocessor;
     private final ModelInput input;
-    // Outputs ONNX Runtime writes into directly, reused every call (null when the model's output shapes are dynamic).
+    // Outputs ONNX Runtime writes into directly, reused every call (a model with dynamic output shapes is refused).
     private final FloatBuffer scoresOut;
     private final FloatBuffer boxesOut;
     private final Map<String, OnnxTensor> pinnedOutputs;

@@ -22,11 +22,6 @@ public final class FrameTaps implements FrameTap {
         taps.remove(tap);
     }
 
-    /** True when no tap is installed. */
-    public boolean isEmpty() {
-        return taps.isEmpty();
-    }
-
     @Override
     public void onFrame(Frame frame, LiveDetections latest) {
         RuntimeException first = null;

@@ -1,5 +1,7 @@
 package dev.lookout.live;
 
+import dev.lookout.capture.SourceState;
+
 /**
  * Receives the pipeline's news. Methods are called on the pipeline's threads: implementations hand the news to
  * their own thread (the Swing event thread) and return at once.

@@ -4,7 +4,8 @@ import dev.lookout.capture.Frame;
 import dev.lookout.capture.FrameSource;
 import dev.lookout.capture.MatImages;
 import dev.lookout.capture.OpenCv;
-import dev.lookout.capture.SourceOpener;
+import dev.lookout.capture.SourceState;
+import dev.lookout.capture.SourceStateListener;
 import dev.lookout.detect.DetectOptions;
 import dev.lookout.detect.DetectionResult;
 import java.awt.image.BufferedImage;
@@ -21,8 +22,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The live detector without a screen: a capture thread reads the source at its own pace and hands every frame to
- * the display ({@link #display()}), and a detection thread always runs on the NEWEST frame. Frames that arrive
+ * The live detector without a screen: a capture thread reads the source and hands every frame to the display
+ * ({@link #display()}), and a detection thread always runs on the NEWEST frame. Pacing, looping and reconnection
+ * belong to the source (the capture package's decorators); the pipeline reads what it gives and passes the
+ * source's {@link SourceState} on, adding OPENING, ENDED, OFFLINE and STOPPED. Frames that arrive
  * while the detector is busy replace the waiting one and are counted as skipped, never queued, so detections are
  * never late by more than one inference. Neither thread waits for the other or for the display.
  *
@@ -32,8 +35,6 @@ import java.util.concurrent.locks.LockSupport;
 public final class LivePipeline implements AutoCloseable {
 
     private static final long JOIN_MILLIS = 700;
-    private static final long MIN_BACKOFF_MILLIS = 500;
-    private static final long MAX_BACKOFF_MILLIS = 10_000;
 
     private enum DetectorState { LOADING, READY, FAILED }
 
@@ -110,11 +111,6 @@ public final class LivePipeline implements AutoCloseable {
         return stats;
     }
 
-    /** The newest detections, or {@code null} before the first. */
-    public LiveDetections latest() {
-        return latest;
-    }
-
     /** The sequence number of the first frame of the current source: older detections belong to another source. */
     public long sourceFirstSequence() {
         return sourceFirstSequence;
@@ -155,28 +151,29 @@ public final class LivePipeline implements AutoCloseable {
         return d == null ? List.of() : d.classNames();
     }
 
+    /** Opens a source for the pipeline; the source tells {@code states} about its own state changes. */
+    @FunctionalInterface
+    public interface SourceFactory {
+        /** Opens the source, ready to read at its own pace; the caller owns and closes it. */
+        FrameSource open(SourceStateListener states) throws IOException;
+    }
+
     /**
      * Stops the current source (waiting up to about a second) and starts playing another one, opened on the
      * capture thread.
      *
-     * @param description the source's name for the status bar, credentials masked
+     * @param description the source's name for the status bar and in every state, credentials masked
      */
-    public synchronized void play(String description, SourceOpener opener, PlaybackOptions playback) {
+    public synchronized void play(String description, SourceFactory factory) {
         if (!running) {
             throw new IllegalStateException("the pipeline is closed");
         }
         stopCapture();
         display.clear();
         sourceFirstSequence = sequence.get();
-        Capture next = new Capture(description, opener, playback);
+        Capture next = new Capture(description, factory);
         capture = next;
         next.thread.start();
-    }
-
-    /** True while a capture thread is running. */
-    public boolean isCapturing() {
-        Capture c = capture;
-        return c != null && c.thread.isAlive();
     }
 
     /**
@@ -333,16 +330,14 @@ public final class LivePipeline implements AutoCloseable {
     /** One source being played by its own thread. */
     private final class Capture {
         final String description;
-        final SourceOpener opener;
-        final PlaybackOptions playback;
+        final SourceFactory factory;
         final Thread thread;
         volatile boolean stopping;
         volatile FrameSource source;
 
-        Capture(String description, SourceOpener opener, PlaybackOptions playback) {
+        Capture(String description, SourceFactory factory) {
             this.description = description;
-            this.opener = opener;
-            this.playback = playback;
+            this.factory = factory;
             this.thread = new Thread(this::run, "lookout-capture");
             thread.setDaemon(true);
         }
@@ -352,7 +347,14 @@ public final class LivePipeline implements AutoCloseable {
         }
 
         void state(SourceState.Kind kind, String message) {
-            listener.sourceStateChanged(new SourceState(kind, description, message));
+            listener.sourceStateChanged(SourceState.of(kind, description, message));
+        }
+
+        /** The source's own news (reconnecting, stalled, ...) under the name the user chose; none once stopped. */
+        void sourceNews(SourceState state) {
+            if (running && !stopping) {
+                listener.sourceStateChanged(state.withSource(description));
+            }
         }
 
         void closeSource() {
@@ -367,10 +369,10 @@ public final class LivePipeline implements AutoCloseable {
             // Here, not in the constructor: loading the natives takes ~0.5 s, never on the caller's (event) thread.
             OpenCv.load();
             try {
-                source = opener.open();
+                source = factory.open(this::sourceNews);
             } catch (IOException | RuntimeException e) {
                 if (active()) {
-                    state(SourceState.Kind.FAILED, describe(e));
+                    state(SourceState.Kind.OFFLINE, describe(e));
                 }
                 return;
             }
@@ -379,7 +381,7 @@ public final class LivePipeline implements AutoCloseable {
             } catch (InterruptedException e) {
                 // stopping
             } catch (RuntimeException | LinkageError e) {
-                state(SourceState.Kind.FAILED, "playback failed: " + describe(e));
+                state(SourceState.Kind.OFFLINE, "playback failed: " + describe(e));
             } finally {
                 closeSource();
                 display.releaseScratch();
@@ -389,19 +391,9 @@ public final class LivePipeline implements AutoCloseable {
             }
         }
 
-        private Pacing pacingFor(FrameSource s) {
-            if (s.isLive() || playback.fast()) {
-                return new Pacing(Pacing.Mode.NONE, 1, 0);
-            }
-            // A finite source without a frame rate is a set of pictures: a slideshow.
-            return s.frameRate() > 0 ? new Pacing(Pacing.Mode.TIMESTAMPS, 1, s.frameRate())
-                    : new Pacing(Pacing.Mode.INTERVAL, playback.intervalSeconds(), 0);
-        }
-
         private void playLoop() throws InterruptedException {
-            state(SourceState.Kind.PLAYING, "");
-            Pacing pacing = pacingFor(source);
-            long framesSinceOpen = 0;
+            state(SourceState.Kind.LIVE, "");
+            boolean any = false;
             while (active()) {
                 if (paused && !source.isLive()) {
                     synchronized (pauseLock) {
@@ -409,64 +401,37 @@ public final class LivePipeline implements AutoCloseable {
                             pauseLock.wait(200);
                         }
                     }
-                    pacing.restart();
                     continue;
                 }
                 Frame frame;
                 try {
                     frame = source.read();
                 } catch (IOException | RuntimeException e) {
-                    if (!active()) {
-                        return;
+                    if (active()) {
+                        state(SourceState.Kind.OFFLINE, describe(e)); // a live source has already retried
                     }
-                    if (source.isLive()) {
-                        reconnect(describe(e));
-                        pacing = pacingFor(source);
-                        continue;
-                    }
-                    state(SourceState.Kind.FAILED, describe(e));
                     return;
                 }
                 if (frame == null) {
-                    if (source.isLive() && active()) {
-                        reconnect("the stream ended");
-                        continue;
+                    if (active()) {
+                        state(SourceState.Kind.ENDED, any ? "" : "the source has no frames");
                     }
-                    if (playback.loop() && framesSinceOpen > 0 && active()) {
-                        if (!reopen()) {
-                            return;
-                        }
-                        framesSinceOpen = 0;
-                        pacing = pacingFor(source);
-                        continue;
-                    }
-                    state(SourceState.Kind.ENDED, framesSinceOpen == 0 && sequence.get() == sourceFirstSequence
-                            ? "the source has no frames" : "");
                     return;
                 }
-                framesSinceOpen++;
-                if (paused) {
+                any = true;
+                if (paused || !active()) {
                     frame.close(); // a paused live source: keep the connection fresh, show nothing
                     continue;
                 }
-                long media = frame.timestampMicros();
-                try {
-                    pacing.awaitDue(media);
-                } catch (InterruptedException e) {
-                    frame.close();
-                    throw e;
-                }
-                deliver(frame, pacing.mode() != Pacing.Mode.NONE);
+                deliver(frame);
             }
         }
 
-        /** Display, tap, then detection; the frame's ownership passes to the detection slot or is closed here. */
-        private void deliver(Frame captured, boolean paced) {
+        /** Display, taps, then detection; the frame is handed over to the detection slot or closed here. */
+        private void deliver(Frame captured) {
             long seq = sequence.getAndIncrement();
-            // Renumber with the pipeline's sequence (unique across loops and sources), keeping the pixels. A paced
-            // file frame is "captured" when it is due, not when it was decoded ahead of time.
-            Frame frame = new Frame(captured.image(), seq, captured.timestampMicros(),
-                    paced ? System.nanoTime() : captured.capturedNanos());
+            // Renumbered with the pipeline's sequence, unique across loops and sources.
+            Frame frame = captured.renumbered(seq, captured.timestampMicros(), captured.capturedNanos());
             boolean handedOff = false;
             try {
                 stats.frameCaptured();
@@ -479,8 +444,7 @@ public final class LivePipeline implements AutoCloseable {
                     try {
                         t.onFrame(frame, latest);
                     } catch (RuntimeException e) {
-                        listener.sourceStateChanged(new SourceState(SourceState.Kind.PLAYING, description,
-                                "recording hook failed: " + describe(e)));
+                        state(SourceState.Kind.LIVE, "recording hook failed: " + describe(e));
                     }
                 }
                 if (detectorState != DetectorState.FAILED) {
@@ -503,38 +467,6 @@ public final class LivePipeline implements AutoCloseable {
                     frame.close();
                 }
             }
-        }
-
-        /** Reopens a finished file for {@code --loop}; false when it cannot be reopened. */
-        private boolean reopen() {
-            closeSource();
-            try {
-                source = opener.open();
-                return true;
-            } catch (IOException | RuntimeException e) {
-                state(SourceState.Kind.FAILED, describe(e));
-                return false;
-            }
-        }
-
-        /** Reopens a failed live source with exponential backoff until it works or the capture stops. */
-        private void reconnect(String why) throws InterruptedException {
-            closeSource();
-            long delay = MIN_BACKOFF_MILLIS;
-            for (int attempt = 1; active(); attempt++) {
-                state(SourceState.Kind.RECONNECTING, String.format(java.util.Locale.ROOT,
-                        "%s; reconnecting (attempt %d in %.1f s)", why, attempt, delay / 1000.0));
-                Thread.sleep(delay);
-                try {
-                    source = opener.open();
-                    state(SourceState.Kind.PLAYING, "");
-                    return;
-                } catch (IOException | RuntimeException e) {
-                    why = describe(e);
-                    delay = Math.min(MAX_BACKOFF_MILLIS, delay * 2);
-                }
-            }
-            throw new InterruptedException("stopped while reconnecting");
         }
     }
 

@@ -30,9 +30,10 @@ import org.opencv.imgproc.Imgproc;
 /**
  * Records video with the detections burnt in, drawn by the same {@link OverlayPainter} as the live overlay.
  *
- * <p>Frames are copied into a bounded queue and encoded on the recorder's own thread, so the caller (capture or
- * detection loop) never waits for the disk: {@link #offer} drops and counts a frame when the queue is full,
- * while {@link #put} waits for room, for offline annotation where nothing may be lost. Each frame keeps its own
+ * <p>Frames are shared with the recorder (see {@link Frame}): it copies each into a bounded queue and encodes it
+ * on its own thread, so the caller (capture or detection loop) never waits for the disk: {@link #offer} drops and
+ * counts a frame when the queue is full, while {@link #put} waits for room, for offline annotation where nothing
+ * may be lost. Each frame keeps its own
  * {@link Frame#timestampMicros()} as presentation time, so a live source's real timing is preserved.
  *
  * <p>Files: fragmented MP4 (H.264 when the bundled FFmpeg has an encoder for it, else MPEG-4 Part 2; MJPG AVI via
@@ -130,33 +131,20 @@ public final class AnnotatedRecorder implements AutoCloseable {
     }
 
     /**
-     * Queues a copy of {@code frame} with its detections, never blocking: when the queue is full (the disk or
-     * encoder is slower than the source) or the recording has stopped, the frame is dropped and counted.
-     * The caller keeps ownership of {@code frame}.
+     * Queues a copy of the shared {@code frame} with its detections, never blocking: when the queue is full (the
+     * disk or encoder is slower than the source) or the recording has stopped, the frame is dropped and counted.
      *
      * @return true if the frame was queued
      */
     public boolean offer(Frame frame, List<Detection> detections) {
-        return offer(frame, detections, false);
-    }
-
-    /** Like {@link #offer} but takes ownership of {@code frame}: it is closed once written or dropped. */
-    boolean offerOwned(Frame frame, List<Detection> detections) {
-        return offer(frame, detections, true);
-    }
-
-    private boolean offer(Frame frame, List<Detection> detections, boolean owned) {
         long bytes = frameBytes(frame);
         lock.lock();
         try {
             if (!accepting || (queuedBytes + bytes > queueBytes && !queue.isEmpty())) {
                 framesDropped.incrementAndGet();
-                if (owned) {
-                    frame.close();
-                }
                 return false;
             }
-            enqueue(owned ? frame : frame.copy(), detections, bytes);
+            enqueue(frame.copy(), detections, bytes);
             return true;
         } finally {
             lock.unlock();
@@ -164,23 +152,13 @@ public final class AnnotatedRecorder implements AutoCloseable {
     }
 
     /**
-     * Queues a copy of {@code frame}, waiting for room: for offline annotation, where every frame must be
-     * recorded and the source can wait. The caller keeps ownership of {@code frame}.
+     * Queues a copy of the shared {@code frame}, waiting for room: for offline annotation, where every frame must
+     * be recorded and the source can wait.
      *
      * @return true if queued, false if the recording has stopped (failed or closed)
      */
     public boolean put(Frame frame, List<Detection> detections) throws InterruptedException {
-        return put(frame, detections, false);
-    }
-
-    /** Like {@link #put} but takes ownership of {@code frame}: it is closed once written or dropped. */
-    boolean putOwned(Frame frame, List<Detection> detections) throws InterruptedException {
-        return put(frame, detections, true);
-    }
-
-    private boolean put(Frame frame, List<Detection> detections, boolean owned) throws InterruptedException {
         long bytes = frameBytes(frame);
-        boolean queued = false;
         lock.lock();
         try {
             while (accepting && queuedBytes + bytes > queueBytes && !queue.isEmpty()) {
@@ -190,14 +168,10 @@ public final class AnnotatedRecorder implements AutoCloseable {
                 framesDropped.incrementAndGet();
                 return false;
             }
-            enqueue(owned ? frame : frame.copy(), detections, bytes);
-            queued = true;
+            enqueue(frame.copy(), detections, bytes);
             return true;
         } finally {
             lock.unlock();
-            if (owned && !queued) {
-                frame.close();
-            }
         }
     }
 
@@ -364,8 +338,7 @@ public final class AnnotatedRecorder implements AutoCloseable {
         }
         String lastError = null;
         // If the preferred encoder refuses this size or rate, the next MP4 encoder still gives a recording.
-        for (VideoCodec codec = requestedCodec; codec != VideoCodec.MJPEG_AVI;
-                codec = VideoCodec.values()[codec.ordinal() + 1]) {
+        for (VideoCodec codec : requestedCodec.withMp4Fallbacks()) {
             if (!codec.available()) {
                 continue;
             }

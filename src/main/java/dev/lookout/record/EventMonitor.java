@@ -19,7 +19,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -33,10 +32,11 @@ import java.util.concurrent.TimeUnit;
  * {@link AnnotatedRecorder} clip, a snapshot of its highest-scoring frame ({@link SnapshotWriter}) and two lines
  * in {@code events.jsonl} (start and end: time, classes seen, peak score, clip, snapshot).
  *
- * <p>{@link #accept} is called from the detection loop for every frame and never waits on the disk (for a live
- * source frames the clip writer cannot take are dropped and counted; for a file nothing is dropped and the loop
- * waits for the encoder instead). Snapshots, the log and {@link EventListener} calls run on the monitor's worker
- * thread. Not thread-safe: one caller feeds the frames.
+ * <p>{@link #accept} is called for every frame by the one thread that reads them (the live pipeline's capture
+ * thread through a frame tap, or {@code detect}'s loop) and never waits on the disk for a live source: frames the
+ * clip writer cannot take are dropped and counted; for a file nothing is dropped and the caller waits for the
+ * encoder instead. Snapshots, the log and the {@link EventListener} calls run on the monitor's worker thread (an
+ * event's end once its clip is final). Not thread-safe: one caller feeds the frames.
  */
 public final class EventMonitor implements AutoCloseable {
 
@@ -49,7 +49,7 @@ public final class EventMonitor implements AutoCloseable {
     private final double frameRate;
     private final boolean live;
     private final String source;
-    private final List<EventListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<EventListener> listeners = new ArrayList<>();
     private final FrameRing ring;
     private final ExecutorService worker;
     private final ArrayDeque<MonitorEvent> recent = new ArrayDeque<>();
@@ -108,26 +108,12 @@ public final class EventMonitor implements AutoCloseable {
         return new Builder(classes);
     }
 
-    /** Adds a listener (e.g. the window's event list). */
-    public void addListener(EventListener listener) {
-        listeners.add(Objects.requireNonNull(listener));
-    }
-
-    /** Removes a listener. */
-    public void removeListener(EventListener listener) {
-        listeners.remove(listener);
-    }
 
     /** The most recent events (up to 50), oldest first; ended ones show their final state. */
     public List<MonitorEvent> recentEvents() {
         synchronized (recent) {
             return List.copyOf(recent);
         }
-    }
-
-    /** True while an event is being recorded. */
-    public boolean eventOpen() {
-        return open != null;
     }
 
     /**
@@ -175,12 +161,10 @@ public final class EventMonitor implements AutoCloseable {
             worker.execute(() -> notifyError("event " + event.id + ": no clip: " + e.getMessage()));
         }
         for (FrameRing.Entry pre : ring.drain()) {
-            if (event.recorder == null) {
-                pre.frame().close();
-            } else if (live) {
-                event.recorder.offerOwned(pre.frame(), pre.detections());
-            } else {
-                event.recorder.putOwned(pre.frame(), pre.detections());
+            try (Frame preRoll = pre.frame()) {
+                if (event.recorder != null) {
+                    record(event.recorder, preRoll, pre.detections());
+                }
             }
         }
         noteSighting(event, frame, detections);
@@ -209,11 +193,17 @@ public final class EventMonitor implements AutoCloseable {
             noteSighting(event, frame, detections);
         }
         if (event.recorder != null) {
-            if (live) {
-                event.recorder.offer(frame, detections);
-            } else {
-                event.recorder.put(frame, detections);
-            }
+            record(event.recorder, frame, detections);
+        }
+    }
+
+    /** A live source's clip drops what the writer cannot take; a file's waits for room. */
+    private void record(AnnotatedRecorder recorder, Frame frame, List<Detection> detections)
+            throws InterruptedException {
+        if (live) {
+            recorder.offer(frame, detections);
+        } else {
+            recorder.put(frame, detections);
         }
     }
 

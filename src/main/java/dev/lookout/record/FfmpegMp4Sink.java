@@ -71,7 +71,9 @@ import org.bytedeco.javacpp.PointerPointer;
 
 /**
  * Writes frames to a fragmented MP4 with the bundled FFmpeg (H.264 or MPEG-4 Part 2), straight through
- * libavcodec/libavformat so that every frame's presentation time is its real one.
+ * libavcodec/libavformat so that every frame's presentation time is its real one. This class exists because
+ * JavaCV's {@code FFmpegFrameRecorder} rounds each timestamp to a whole frame of its nominal rate: a live source's
+ * irregular timing (and a file's variable frame rate) would be bent to a fixed grid, pauses and dropped frames lost.
  *
  * <p>Why fragmented: an ordinary MP4 is unreadable until its index ({@code moov}) is written at the end, so a killed
  * process would leave nothing. With {@code frag_keyframe+empty_moov+default_base_moof} each ~1 s group of pictures

@@ -2,6 +2,7 @@ package dev.lookout.record;
 
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder_by_name;
 
+import java.util.List;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 
 /**
@@ -17,6 +18,9 @@ public enum VideoCodec {
     MPEG4("mpeg4", "MP4 / MPEG-4 Part 2"),
     /** Motion-JPEG in AVI through OpenCV's {@code VideoWriter}: only when FFmpeg cannot be used at all. */
     MJPEG_AVI(null, "AVI / Motion-JPEG (OpenCV)");
+
+    /** The MP4 encoders, best first: a recording that cannot open one tries the next. */
+    public static final List<VideoCodec> MP4_PREFERENCE = List.of(H264_X264, H264_OPENH264, MPEG4);
 
     private final String ffmpegEncoder;
     private final String description;
@@ -34,6 +38,12 @@ public enum VideoCodec {
     /** Container and codec for the user, e.g. {@code MP4 / H.264 (libopenh264)}. */
     public String description() {
         return description;
+    }
+
+    /** This MP4 encoder and the ones after it in {@link #MP4_PREFERENCE}; empty for MJPEG. */
+    public List<VideoCodec> withMp4Fallbacks() {
+        int at = MP4_PREFERENCE.indexOf(this);
+        return at < 0 ? List.of() : MP4_PREFERENCE.subList(at, MP4_PREFERENCE.size());
     }
 
     /** The file extension the codec's container uses, with the dot. */
@@ -57,7 +67,7 @@ public enum VideoCodec {
 
     /** The best codec this JVM can encode with: H.264 if the build has an encoder for it, else MPEG-4, else MJPEG. */
     public static VideoCodec best() {
-        for (VideoCodec codec : values()) {
+        for (VideoCodec codec : MP4_PREFERENCE) {
             if (codec.available()) {
                 return codec;
             }

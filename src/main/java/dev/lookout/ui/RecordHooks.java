@@ -46,7 +46,7 @@ public final class RecordHooks implements RecordingControl, SnapshotControl {
     }
 
     @Override
-    public Path start(String sourceDescription, double frameRate, int width, int height) throws IOException {
+    public Path start(double frameRate) throws IOException {
         return recording.start(frameRate);
     }
 

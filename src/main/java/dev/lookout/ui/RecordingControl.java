@@ -11,8 +11,13 @@ import java.nio.file.Path;
  */
 public interface RecordingControl {
 
-    /** Starts recording the current source; returns the file being written. */
-    Path start(String sourceDescription, double frameRate, int width, int height) throws IOException;
+    /**
+     * Starts recording the current source; returns the file being written.
+     *
+     * @param frameRate the source's measured or nominal rate, for the encoder's rate control (the timing comes
+     *     from the frames; the size from the first frame)
+     */
+    Path start(double frameRate) throws IOException;
 
     /** Stops and finalises the recording; returns the finished file, or {@code null} if none was running. */
     Path stop() throws IOException;

@@ -1,7 +1,6 @@
 package dev.lookout.ui;
 
-import java.util.LinkedHashSet;
-import java.util.Locale;
+import dev.lookout.live.ClassList;
 import java.util.Set;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
@@ -49,7 +48,7 @@ public final class Settings {
 
     /** The class filter; empty shows all classes. */
     public Set<String> classes() {
-        return parseClasses(prefs.get("classes", ""));
+        return ClassList.parse(prefs.get("classes", ""));
     }
 
     /** Stores the class filter. */
@@ -108,10 +107,5 @@ public final class Settings {
         } catch (BackingStoreException | IllegalStateException e) {
             // settings are a convenience: never fail the application for them
         }
-    }
-
-    /** Parses {@code "person, Car"} into {@code [person, car]}; blanks ignored. */
-    public static Set<String> parseClasses(String text) {
-        return dev.lookout.detect.ClassNames.parse(text);
     }
 }

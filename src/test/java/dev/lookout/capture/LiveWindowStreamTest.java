@@ -40,12 +40,7 @@ class LiveWindowStreamTest {
         AtomicReference<LiveWindow> window = new AtomicReference<>();
         try (MjpegHttpServer server = MjpegHttpServer.start(jpegs, 0, 10)) {
             String url = server.url("viewer:hunter2@");
-            CaptureSourceCatalog catalog = new CaptureSourceCatalog(null, state -> {
-                LiveWindow w = window.get();
-                if (w != null) {
-                    w.sourceNews(CaptureSourceCatalog.toSourceState(state));
-                }
-            });
+            CaptureSourceCatalog catalog = new CaptureSourceCatalog(null);
             LiveConfig config = new LiveConfig(url, true, PlaybackOptions.DEFAULTS, DetectOptions.DEFAULTS,
                     CocoSsdFrameDetector.loader(model, Device.CPU), catalog, null, null, new Settings(prefs), "dark",
                     System.nanoTime());

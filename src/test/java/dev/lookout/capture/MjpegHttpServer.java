@@ -129,6 +129,11 @@ final class MjpegHttpServer implements AutoCloseable {
         frozen = true;
     }
 
+    /** Sends frames again after {@link #freeze()}: the camera recovers on the same connection. */
+    void thaw() {
+        frozen = false;
+    }
+
     /** Drops every connection and stops listening. */
     void stop() {
         running = false;

@@ -56,11 +56,11 @@ class RtspSourceTest {
 
     @Test
     void reconnectsWhenTheServerIsKilledAndRestarted() throws Exception {
-        List<ConnectionState> states = new CopyOnWriteArrayList<>();
+        List<SourceState> states = new CopyOnWriteArrayList<>();
         SourceOptions options = SourceOptions.defaults()
                 .withNetworkTimeout(Duration.ofSeconds(2))
                 .withReconnectBackoff(Duration.ofMillis(250), Duration.ofSeconds(2), 0)
-                .withConnectionListener(states::add);
+                .withStateListener(states::add);
         try (RtspTestServer server = RtspTestServer.start(TestData.vtestAvi(), 50, 25, scratch)) {
             assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
                 try (FrameSource source = FrameSources.open(server.url("admin:ipcam99@"), options)) {
@@ -95,9 +95,9 @@ class RtspSourceTest {
                 }
             });
         }
-        System.out.println("RTSP connection states: " + states.stream().map(ConnectionState::describe).toList());
-        assertTrue(states.stream().anyMatch(s -> s.status() == ConnectionState.Status.RECONNECTING), states.toString());
-        assertEquals(ConnectionState.Status.CONNECTED, states.get(states.size() - 1).status());
+        System.out.println("RTSP connection states: " + states.stream().map(SourceState::describe).toList());
+        assertTrue(states.stream().anyMatch(s -> s.kind() == SourceState.Kind.RECONNECTING), states.toString());
+        assertEquals(SourceState.Kind.LIVE, states.get(states.size() - 1).kind());
         assertTrue(states.stream().noneMatch(s -> s.describe().contains("ipcam99")));
     }
 
@@ -135,7 +135,8 @@ class RtspSourceTest {
         try (RtspTestServer server = RtspTestServer.start(TestData.vtestAvi(), 50, 25, scratch)) {
             ReconnectingFrameSource source = ReconnectingFrameSource.open(
                     () -> FfmpegFrameSource.openUrl(server.url(""), Duration.ofSeconds(4)),
-                    Duration.ofMillis(100), Duration.ofSeconds(1), 0, null);
+                    SourceOptions.defaults().withReconnectBackoff(Duration.ofMillis(100), Duration.ofSeconds(1), 0)
+                            .withStateListener(null));
             for (int i = 0; i < 5; i++) {
                 source.read().close();
             }

@@ -61,14 +61,15 @@ class StreamSourceTest {
 
     @Test
     void reconnectsAfterTheServerDiesAndComesBack() throws Exception {
-        List<ConnectionState> states = new CopyOnWriteArrayList<>();
+        List<SourceState> states = new CopyOnWriteArrayList<>();
         ByteArrayOutputStream ffmpegLog = new ByteArrayOutputStream();
         Ffmpeg.setLogSink(new PrintStream(ffmpegLog, true));
         try (MjpegHttpServer server = MjpegHttpServer.start(jpegs, 0, 25)) {
             SourceOptions options = SourceOptions.defaults()
                     .withNetworkTimeout(Duration.ofSeconds(2))
                     .withReconnectBackoff(Duration.ofMillis(200), Duration.ofSeconds(1), 0)
-                    .withConnectionListener(states::add);
+                    .withStallAfter(Duration.ofSeconds(30))
+                    .withStateListener(states::add);
             assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
                 try (FrameSource source = FrameSources.open(server.url("cam:pa55@"), options)) {
                     assertTrue(source instanceof ReconnectingFrameSource);
@@ -108,39 +109,87 @@ class StreamSourceTest {
         } finally {
             Ffmpeg.setLogSink(null);
         }
-        assertEquals(ConnectionState.Status.CONNECTED, states.get(0).status());
-        List<ConnectionState> reconnecting = states.stream()
-                .filter(s -> s.status() == ConnectionState.Status.RECONNECTING).toList();
+        assertEquals(SourceState.Kind.LIVE, states.get(0).kind());
+        List<SourceState> reconnecting = states.stream()
+                .filter(s -> s.kind() == SourceState.Kind.RECONNECTING).toList();
         assertTrue(reconnecting.size() >= 2, "several attempts while the server was down: " + states);
         for (int i = 0; i < reconnecting.size(); i++) {
             assertEquals(i + 1, reconnecting.get(i).attempt());
         }
         assertEquals(Duration.ofMillis(200), reconnecting.get(0).nextDelay());
         assertEquals(Duration.ofMillis(400), reconnecting.get(1).nextDelay());
-        assertEquals(ConnectionState.Status.CONNECTED, states.get(states.size() - 1).status());
-        for (ConnectionState state : states) {
+        assertEquals(SourceState.Kind.LIVE, states.get(states.size() - 1).kind());
+        for (SourceState state : states) {
             assertFalse(state.describe().contains("pa55"), state.describe());
             assertTrue(state.source().contains("***@127.0.0.1"), state.source());
         }
         assertFalse(ffmpegLog.toString().contains("pa55"), ffmpegLog.toString());
-        System.out.println("connection states: " + states.stream().map(ConnectionState::describe).toList());
+        System.out.println("connection states: " + states.stream().map(SourceState::describe).toList());
+    }
+
+    @Test
+    void aStreamWithoutFramesIsReportedStalledAndLiveAgainWhenFramesReturn() throws Exception {
+        List<SourceState> states = new CopyOnWriteArrayList<>();
+        java.util.concurrent.CountDownLatch stalled = new java.util.concurrent.CountDownLatch(1);
+        try (MjpegHttpServer server = MjpegHttpServer.start(jpegs, 0, 25)) {
+            SourceOptions options = SourceOptions.defaults()
+                    .withNetworkTimeout(Duration.ofSeconds(10))
+                    .withStallAfter(Duration.ofMillis(500))
+                    .withStateListener(state -> {
+                        states.add(state);
+                        if (state.kind() == SourceState.Kind.STALLED) {
+                            stalled.countDown();
+                        }
+                    });
+            assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+                try (FrameSource source = FrameSources.open(server.url("cam:pa55@"), options)) {
+                    for (int i = 0; i < 5; i++) {
+                        source.read().close();
+                    }
+                    server.freeze();
+                    Thread thaw = new Thread(() -> {
+                        try {
+                            if (stalled.await(8, java.util.concurrent.TimeUnit.SECONDS)) {
+                                server.thaw();
+                            }
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    });
+                    thaw.start();
+                    // frames buffered before the freeze come first, then the read waits until the thaw
+                    for (int i = 0; i < 60 && stalled.getCount() > 0; i++) {
+                        source.read().close();
+                    }
+                    source.read().close();
+                    thaw.join();
+                }
+            });
+        }
+        List<SourceState.Kind> kinds = states.stream().map(SourceState::kind).toList();
+        assertEquals(List.of(SourceState.Kind.LIVE, SourceState.Kind.STALLED, SourceState.Kind.LIVE), kinds,
+                "stalled while frozen, live again after, no reconnection within the network timeout: " + states);
+        SourceState stall = states.get(1);
+        assertTrue(stall.message().startsWith("no frames from http://***@127.0.0.1"), stall.message());
+        assertFalse(stall.message().contains("pa55"), stall.message());
     }
 
     @Test
     void closeFromAnotherThreadEndsAReconnectWaitWithinASecond() throws Exception {
         AtomicReference<ReconnectingFrameSource> opened = new AtomicReference<>();
-        List<ConnectionState> states = new CopyOnWriteArrayList<>();
+        List<SourceState> states = new CopyOnWriteArrayList<>();
         try (MjpegHttpServer server = MjpegHttpServer.start(jpegs, 0, 25)) {
             ReconnectingFrameSource source = ReconnectingFrameSource.open(
                     () -> FfmpegFrameSource.openUrl(server.url(""), Duration.ofSeconds(2)),
-                    Duration.ofSeconds(30), Duration.ofSeconds(30), 0, states::add);
+                    SourceOptions.defaults().withReconnectBackoff(Duration.ofSeconds(30), Duration.ofSeconds(30), 0)
+                            .withStateListener(states::add));
             opened.set(source);
             source.read().close();
             server.stop();
             long[] closeCalledNanos = new long[1];
             Thread closer = new Thread(() -> {
                 // close once the source is waiting out its 30 s backoff
-                while (states.stream().noneMatch(s -> s.status() == ConnectionState.Status.RECONNECTING)) {
+                while (states.stream().noneMatch(s -> s.kind() == SourceState.Kind.RECONNECTING)) {
                     Thread.onSpinWait();
                 }
                 closeCalledNanos[0] = System.nanoTime();
@@ -169,11 +218,12 @@ class StreamSourceTest {
 
     @Test
     void givesUpAfterTheAttemptBudgetWithFailed() throws Exception {
-        List<ConnectionState> states = new CopyOnWriteArrayList<>();
+        List<SourceState> states = new CopyOnWriteArrayList<>();
         try (MjpegHttpServer server = MjpegHttpServer.start(jpegs, 0, 25)) {
             try (ReconnectingFrameSource source = ReconnectingFrameSource.open(
                     () -> FfmpegFrameSource.openUrl(server.url("u:topsecret@"), Duration.ofSeconds(2)),
-                    Duration.ofMillis(100), Duration.ofMillis(300), 3, states::add)) {
+                    SourceOptions.defaults().withReconnectBackoff(Duration.ofMillis(100), Duration.ofMillis(300), 3)
+                            .withStallAfter(Duration.ofSeconds(30)).withStateListener(states::add))) {
                 source.read().close();
                 server.stop();
                 IOException failure = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
@@ -199,10 +249,10 @@ class StreamSourceTest {
                 }), "a failed source keeps failing");
             }
         }
-        List<ConnectionState.Status> statuses = states.stream().map(ConnectionState::status).toList();
-        assertEquals(List.of(ConnectionState.Status.CONNECTED, ConnectionState.Status.RECONNECTING,
-                ConnectionState.Status.RECONNECTING, ConnectionState.Status.RECONNECTING,
-                ConnectionState.Status.FAILED), statuses);
+        List<SourceState.Kind> statuses = states.stream().map(SourceState::kind).toList();
+        assertEquals(List.of(SourceState.Kind.LIVE, SourceState.Kind.RECONNECTING,
+                SourceState.Kind.RECONNECTING, SourceState.Kind.RECONNECTING,
+                SourceState.Kind.OFFLINE), statuses);
         assertEquals(Duration.ofMillis(300), states.get(3).nextDelay(), "the backoff is capped");
     }
 

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lookout.capture.PacedFrameSource;
+import dev.lookout.capture.ReconnectingFrameSource;
+import dev.lookout.capture.SourceOptions;
+import dev.lookout.capture.SourceState;
 import dev.lookout.detect.DetectOptions;
 import dev.lookout.testsupport.TestData;
 import java.io.IOException;
@@ -27,7 +31,8 @@ class LivePipelineTest {
             listener.attach(pipeline);
             try {
                 assertTrue(RecordingListener.await(5000, () -> listener.provider != null), "detector ready");
-                pipeline.play("vtest", () -> new VideoTestSource(video, 40, false, -1), PlaybackOptions.DEFAULTS);
+                pipeline.play("vtest", states -> PacedFrameSource.open(
+                        () -> new VideoTestSource(video, 40, false, -1), true, false));
                 assertTrue(RecordingListener.await(15_000, () -> listener.sawState(SourceState.Kind.ENDED)),
                         "40 frames at 10 fps end: " + listener.states);
                 assertTrue(RecordingListener.await(2000, () -> listener.shownSequences.size() == 40));
@@ -48,7 +53,8 @@ class LivePipelineTest {
                 assertTrue(seqs.get(i) > seqs.get(i - 1), "detections in capture order: " + seqs);
             }
             // The HOG detector really finds pedestrians in vtest.
-            assertTrue(listener.detections.stream().anyMatch(d -> !d.result().detections().isEmpty()));
+            assertTrue(listener.detections.stream().anyMatch(d -> !d.result().detections().isEmpty()),
+                    listener.detections.size() + " detections, none with people");
         }
     }
 
@@ -58,6 +64,7 @@ class LivePipelineTest {
         return rest == 1 ? 1 : 0;
     }
 
+    // The pipeline adds no pacing of its own to a paced source (it once paced files a second time).
     @Test
     void pacedPlaybackRunsAtTheFilesFrameRate() throws Exception {
         Path video = TestData.vtestAvi();
@@ -66,7 +73,8 @@ class LivePipelineTest {
             listener.attach(pipeline);
             long start = System.nanoTime();
             try {
-                pipeline.play("vtest", () -> new VideoTestSource(video, 21, false, -1), PlaybackOptions.DEFAULTS);
+                pipeline.play("vtest", states -> PacedFrameSource.open(
+                        () -> new VideoTestSource(video, 21, false, -1), true, false));
                 assertTrue(RecordingListener.await(10_000, () -> listener.sawState(SourceState.Kind.ENDED)));
             } finally {
                 pipeline.close();
@@ -85,11 +93,11 @@ class LivePipelineTest {
         try (RecordingListener listener = new RecordingListener()) {
             LivePipeline pipeline = new LivePipeline(() -> hog, OPTIONS, new LiveStats(), listener);
             listener.attach(pipeline);
-            pipeline.play("vtest", () -> {
+            pipeline.play("vtest", states -> {
                 VideoTestSource s = new VideoTestSource(video, 10_000, true, -1);
                 opened.add(s);
                 return s;
-            }, PlaybackOptions.DEFAULTS);
+            });
             assertTrue(RecordingListener.await(10_000, () -> listener.detections.size() >= 3), "detecting");
             long start = System.nanoTime();
             pipeline.close();
@@ -112,13 +120,13 @@ class LivePipelineTest {
             listener.attach(pipeline);
             try {
                 // First connection drops after 5 frames; the second open fails (server still down); the third works.
-                pipeline.play("camera", () -> {
+                pipeline.play("camera", states -> ReconnectingFrameSource.open(() -> {
                     int n = opens.incrementAndGet();
                     if (n == 2) {
                         throw new IOException("connection refused");
                     }
                     return new VideoTestSource(video, 10_000, true, n == 1 ? 5 : -1);
-                }, PlaybackOptions.DEFAULTS);
+                }, SourceOptions.defaults().withStateListener(states)));
                 assertTrue(RecordingListener.await(10_000, () -> opens.get() >= 3
                         && listener.shownSequences.size() >= 15), "resumed: " + listener.states);
             } finally {
@@ -128,7 +136,9 @@ class LivePipelineTest {
             assertTrue(reconnecting != null && reconnecting.message().contains("reconnecting"), "" + listener.states);
             assertTrue(listener.states.stream().anyMatch(s -> s.message().contains("failed on purpose")));
             assertTrue(listener.states.stream().anyMatch(s -> s.message().contains("connection refused")));
-            assertFalse(listener.sawState(SourceState.Kind.FAILED));
+            assertFalse(listener.sawState(SourceState.Kind.OFFLINE));
+            assertTrue(listener.states.stream().allMatch(s -> s.source().equals("camera")),
+                    "the source's own news carries the name the pipeline was given: " + listener.states);
         }
     }
 
@@ -139,17 +149,17 @@ class LivePipelineTest {
             LivePipeline pipeline = new LivePipeline(() -> new HogPeopleDetector(0), OPTIONS, new LiveStats(), listener);
             listener.attach(pipeline);
             try {
-                pipeline.play("missing.mp4", () -> {
+                pipeline.play("missing.mp4", states -> {
                     throw new IOException("no such file: missing.mp4");
-                }, PlaybackOptions.DEFAULTS);
-                assertTrue(RecordingListener.await(5000, () -> listener.sawState(SourceState.Kind.FAILED)));
+                });
+                assertTrue(RecordingListener.await(5000, () -> listener.sawState(SourceState.Kind.OFFLINE)));
                 assertEquals("no such file: missing.mp4",
-                        listener.lastState(s -> s.kind() == SourceState.Kind.FAILED).message());
+                        listener.lastState(s -> s.kind() == SourceState.Kind.OFFLINE).message());
                 // A file that breaks mid-way fails too (files do not reconnect), and another source can follow.
-                pipeline.play("broken", () -> new VideoTestSource(vtest, 100, false, 3),
-                        PlaybackOptions.DEFAULTS.withLoop(true));
+                pipeline.play("broken", states -> PacedFrameSource.open(
+                        () -> new VideoTestSource(vtest, 100, false, 3), true, true));
                 assertTrue(RecordingListener.await(5000, () -> listener.states.stream()
-                        .anyMatch(s -> s.kind() == SourceState.Kind.FAILED && s.description().equals("broken"))));
+                        .anyMatch(s -> s.kind() == SourceState.Kind.OFFLINE && s.source().equals("broken"))));
                 assertEquals(3, pipeline.stats().captured());
             } finally {
                 pipeline.close();
@@ -164,8 +174,8 @@ class LivePipelineTest {
             LivePipeline pipeline = new LivePipeline(() -> new HogPeopleDetector(0), OPTIONS, new LiveStats(), listener);
             listener.attach(pipeline);
             try {
-                pipeline.play("vtest", () -> new VideoTestSource(video, 5, false, -1),
-                        new PlaybackOptions(true, true, 1));
+                pipeline.play("vtest", states -> PacedFrameSource.open(
+                        () -> new VideoTestSource(video, 5, false, -1), false, true));
                 assertTrue(RecordingListener.await(10_000, () -> pipeline.stats().captured() >= 17));
             } finally {
                 pipeline.close();

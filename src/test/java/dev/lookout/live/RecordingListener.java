@@ -1,5 +1,6 @@
 package dev.lookout.live;
 
+import dev.lookout.capture.SourceState;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;

@@ -77,10 +77,10 @@ class EventMonitorTest {
                     List<Detection> detections;
                     if (run[0] == 1) {
                         Frame decoded = people.next();
-                        frame = new Frame(decoded.image(), index, index * 100_000L, 0);
                         if (firstPerson == null) {
                             firstPerson = decoded.image().clone();
                         }
+                        frame = decoded.renumbered(index, index * 100_000L, 0);
                         // the peak of event 1 is frame 80
                         double score = index == 80 ? 0.95 : index < 150 ? 0.8 : 0.7;
                         detections = List.of(new Detection(300, 200, 60, 150, "person", score),

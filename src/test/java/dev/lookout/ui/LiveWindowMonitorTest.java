@@ -14,6 +14,7 @@ import dev.lookout.detect.DetectOptions;
 import dev.lookout.detect.Device;
 import dev.lookout.live.CocoSsdFrameDetector;
 import dev.lookout.live.PlaybackOptions;
+import dev.lookout.live.WatchSettings;
 import dev.lookout.record.MonitorEvent;
 import dev.lookout.testsupport.TestData;
 import java.awt.image.BufferedImage;
@@ -99,7 +100,7 @@ class LiveWindowMonitorTest {
         RecordHooks hooks = new RecordHooks(dir.resolve("recordings"), null, dir.resolve("snapshots"));
         prefs = Preferences.userRoot().node("dev/lookout/test-" + System.nanoTime());
         LiveConfig config = new LiveConfig(vtest.toString(), true, PlaybackOptions.DEFAULTS, DetectOptions.DEFAULTS,
-                CocoSsdFrameDetector.loader(model, Device.CPU), new CaptureSourceCatalog(null, s -> { }), hooks,
+                CocoSsdFrameDetector.loader(model, Device.CPU), new CaptureSourceCatalog(null), hooks,
                 hooks, new Settings(prefs), "dark", System.nanoTime());
         WatchSettings watch = new WatchSettings(Set.of("person"), 2, 1000, 1000, dir.resolve("clips"),
                 dir.resolve("events.jsonl"), dir.resolve("event-snapshots"));
@@ -203,7 +204,7 @@ class LiveWindowMonitorTest {
         RecordHooks hooks = new RecordHooks(notAFolder, null, dir.resolve("snapshots"));
         prefs = Preferences.userRoot().node("dev/lookout/test-" + System.nanoTime());
         LiveConfig config = new LiveConfig(vtest.toString(), true, PlaybackOptions.DEFAULTS, DetectOptions.DEFAULTS,
-                CocoSsdFrameDetector.loader(model, Device.CPU), new CaptureSourceCatalog(null, s -> { }), hooks,
+                CocoSsdFrameDetector.loader(model, Device.CPU), new CaptureSourceCatalog(null), hooks,
                 hooks, new Settings(prefs), "dark", System.nanoTime());
         AtomicReference<LiveWindow> w = new AtomicReference<>();
         SwingUtilities.invokeAndWait(() -> {

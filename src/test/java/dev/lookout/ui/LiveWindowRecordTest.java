@@ -10,7 +10,8 @@ import dev.lookout.testsupport.Edt;
 import dev.lookout.capture.FfmpegFrameSource;
 import dev.lookout.capture.Frame;
 import dev.lookout.capture.FrameSource;
-import dev.lookout.capture.SourceOpener;
+import dev.lookout.capture.FrameSource;
+import dev.lookout.capture.SourceStateListener;
 import dev.lookout.detect.DetectOptions;
 import dev.lookout.detect.Device;
 import dev.lookout.live.CocoSsdFrameDetector;
@@ -64,8 +65,8 @@ class LiveWindowRecordTest {
         Path model = TestData.require(TestData.modelDir().resolve("model.onnx"), "the converted model").getParent();
         SourceCatalog live = new TestCatalog() {
             @Override
-            public SourceOpener opener(String spec, PlaybackOptions playback) {
-                return () -> new LiveWindowFaultTest.RepeatingLiveSource(dog, -1);
+            public FrameSource open(String spec, PlaybackOptions playback, SourceStateListener states) {
+                return new LiveWindowFaultTest.RepeatingLiveSource(dog, -1);
             }
         };
         RecordHooks hooks = new RecordHooks(dir.resolve("recordings"), null, dir.resolve("snapshots"));

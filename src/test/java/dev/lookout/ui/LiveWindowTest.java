@@ -274,8 +274,9 @@ class LiveWindowTest {
         assertTrue(ms < 1000, "closed in " + ms + " ms");
         assertTrue(window.pipeline().isStopped());
         assertFalse(window.frame().isDisplayable());
-        assertFalse(Thread.getAllStackTraces().keySet().stream()
-                .anyMatch(th -> th.isAlive() && th.getName().startsWith("lookout-")), "no lookout thread left");
+        List<String> left = Thread.getAllStackTraces().keySet().stream()
+                .filter(th -> th.isAlive() && th.getName().startsWith("lookout-")).map(Thread::getName).toList();
+        assertTrue(left.isEmpty(), "no lookout thread left: " + left);
     }
 
     @Test

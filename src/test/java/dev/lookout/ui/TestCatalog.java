@@ -3,8 +3,8 @@ package dev.lookout.ui;
 import dev.lookout.capture.Frame;
 import dev.lookout.capture.FrameSource;
 import dev.lookout.capture.OpenCv;
+import dev.lookout.capture.SourceStateListener;
 import dev.lookout.live.PlaybackOptions;
-import dev.lookout.capture.SourceOpener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,17 +19,15 @@ import org.opencv.imgcodecs.Imgcodecs;
 class TestCatalog implements SourceCatalog {
 
     @Override
-    public SourceOpener opener(String spec, PlaybackOptions playback) {
-        return () -> {
-            if (isCamera(spec)) {
-                throw new IOException("no camera at index " + spec);
-            }
-            Path path = Path.of(spec);
-            if (!Files.exists(path)) {
-                throw new IOException("no such file: " + spec);
-            }
-            return new StillImage(path);
-        };
+    public FrameSource open(String spec, PlaybackOptions playback, SourceStateListener states) throws IOException {
+        if (isCamera(spec)) {
+            throw new IOException("no camera at index " + spec);
+        }
+        Path path = Path.of(spec);
+        if (!Files.exists(path)) {
+            throw new IOException("no such file: " + spec);
+        }
+        return new StillImage(path);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package dev.lookout.notify.mqtt;
 
-import dev.lookout.capture.ConnectionListener;
-import dev.lookout.capture.ConnectionState;
 import dev.lookout.event.EventChange;
 import dev.lookout.event.EventJson;
 import dev.lookout.event.EventSink;

@@ -1,6 +1,5 @@
 package dev.lookout.notify.mqtt;
 
-import dev.lookout.capture.ConnectionState;
 import dev.lookout.event.EventChange;
 
 /**

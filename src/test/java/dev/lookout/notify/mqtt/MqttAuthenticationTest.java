@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lookout.capture.ConnectionState;
 import dev.lookout.notify.LogCapture;
 import dev.lookout.notify.TestEvents;
 import dev.lookout.testsupport.Await;

@@ -1,11 +1,11 @@
-package dev.lookout.ui;
+package dev.lookout.live;
 
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Set;
 
 /**
- * How the window watches for classes ({@code live --watch} or the Watch… button): which classes, how presence is
+ * How a live source is watched for classes ({@code live --watch} or the Watch… button): which classes, how presence is
  * debounced and where clips, snapshots and the event log go.
  *
  * @param classes the watched class names (not empty)

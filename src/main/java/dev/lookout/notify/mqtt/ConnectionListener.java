@@ -1,7 +1,7 @@
-package dev.lookout.capture;
+package dev.lookout.notify.mqtt;
 
 /**
- * Hears the connection state changes of a reconnecting source. It is called on the thread that reads frames:
+ * Hears the state changes of the connection to the MQTT broker. It is called on the client library's thread:
  * a Swing listener must hand the state to the event thread ({@code SwingUtilities.invokeLater}) and return.
  */
 @FunctionalInterface

@@ -1,9 +1,7 @@
-package dev.lookout.ui;
+package dev.lookout.live;
 
 import dev.lookout.capture.Frame;
 import dev.lookout.detect.Detection;
-import dev.lookout.live.FrameTap;
-import dev.lookout.live.LiveDetections;
 import dev.lookout.record.EventListener;
 import dev.lookout.record.EventMonitor;
 import dev.lookout.record.SnapshotWriter;
@@ -12,39 +10,29 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The window's watch mode: an {@link EventMonitor} fed from the pipeline's frame tap on the capture thread. The
- * monitor copies what it keeps and never waits on the disk for a live source; stopping it (which finalizes an open
- * clip) happens on a thread of its own, and a frame arriving meanwhile simply skips the monitor, so capture is
- * never held up.
+ * Watch mode on a live pipeline: an {@link EventMonitor} fed from the pipeline's frame tap on the capture thread.
+ * The monitor copies what it keeps and never waits on the disk for a live source; stopping it (which finalizes an
+ * open clip) happens on a thread of its own, and a frame arriving meanwhile simply skips the monitor, so capture is
+ * never held up. A failure while feeding it reaches the listener's {@link EventListener#monitorError}.
  */
-final class LiveMonitor implements FrameTap {
+public final class LiveMonitor implements FrameTap {
 
-    private final WatchSettings settings;
     private final ReentrantLock feeding = new ReentrantLock();
+    private final EventListener listener;
     private EventMonitor monitor;
-    private volatile String failure;
 
     /**
      * @param frameRate the source's measured rate, for the clips
      * @param source the source's description, for the log and snapshots
+     * @param listener hears events and errors on the monitor's threads
      */
-    LiveMonitor(WatchSettings settings, double frameRate, String source, EventListener listener) {
-        this.settings = settings;
+    public LiveMonitor(WatchSettings settings, double frameRate, String source, EventListener listener) {
+        this.listener = listener;
         this.monitor = EventMonitor.watching(settings.classes()).framesToConfirm(settings.confirmFrames())
                 .preRollMillis(settings.preRollMillis()).postRollMillis(settings.postRollMillis())
                 .clipFolder(settings.clipFolder()).eventLog(settings.eventLog())
                 .snapshots(new SnapshotWriter(settings.snapshotFolder())).frameRate(frameRate).live(true)
                 .source(source).listener(listener).build();
-    }
-
-    /** What is being watched. */
-    WatchSettings settings() {
-        return settings;
-    }
-
-    /** Why monitoring stopped by itself, or {@code null}. */
-    String failure() {
-        return failure;
     }
 
     @Override
@@ -62,7 +50,7 @@ final class LiveMonitor implements FrameTap {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            failure = e.getMessage();
+            listener.monitorError(e.getMessage() != null ? e.getMessage() : e.toString());
         } finally {
             feeding.unlock();
         }
@@ -73,7 +61,7 @@ final class LiveMonitor implements FrameTap {
      *
      * @return completes once everything is written
      */
-    CompletableFuture<Void> stop() {
+    public CompletableFuture<Void> stop() {
         EventMonitor m;
         feeding.lock();
         try {

@@ -1,10 +1,7 @@
-package dev.lookout.ui;
+package dev.lookout.live;
 
 import dev.lookout.capture.Frame;
 import dev.lookout.detect.Detection;
-import dev.lookout.live.FrameTap;
-import dev.lookout.live.LiveDetections;
-import dev.lookout.live.LivePipeline;
 import dev.lookout.record.PresenceTracker;
 import dev.lookout.record.Snapshot;
 import dev.lookout.record.SnapshotWriter;
@@ -26,7 +23,7 @@ import java.util.function.Supplier;
  * thread; the picture is the frame the detections were computed on (the pipeline's still), written on a worker
  * thread of its own.
  */
-final class SnapshotTrigger implements FrameTap {
+public final class SnapshotTrigger implements FrameTap {
 
     private final PresenceTracker tracker;
     private final SnapshotWriter writer;
@@ -46,7 +43,7 @@ final class SnapshotTrigger implements FrameTap {
      * @param saved hears each snapshot written (worker thread)
      * @param failed hears why one could not be written (worker thread)
      */
-    SnapshotTrigger(Set<String> classes, int confirmFrames, long postRollMillis, SnapshotWriter writer, String source,
+    public SnapshotTrigger(Set<String> classes, int confirmFrames, long postRollMillis, SnapshotWriter writer, String source,
             Supplier<CompletableFuture<LivePipeline.Still>> stills, Consumer<Snapshot> saved,
             Consumer<String> failed) {
         this.stills = stills;
@@ -90,7 +87,7 @@ final class SnapshotTrigger implements FrameTap {
      * Writes the snapshots still pending (up to 10 s; the pipeline answers a still request at once, or with
      * nothing when it stops) and stops the worker.
      */
-    void close() {
+    public void close() {
         try {
             CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

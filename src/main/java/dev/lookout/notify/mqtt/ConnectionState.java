@@ -1,25 +1,25 @@
-package dev.lookout.capture;
+package dev.lookout.notify.mqtt;
 
 import java.time.Duration;
 
 /**
- * A connection state change of a {@link ReconnectingFrameSource}, for a status line or banner.
+ * A state change of the connection to the MQTT broker, for a log line or the remote-events view.
  *
  * @param status what happened
  * @param attempt the number of the reconnection attempt about to be made (1, 2, ...), 0 when connected
  * @param nextDelay the wait before that attempt ({@link Duration#ZERO} unless reconnecting)
  * @param reason why the connection was lost or the attempt failed (credentials masked), or null when connected
- * @param source the source's description (credentials masked)
+ * @param source the broker (credentials masked)
  */
 public record ConnectionState(Status status, int attempt, Duration nextDelay, String reason, String source) {
 
     /** The connection's state. */
     public enum Status {
-        /** Frames are flowing (first open, or after a successful reconnection). */
+        /** Connected (first connection, or after a successful reconnection). */
         CONNECTED,
-        /** The source failed or ended; a new attempt follows after {@code nextDelay}. */
+        /** The connection failed or was lost; a new attempt follows after {@code nextDelay}. */
         RECONNECTING,
-        /** Reconnection gave up after the configured number of attempts; {@code read()} now throws. */
+        /** Reconnection gave up after the configured number of attempts; no more attempts are made. */
         FAILED
     }
 
