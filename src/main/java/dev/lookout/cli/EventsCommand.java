@@ -1,5 +1,7 @@
 package dev.lookout.cli;
 
+import dev.lookout.config.ConfigException;
+import dev.lookout.config.ConfigFile;
 import dev.lookout.store.EventExport;
 import dev.lookout.store.EventListing;
 import dev.lookout.store.EventQuery;
@@ -11,6 +13,7 @@ import dev.lookout.store.StoreException;
 import dev.lookout.store.StoreOptions;
 import dev.lookout.store.StoreReader;
 import dev.lookout.store.TimeSpans;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -102,16 +105,23 @@ final class EventsCommand extends CliCommand {
     }
 
     /**
-     * The storage folder: {@code --storage}, else the one named by {@code --config}. THE ONE PLACE where
-     * {@code --config} is resolved: when {@code dev.lookout.config} is on main, read the file's {@code storage:}
-     * here (relative to the file's folder) and report its problems as usage errors.
+     * The storage folder: {@code --storage}, else the {@code storage:} of the {@code --config} file (relative to
+     * the file's folder); a file that cannot be used is a usage error naming every problem.
      */
     private Path storageFolder() throws UsageException {
         if (storage != null && config != null) {
             throw new UsageException("give --storage or --config, not both");
         }
         if (config != null) {
-            throw new UsageException("--config is not supported by this build yet: give --storage DIR");
+            try {
+                return ConfigFile.load(config).storageIn(config);
+            } catch (ConfigException e) {
+                StringBuilder all = new StringBuilder("--config " + config + " cannot be used:");
+                e.problems().forEach(p -> all.append(System.lineSeparator()).append(p));
+                throw new UsageException(all.toString());
+            } catch (IOException e) {
+                throw new UsageException(e.getMessage());
+            }
         }
         if (storage == null) {
             throw new UsageException("which store? give --storage DIR (or --config FILE)");

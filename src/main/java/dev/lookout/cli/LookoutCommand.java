@@ -17,7 +17,7 @@ import picocli.CommandLine.IVersionProvider;
         commandListHeading = "%ncommands:%n", optionListHeading = "%noptions:%n",
         footer = "%nRun 'lookout COMMAND --help' for a command's options.",
         subcommands = {LiveCommand.class, DetectCommand.class, TrackCommand.class, BenchCommand.class,
-            ConvertCommand.class, InspectCommand.class, CheckConfigCommand.class, EventsCommand.class,
+            ConvertCommand.class, InspectCommand.class, CheckConfigCommand.class, EventsCommand.class, MonitorCommand.class,
             RemoteEventsCommand.class, AutoComplete.GenerateCompletion.class})
 final class LookoutCommand implements Runnable {
 
