@@ -3,6 +3,7 @@ package dev.lookout.monitor;
 import dev.lookout.capture.Frame;
 import dev.lookout.capture.FrameSource;
 import dev.lookout.capture.FrameSources;
+import dev.lookout.capture.OpenCv;
 import dev.lookout.capture.SourceOptions;
 import dev.lookout.capture.SourceState;
 import dev.lookout.capture.UrlRedaction;
@@ -83,6 +84,16 @@ final class MonitoredCamera implements CameraFeed, DetectionClient {
     }
 
     private void run() {
+        try {
+            OpenCv.load();
+            watch();
+        } catch (RuntimeException | Error e) {
+            // a defect, not a source problem: say so and leave the other cameras running
+            setState(CameraStatus.State.OFFLINE, "stopped by an internal error: " + e);
+        }
+    }
+
+    private void watch() {
         Duration retry = FIRST_RETRY;
         try (MotionGate gate = new MotionGate(config.motion())) {
             while (!stopped) {
