@@ -92,7 +92,7 @@ final class EventClips implements AutoCloseable {
     EventSink attachingFiles(EventSink next) {
         return change -> {
             ObjectEvent a = change.after();
-            Path c = a.clip() != null ? a.clip() : clip;
+            Path c = a.clip() != null ? a.clip() : openClip();
             MonitorEvent ended = lastEnded;
             Path s = a.snapshot() != null || c == null || ended == null || !c.equals(ended.clip()) ? a.snapshot()
                     : ended.snapshot();
@@ -104,6 +104,20 @@ final class EventClips implements AutoCloseable {
                     a.score(), a.topScore(), a.box(), a.zones(), a.lines(), a.stationary(), s, c);
             next.onEvent(new EventChange(change.type(), change.before(), with));
         };
+    }
+
+    /**
+     * The clip being recorded, or null: known at once from the record monitor's open event (its listener hears
+     * of the clip only after the start snapshot is written, which may be after the first object events).
+     */
+    private Path openClip() {
+        Path c = clip;
+        if (c != null) {
+            return c;
+        }
+        List<MonitorEvent> recent = monitor.recentEvents();
+        MonitorEvent last = recent.isEmpty() ? null : recent.get(recent.size() - 1);
+        return last != null && !last.isOver() ? last.clip() : null;
     }
 
     /** Ends the open event: its clip is finalized and registered. */
