@@ -51,8 +51,8 @@ import picocli.CommandLine.Parameters;
         description = {"Detect objects in images, folders of images, video files and streams (JSON lines).", "",
             "INPUT: an image file, a folder (its images, sorted by name), a video file (its frames, decoded by "
                     + "FFmpeg) or a stream URL (rtsp://, http://...; until it ends or Ctrl-C).",
-            "Writes one JSON line per image or frame: {\"source\", \"frame\" (videos), \"width\", \"height\", "
-                    + "\"detections\": [{\"bbox\": [x, y, w, h], \"class\", \"score\"}], \"ms\"} "
+            "Writes one JSON line per image or frame: {\"source\", \"frame\" and \"t\" (videos), \"width\", "
+                    + "\"height\", \"detections\": [{\"bbox\": [x, y, w, h], \"class\", \"score\"}], \"ms\"} "
                     + "(ms: detection time).", ""},
         footer = {"", "--classes and --min-area filter TF.js's answer after its suppression; --max-boxes counts what "
                 + "is reported.", "Exit status: 0 all inputs done, 1 some input unreadable (reported on stderr), "
@@ -392,7 +392,7 @@ public final class DetectCommand extends CliCommand {
                 }
                 if (session != null) {
                     for (CountEvent c : session.finish(size[0], size[1])) {
-                        results.write(countLine(name, -1, c));
+                        results.write(TrackJson.countLine(name, -1, c));
                     }
                 }
             } catch (IOException | IllegalArgumentException | DetectionFailedException e) {
@@ -474,28 +474,9 @@ public final class DetectCommand extends CliCommand {
             results.write(line.toString());
             if (step != null) {
                 for (CountEvent c : step.counts()) {
-                    results.write(countLine(source, frame, c));
+                    results.write(TrackJson.countLine(source, frame, c));
                 }
             }
-        }
-
-        /** {@code {"source", "frame", "t", "count": {...}}} ({@code frame} -1: at the end of the source). */
-        private static String countLine(String source, long frame, CountEvent c) {
-            StringWriter line = new StringWriter();
-            try (JsonGenerator json = JSON.createGenerator(line)) {
-                json.writeStartObject();
-                json.writeStringField("source", source);
-                if (frame >= 0) {
-                    json.writeNumberField("frame", frame);
-                }
-                json.writeNumberField("t", c.time());
-                json.writeFieldName("count");
-                TrackJson.writeCount(json, c);
-                json.writeEndObject();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e); // a StringWriter does not fail
-            }
-            return line.toString();
         }
 
         private boolean eventLogFailed;

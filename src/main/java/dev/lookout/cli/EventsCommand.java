@@ -116,10 +116,9 @@ final class EventsCommand extends CliCommand {
             try {
                 return ConfigFile.load(config).storageIn(config);
             } catch (ConfigException e) {
-                StringBuilder all = new StringBuilder("--config " + config + " cannot be used:");
-                e.problems().forEach(p -> all.append(System.lineSeparator()).append(p));
-                throw new UsageException(all.toString());
-            } catch (IOException e) {
+                throw new UsageException(config + " has problems (run 'lookout check-config " + config + "'): "
+                        + e.problems().get(0));
+            } catch (java.io.IOException e) {
                 throw new UsageException(e.getMessage());
             }
         }

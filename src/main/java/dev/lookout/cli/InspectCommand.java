@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookout.convert.ConversionException;
 import dev.lookout.convert.ModelSummary;
-import dev.lookout.convert.onnx.OnnxModelInfo;
+import dev.lookout.onnx.OnnxModelInfo;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -16,9 +16,20 @@ import picocli.CommandLine.IVersionProvider;
                 + "(no command: live)",
         commandListHeading = "%ncommands:%n", optionListHeading = "%noptions:%n",
         footer = "%nRun 'lookout COMMAND --help' for a command's options.",
-        subcommands = {LiveCommand.class, DetectCommand.class, TrackCommand.class, BenchCommand.class,
-            ConvertCommand.class, InspectCommand.class, CheckConfigCommand.class, EventsCommand.class, MonitorCommand.class,
-            RemoteEventsCommand.class, AutoComplete.GenerateCompletion.class})
+        // one command a line, in the order of lookout --help
+        subcommands = {
+            LiveCommand.class,
+            DetectCommand.class,
+            TrackCommand.class,
+            BenchCommand.class,
+            ConvertCommand.class,
+            InspectCommand.class,
+            RunCommand.class,
+            CheckConfigCommand.class,
+            EventsCommand.class,
+            MonitorCommand.class,
+            RemoteEventsCommand.class,
+            AutoComplete.GenerateCompletion.class})
 final class LookoutCommand implements Runnable {
 
     /** {@code lookout --help} lists the commands before its two options (this command's help only). */

@@ -29,9 +29,10 @@ import picocli.CommandLine.Parameters;
  * writes it back with ids, or scores the tracking against MOTChallenge ground truth.
  */
 @Command(name = "track", mixinStandardHelpOptions = true, versionProvider = LookoutCommand.Version.class,
-        sortOptions = false, description = {"Re-track a detections file (JSON lines as 'detect' writes them for a "
-                + "video) and write the same lines with an \"id\" on each detection of a confirmed track; or, with "
-                + "--truth, score the tracking (MOTA, IDF1, ID switches, fragmentations, mostly tracked/lost).", "",
+        sortOptions = false, description = {"Re-track a detections file; score tracking against MOT ground truth.",
+            "", "Reads JSON lines as 'detect' writes them for a video and writes the same lines with an \"id\" on "
+                    + "each detection of a confirmed track; with --truth, prints MOTA, IDF1, ID switches, "
+                    + "fragmentations, mostly tracked/lost.", "",
             "Detections are taken as given, whatever their score (the tracker applies its own thresholds); time "
                     + "comes from each line's \"t\", or from \"frame\" / --fps. Each \"source\" is tracked on its "
                     + "own. MOTChallenge frames are the lines' \"frame\" + 1.", ""},

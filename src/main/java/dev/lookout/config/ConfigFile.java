@@ -1,8 +1,10 @@
 package dev.lookout.config;
 
+import dev.lookout.AtomicFiles;
 import dev.lookout.detect.CocoLabels;
 import dev.lookout.detect.ModelFiles;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -63,19 +65,7 @@ public final class ConfigFile {
      * @throws IOException naming the file when its folder is missing or not writable
      */
     public static void save(LookoutConfig config, Path file) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path folder = target.getParent();
-        Path temp = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
-        try {
-            Files.writeString(temp, toYaml(config));
-            try {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.replace(file, out -> out.write(toYaml(config).getBytes(StandardCharsets.UTF_8)), false);
     }
 
     private static String readText(Path file) throws IOException {

@@ -7,14 +7,15 @@ import java.util.regex.Pattern;
 
 /**
  * An amount of disk space as written in the configuration: {@code 500MB}, {@code 20GB}, {@code 1.5TB},
- * {@code 4096B}. Units are powers of 1024 (as Java's {@code -Xmx}); KiB, MiB, GiB and TiB are accepted as the same.
+ * {@code 4096B}. Units are powers of 1024 (as Java's {@code -Xmx}); KiB, MiB, GiB and TiB, and K, M, G and T (as on
+ * the command line, {@code --max-size 20G}), are accepted as the same.
  *
  * @param bytes the amount in bytes, never negative
  */
 public record DataSize(long bytes) {
 
     private static final Pattern TEXT =
-            Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*(B|KB|KIB|MB|MIB|GB|GIB|TB|TIB)\\s*", Pattern.CASE_INSENSITIVE);
+            Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*(B|K|KB|KIB|M|MB|MIB|G|GB|GIB|T|TB|TIB)\\s*", Pattern.CASE_INSENSITIVE);
     private static final String[] UNITS = {"B", "KB", "MB", "GB", "TB"};
 
     public DataSize {
@@ -44,6 +45,7 @@ public record DataSize(long bytes) {
             throw new IllegalArgumentException("expected a size like 500MB or 20GB (units B, KB, MB, GB, TB)");
         }
         String unit = m.group(2).toUpperCase(Locale.ROOT).replace("I", "");
+        unit = unit.equals("B") || unit.endsWith("B") ? unit : unit + "B"; // 20G is 20GB
         int power = java.util.Arrays.asList(UNITS).indexOf(unit);
         BigDecimal bytes = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(1024).pow(power));
         if (bytes.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * Durations as the configuration writes them: a number and a unit, {@code 500ms}, {@code 3s}, {@code 1.5s},
  * {@code 5m}, {@code 2h}, {@code 14d}. A bare number is refused (seconds or days? the file must say).
  */
-final class DurationText {
+public final class DurationText {
 
     private static final Pattern TEXT = Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d)\\s*");
     private static final String[] UNITS = {"d", "h", "m", "s", "ms"};
@@ -27,7 +27,7 @@ final class DurationText {
      *
      * @throws IllegalArgumentException with a message that does not repeat the text: negative, no unit, not a duration
      */
-    static Duration parse(String text) {
+    public static Duration parse(String text) {
         String t = text.strip().toLowerCase(Locale.ROOT);
         if (t.startsWith("-")) {
             throw new IllegalArgumentException("a duration cannot be negative");

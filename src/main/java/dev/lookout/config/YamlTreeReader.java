@@ -36,7 +36,7 @@ final class YamlTreeReader {
      * problems).
      */
     YamlNode read(String text) {
-        try (YAMLParser p = (YAMLParser) FACTORY.createParser(text)) {
+        try (YAMLParser p = FACTORY.createParser(text)) {
             parser = p;
             JsonToken first = p.nextToken();
             if (first == null) {

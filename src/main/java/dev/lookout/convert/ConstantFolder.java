@@ -4,11 +4,14 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
-import dev.lookout.convert.onnx.DataType;
-import dev.lookout.convert.onnx.OnnxGraph;
-import dev.lookout.convert.onnx.OnnxWriter;
-import dev.lookout.convert.onnx.Tensor;
+import dev.lookout.onnx.DataType;
+import dev.lookout.onnx.OnnxGraph;
+import dev.lookout.onnx.OnnxWriter;
+import dev.lookout.onnx.OrtTempFolder;
+import dev.lookout.onnx.OrtTypes;
+import dev.lookout.onnx.Tensor;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -21,10 +24,11 @@ import java.util.Map;
  */
 final class ConstantFolder implements AutoCloseable {
 
-    private final OrtEnvironment env = OrtEnvironment.getEnvironment();
+    private final OrtEnvironment env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "lookout");
     private final OrtSession.SessionOptions options;
 
     ConstantFolder() throws OrtException {
+        OrtTempFolder.removeOnExit(); // convert must not leave the binding's empty folder behind either
         options = new OrtSession.SessionOptions();
         options.setIntraOpNumThreads(1);
         // Run the ops exactly as written: no graph rewrites while folding.
@@ -49,15 +53,10 @@ final class ConstantFolder implements AutoCloseable {
 
     private static Tensor toTensor(OnnxTensor t) throws ConversionException {
         long[] shape = t.getInfo().getShape();
-        DataType type = switch (t.getInfo().type) {
-            case FLOAT -> DataType.FLOAT;
-            case INT32 -> DataType.INT32;
-            case INT64 -> DataType.INT64;
-            case UINT8 -> DataType.UINT8;
-            case BOOL -> DataType.BOOL;
-            default -> throw new ConversionException("constant folding produced an unsupported type "
-                    + t.getInfo().type);
-        };
+        DataType type = OrtTypes.of(t.getInfo().type);
+        if (type == null) {
+            throw new ConversionException("constant folding produced an unsupported type " + t.getInfo().type);
+        }
         ByteBuffer buffer = t.getByteBuffer().order(ByteOrder.nativeOrder());
         byte[] data = new byte[buffer.remaining()];
         if (ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN || type.size() == 1) {

@@ -1,9 +1,9 @@
 package dev.lookout.convert;
 
-import dev.lookout.convert.onnx.DataType;
-import dev.lookout.convert.onnx.OnnxGraph;
-import dev.lookout.convert.onnx.OnnxGraph.Node;
-import dev.lookout.convert.onnx.Tensor;
+import dev.lookout.onnx.DataType;
+import dev.lookout.onnx.OnnxGraph;
+import dev.lookout.onnx.OnnxGraph.Node;
+import dev.lookout.onnx.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

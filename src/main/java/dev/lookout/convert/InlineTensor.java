@@ -1,20 +1,20 @@
 package dev.lookout.convert;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lookout.convert.onnx.DataType;
-import dev.lookout.convert.onnx.Tensor;
+import dev.lookout.onnx.DataType;
+import dev.lookout.onnx.Tensor;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Base64;
 
 /** Values written inside a node's attributes rather than in the weight shards: inline tensors and shapes. */
-final class InlineTensor {
+public final class InlineTensor {
 
     private InlineTensor() {
     }
 
     /** The node's {@code shape} attribute as dims ({@code -1} unknown), or null when it has none. */
-    static long[] shapeAttr(TfNode node) {
+    public static long[] shapeAttr(TfNode node) {
         JsonNode shape = node.attrs().path("shape").path("shape");
         if (shape.isMissingNode()) {
             return null;
@@ -26,7 +26,7 @@ final class InlineTensor {
     }
 
     /** The tensor in a Const node's {@code value} attribute when it holds values inline, else null. */
-    static Tensor read(TfNode node) {
+    public static Tensor read(TfNode node) {
         JsonNode t = node.attrs().path("value").path("tensor");
         if (t.isMissingNode()) {
             return null;

@@ -1,7 +1,7 @@
 package dev.lookout.convert;
 
-import dev.lookout.convert.onnx.OnnxModelInfo;
-import dev.lookout.convert.onnx.Tensor;
+import dev.lookout.onnx.OnnxModelInfo;
+import dev.lookout.onnx.Tensor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

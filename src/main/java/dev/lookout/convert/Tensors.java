@@ -1,15 +1,15 @@
 package dev.lookout.convert;
 
-import dev.lookout.convert.onnx.Tensor;
+import dev.lookout.onnx.Tensor;
 
 /** Layout operations on constant tensors, done once at conversion time. */
-final class Tensors {
+public final class Tensors {
 
     private Tensors() {
     }
 
     /** Prepends size-1 axes until {@code t} has {@code rank} axes (NumPy broadcasting alignment). */
-    static Tensor padRank(Tensor t, int rank) {
+    public static Tensor padRank(Tensor t, int rank) {
         long[] shape = t.shape();
         if (shape.length >= rank) {
             return t;
@@ -21,7 +21,7 @@ final class Tensors {
     }
 
     /** Transposes {@code t} so that {@code out.shape[i] = t.shape[perm[i]]}, like ONNX {@code Transpose}. */
-    static Tensor permute(Tensor t, int[] perm) {
+    public static Tensor permute(Tensor t, int[] perm) {
         long[] shape = t.shape();
         int rank = shape.length;
         if (rank != perm.length) {

@@ -1,7 +1,7 @@
 package dev.lookout.convert;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lookout.convert.onnx.DataType;
+import dev.lookout.onnx.DataType;
 
 /** TensorFlow's {@code DataType} enum, as far as the converter needs it, with the matching ONNX type. */
 public enum TfDataType {

@@ -77,6 +77,18 @@ public record TfNode(String name, String op, List<String> inputs, List<String> c
         return out;
     }
 
+    /** A string-list attribute ({@code {"list": {"s": [...]}}}), or an empty list. */
+    public List<String> stringListAttr(String key) {
+        JsonNode a = attrs.get(key);
+        List<String> out = new ArrayList<>();
+        if (a != null) {
+            for (JsonNode s : a.path("list").path("s")) {
+                out.add(decodeString(s));
+            }
+        }
+        return out;
+    }
+
     /** A TensorFlow dtype attribute ({@code {"type": 1}} or {@code {"type": "DT_FLOAT"}}), or {@code fallback}. */
     public TfDataType typeAttr(String key, TfDataType fallback) {
         JsonNode a = attrs.get(key);

@@ -1,11 +1,11 @@
 package dev.lookout.convert;
 
 import ai.onnxruntime.OrtException;
-import dev.lookout.convert.GraphConverter.Const;
-import dev.lookout.convert.GraphConverter.Dyn;
-import dev.lookout.convert.GraphConverter.Value;
-import dev.lookout.convert.onnx.OnnxGraph;
-import dev.lookout.convert.onnx.OnnxWriter;
+import dev.lookout.convert.ops.Value.Const;
+import dev.lookout.convert.ops.Value.Dyn;
+import dev.lookout.convert.ops.Value;
+import dev.lookout.onnx.OnnxGraph;
+import dev.lookout.onnx.OnnxWriter;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -42,7 +42,9 @@ public final class TfjsConverter {
      * the conversion succeeded: it is written beside the target and renamed into place.
      */
     public static void convert(Path input, Path output) throws ConversionException {
-        byte[] bytes = convert(TfjsModel.load(input));
+        TfjsModel model = TfjsModel.load(input);
+        refuseOverwritingInput(model, output);
+        byte[] bytes = convert(model);
         Path dir = output.toAbsolutePath().getParent();
         try {
             Files.createDirectories(dir);
@@ -66,6 +68,23 @@ public final class TfjsConverter {
         }
     }
 
+    /** Fails when {@code output} is {@code model.json} or a weight shard, also through a link. */
+    public static void refuseOverwritingInput(TfjsModel model, Path output) throws ConversionException {
+        for (Path file : model.files()) {
+            boolean same;
+            try {
+                same = Files.exists(output) && Files.isSameFile(output, file)
+                        || output.toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize());
+            } catch (IOException e) {
+                same = false; // an input that cannot be read fails the load with its own message
+            }
+            if (same) {
+                throw new ConversionException("the output " + output + " is the model's own file " + file
+                        + "; choose another output file");
+            }
+        }
+    }
+
     /** Converts a loaded model to the bytes of an ONNX file. */
     public static byte[] convert(TfjsModel model) throws ConversionException {
         List<String> outputs = outputs(model);
@@ -76,7 +95,7 @@ public final class TfjsConverter {
             List<String> produced = new ArrayList<>();
             List<Dyn> values = new ArrayList<>();
             for (String out : outputs) {
-                Value v = converter.convertOutput(out);
+                Value v = converter.value(out);
                 if (v instanceof Const) {
                     throw new ConversionException("output " + out + " is a constant; nothing to run");
                 }
@@ -108,8 +127,23 @@ public final class TfjsConverter {
         return OnnxWriter.write(graph, "lookout", VERSION, metadata);
     }
 
-    /** The model's outputs: the nodes nothing consumes (TF.js's own rule), in file order. */
-    static List<String> outputs(TfjsModel model) {
+    /**
+     * The model's outputs, by TF.js's rule: the signature's outputs when the model has a signature (they may be
+     * inner nodes), else the nodes nothing consumes, in file order.
+     */
+    public static List<String> outputs(TfjsModel model) throws ConversionException {
+        if (!model.signatureOutputs().isEmpty()) {
+            List<String> outputs = new ArrayList<>();
+            for (String ref : model.signatureOutputs().values()) {
+                String name = ref.endsWith(":0") ? ref.substring(0, ref.length() - 2) : ref;
+                if (model.node(name.contains(":") ? name.substring(0, name.lastIndexOf(':')) : name) == null) {
+                    throw new ConversionException("the signature names an output " + ref + " that the graph"
+                            + " does not define");
+                }
+                outputs.add(name);
+            }
+            return outputs;
+        }
         Set<String> consumed = new HashSet<>();
         for (TfNode n : model.nodes()) {
             for (String in : n.inputs()) {
@@ -144,7 +178,7 @@ public final class TfjsConverter {
         }
         Map<String, String> unsupported = new TreeMap<>();
         for (TfNode n : model.nodes()) {
-            if (seen.contains(n.name()) && !GraphConverter.SUPPORTED.contains(n.op())) {
+            if (seen.contains(n.name()) && !GraphConverter.OPS.ops().contains(n.op())) {
                 unsupported.putIfAbsent(n.op(), n.name()); // the first in graph order
             }
         }

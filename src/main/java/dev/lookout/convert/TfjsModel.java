@@ -3,8 +3,8 @@ package dev.lookout.convert;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lookout.convert.onnx.DataType;
-import dev.lookout.convert.onnx.Tensor;
+import dev.lookout.onnx.DataType;
+import dev.lookout.onnx.Tensor;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -28,9 +28,14 @@ public final class TfjsModel {
     private final Map<String, TfNode> byName;
     private final Map<String, Tensor> weights;
     private final List<Path> files;
+    private final Map<String, String> signatureInputs;
+    private final Map<String, String> signatureOutputs;
 
-    private TfjsModel(Path modelJson, List<TfNode> nodes, Map<String, Tensor> weights, List<Path> files) {
+    private TfjsModel(Path modelJson, List<TfNode> nodes, Map<String, Tensor> weights, List<Path> files,
+            Map<String, String> signatureInputs, Map<String, String> signatureOutputs) {
         this.modelJson = modelJson;
+        this.signatureInputs = Collections.unmodifiableMap(signatureInputs);
+        this.signatureOutputs = Collections.unmodifiableMap(signatureOutputs);
         this.nodes = List.copyOf(nodes);
         Map<String, TfNode> map = new LinkedHashMap<>();
         for (TfNode n : nodes) {
@@ -82,7 +87,30 @@ public final class TfjsModel {
         List<Path> files = new ArrayList<>();
         files.add(json);
         Map<String, Tensor> weights = readWeights(json, root.path("weightsManifest"), files);
-        return new TfjsModel(json, nodes, weights, files);
+        JsonNode signature = root.has("signature") ? root.path("signature")
+                : root.path("userDefinedMetadata").path("signature");
+        return new TfjsModel(json, nodes, weights, files, signatureEntries(signature.path("inputs")),
+                signatureEntries(signature.path("outputs")));
+    }
+
+    /** A signature's entries: the tensor name ({@code node:k}) by key, in file order (TF.js's order). */
+    private static Map<String, String> signatureEntries(JsonNode entries) {
+        Map<String, String> out = new LinkedHashMap<>();
+        entries.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().path("name").asText(e.getKey())));
+        return out;
+    }
+
+    /** The signature's inputs (tensor name by key), empty without a signature. */
+    public Map<String, String> signatureInputs() {
+        return signatureInputs;
+    }
+
+    /**
+     * The signature's outputs (tensor name, {@code node} or {@code node:k}, by key), empty without a signature. TF.js
+     * runs a model with a signature to these tensors, which may be inner nodes.
+     */
+    public Map<String, String> signatureOutputs() {
+        return signatureOutputs;
     }
 
     /** The {@code model.json} file. */
@@ -110,6 +138,27 @@ public final class TfjsModel {
         return files;
     }
 
+    /**
+     * The shard file a manifest path names. Weights live beside {@code model.json}: a path that is absolute or
+     * leads out of the model's folder is refused, so that a model file cannot make the converter read other files.
+     */
+    static Path shardPath(Path json, String path) throws ConversionException {
+        Path dir = json.toAbsolutePath().getParent().normalize();
+        Path given;
+        try {
+            given = Path.of(path);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new ConversionException("weight path '" + path + "' in " + json + " is not a valid file name");
+        }
+        Path shard = dir.resolve(given).normalize();
+        if (given.isAbsolute() || path.startsWith("/") || path.startsWith("\\") || !shard.startsWith(dir)
+                || shard.equals(dir)) {
+            throw new ConversionException("weight path '" + path + "' in " + json + " leads outside the model's"
+                    + " folder; weight files must be in the folder of model.json");
+        }
+        return shard;
+    }
+
     private static Map<String, Tensor> readWeights(Path json, JsonNode manifest, List<Path> files)
             throws ConversionException {
         Map<String, Tensor> weights = new LinkedHashMap<>();
@@ -118,7 +167,7 @@ public final class TfjsModel {
             groupIndex++;
             List<Path> shards = new ArrayList<>();
             for (JsonNode p : group.path("paths")) {
-                Path shard = json.resolveSibling(p.asText());
+                Path shard = shardPath(json, p.asText());
                 shards.add(shard);
                 files.add(shard);
             }

@@ -17,7 +17,7 @@ import org.opencv.core.Mat;
 import org.opencv.imgproc.Imgproc;
 
 /**
- * The model's input when its own resize has been cut off ({@link dev.lookout.convert.onnx.ResizeCut}): the frame
+ * The model's input when its own resize has been cut off ({@link dev.lookout.onnx.ResizeCut}): the frame
  * resized to the model's fixed size with TF's legacy bilinear ({@code align_corners=false}, no half-pixel centres),
  * as float RGB planes {@code [1, 3, h, w]} with values 0–255, in one pass straight from the BGR bytes.
  *

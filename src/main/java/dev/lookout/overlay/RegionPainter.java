@@ -5,8 +5,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.geom.AffineTransform;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Point2D;
@@ -22,10 +20,9 @@ public final class RegionPainter {
 
     /** A line from (x1, y1) to (x2, y2); its {@code in} side is to the right looking from the first point. */
     public void paintLine(Graphics2D g, double x1, double y1, double x2, double y2, String caption) {
-        AffineTransform frameToDevice = g.getTransform();
-        Point2D a = frameToDevice.transform(new Point2D.Double(x1, y1), null);
-        Point2D b = frameToDevice.transform(new Point2D.Double(x2, y2), null);
-        withDeviceSpace(g, () -> {
+        DeviceSpace.paint(g, frameToDevice -> {
+            Point2D a = frameToDevice.transform(new Point2D.Double(x1, y1), null);
+            Point2D b = frameToDevice.transform(new Point2D.Double(x2, y2), null);
             g.setColor(LINE);
             g.setStroke(new BasicStroke(3f));
             g.draw(new Line2D.Double(a, b));
@@ -41,30 +38,29 @@ public final class RegionPainter {
             g.draw(new Line2D.Double(mx + nx, my + ny, mx + nx * 0.6 + ny * 0.3, my + ny * 0.6 - nx * 0.3));
             g.draw(new Line2D.Double(mx + nx, my + ny, mx + nx * 0.6 - ny * 0.3, my + ny * 0.6 + nx * 0.3));
             caption(g, caption, b.getX(), b.getY() - 22, LINE);
-        }, frameToDevice);
+        });
     }
 
     /** A zone through the given corners. */
     public void paintZone(Graphics2D g, double[] xs, double[] ys, String caption) {
-        AffineTransform frameToDevice = g.getTransform();
-        Path2D.Double polygon = new Path2D.Double();
-        for (int i = 0; i < xs.length; i++) {
-            Point2D p = frameToDevice.transform(new Point2D.Double(xs[i], ys[i]), null);
-            if (i == 0) {
-                polygon.moveTo(p.getX(), p.getY());
-            } else {
-                polygon.lineTo(p.getX(), p.getY());
+        DeviceSpace.paint(g, frameToDevice -> {
+            Path2D.Double polygon = new Path2D.Double();
+            for (int i = 0; i < xs.length; i++) {
+                Point2D p = frameToDevice.transform(new Point2D.Double(xs[i], ys[i]), null);
+                if (i == 0) {
+                    polygon.moveTo(p.getX(), p.getY());
+                } else {
+                    polygon.lineTo(p.getX(), p.getY());
+                }
             }
-        }
-        polygon.closePath();
-        withDeviceSpace(g, () -> {
+            polygon.closePath();
             g.setColor(new Color(ZONE.getRed(), ZONE.getGreen(), ZONE.getBlue(), 50));
             g.fill(polygon);
             g.setColor(ZONE);
             g.setStroke(new BasicStroke(2f));
             g.draw(polygon);
             caption(g, caption, polygon.getBounds2D().getX() + 4, polygon.getBounds2D().getY() + 4, ZONE);
-        }, frameToDevice);
+        });
     }
 
     private static void caption(Graphics2D g, String text, double x, double y, Color background) {
@@ -76,21 +72,5 @@ public final class RegionPainter {
         g.fillRect((int) x, (int) y, w, h);
         g.setColor(ClassColors.textOn(background));
         g.drawString(text, (float) x + 3, (float) y + 2 + fm.getAscent());
-    }
-
-    private static void withDeviceSpace(Graphics2D g, Runnable paint, AffineTransform restore) {
-        var oldStroke = g.getStroke();
-        var oldFont = g.getFont();
-        Object oldAa = g.getRenderingHint(RenderingHints.KEY_ANTIALIASING);
-        try {
-            g.setTransform(new AffineTransform());
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            paint.run();
-        } finally {
-            g.setTransform(restore);
-            g.setStroke(oldStroke);
-            g.setFont(oldFont);
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, oldAa);
-        }
     }
 }

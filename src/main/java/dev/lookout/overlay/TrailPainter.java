@@ -2,11 +2,7 @@ package dev.lookout.overlay;
 
 import java.awt.AlphaComposite;
 import java.awt.BasicStroke;
-import java.awt.Composite;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.Stroke;
-import java.awt.geom.AffineTransform;
 import java.awt.geom.Line2D;
 import java.awt.geom.Point2D;
 import java.util.List;
@@ -44,19 +40,12 @@ public final class TrailPainter {
 
     /** Paints the trails; {@code g}'s transform maps frame pixels onto the device. */
     public void paint(Graphics2D g, List<Trail> trails) {
-        AffineTransform frameToDevice = g.getTransform();
-        Composite oldComposite = g.getComposite();
-        Stroke oldStroke = g.getStroke();
-        Object oldAa = g.getRenderingHint(RenderingHints.KEY_ANTIALIASING);
-        try {
-            g.setTransform(new AffineTransform());
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        DeviceSpace.paint(g, frameToDevice -> {
             g.setStroke(new BasicStroke(strokeWidth, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             for (Trail t : trails) {
                 g.setColor(ClassColors.of(t.className()));
                 for (int i = 1; i < t.xs().length; i++) {
-                    double age = t.ages()[i];
-                    float alpha = (float) Math.max(0, Math.min(1, 1 - age / fadeSeconds));
+                    float alpha = (float) Math.max(0, Math.min(1, 1 - t.ages()[i] / fadeSeconds));
                     if (alpha <= 0) {
                         continue;
                     }
@@ -66,11 +55,6 @@ public final class TrailPainter {
                     g.draw(new Line2D.Double(a, b));
                 }
             }
-        } finally {
-            g.setTransform(frameToDevice);
-            g.setComposite(oldComposite);
-            g.setStroke(oldStroke);
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, oldAa);
-        }
+        });
     }
 }

@@ -1,5 +1,6 @@
 package dev.lookout.record;
 
+import dev.lookout.AtomicFiles;
 import dev.lookout.Failures;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -107,12 +108,12 @@ public final class SnapshotWriter {
             claimed.add(rawFile);
         }
         try {
-            replaceAtomically(imageFile, out -> writePng(annotated, out));
+            AtomicFiles.replace(imageFile, out -> writePng(annotated, out), false);
             if (rawFile != null) {
-                replaceAtomically(rawFile, out -> writePng(raw, out));
+                AtomicFiles.replace(rawFile, out -> writePng(raw, out), false);
             }
             String rawName = rawFile == null ? null : rawFile.getFileName().toString();
-            replaceAtomically(sidecarFile, out -> {
+            AtomicFiles.replace(sidecarFile, out -> {
                 try (JsonGenerator json = JSON.createGenerator(out)) {
                     json.useDefaultPrettyPrinter();
                     json.writeStartObject();
@@ -127,7 +128,7 @@ public final class SnapshotWriter {
                     DetectionJson.writeArray(json, detections);
                     json.writeEndObject();
                 }
-            });
+            }, false);
         } catch (IOException | RuntimeException e) {
             for (Path file : claimed) {
                 Files.deleteIfExists(file);
@@ -141,27 +142,6 @@ public final class SnapshotWriter {
     private static void writePng(BufferedImage image, OutputStream out) throws IOException {
         if (!ImageIO.write(image, "png", out)) {
             throw new IOException("no PNG writer in this Java runtime");
-        }
-    }
-
-    private interface Content {
-        void writeTo(OutputStream out) throws IOException;
-    }
-
-    /** Writes beside {@code target}, then moves the complete file over the empty placeholder claimed for it. */
-    private static void replaceAtomically(Path target, Content content) throws IOException {
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                content.writeTo(out);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
         }
     }
 }

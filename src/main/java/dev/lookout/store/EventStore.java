@@ -1,5 +1,6 @@
 package dev.lookout.store;
 
+import dev.lookout.Failures;
 import dev.lookout.event.EventChange;
 import dev.lookout.event.EventSink;
 import dev.lookout.event.ObjectEvent;
@@ -7,6 +8,8 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -88,9 +91,17 @@ public final class EventStore implements EventSink, AutoCloseable {
         } catch (OverlappingFileLockException e) {
             closeAll(db, channel);
             throw new StoreException("the store in " + layout.root() + " is already open in this process");
+        } catch (FileAlreadyExistsException e) {
+            closeAll(db, channel);
+            throw new StoreException("cannot use the storage folder " + layout.root() + ": " + e.getFile()
+                    + " exists and is not a folder", e);
+        } catch (AccessDeniedException e) {
+            closeAll(db, channel);
+            throw new StoreException("cannot use the storage folder " + layout.root() + ": permission denied on "
+                    + e.getFile(), e);
         } catch (IOException e) {
             closeAll(db, channel);
-            throw new StoreException("cannot use the storage folder " + layout.root() + ": " + e, e);
+            throw new StoreException("cannot use the storage folder " + layout.root() + ": " + Failures.describe(e), e);
         } catch (SQLException e) {
             closeAll(db, channel);
             throw Database.failure(layout, e);
@@ -209,7 +220,10 @@ public final class EventStore implements EventSink, AutoCloseable {
         }
     }
 
-    /** Stops retention, writes everything queued, closes the database and releases the folder. */
+    /**
+     * Stops retention, writes everything queued, closes the database and releases the folder. Events the pipeline
+     * has not ended stay open in the file and are closed, with their end marked unknown, when the store next opens.
+     */
     @Override
     public void close() {
         schedule.shutdownNow();

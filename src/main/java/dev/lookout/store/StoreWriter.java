@@ -125,7 +125,10 @@ final class StoreWriter implements AutoCloseable {
         T run(Connection db) throws Exception;
     }
 
-    /** Waits until everything queued before this call is written (or could not be). */
+    /**
+     * Waits until nothing is queued (written, or reported as failed). While the disk refuses writes the events stay
+     * queued and this waits: for tests and orderly shutdowns, never for the pipeline.
+     */
     synchronized void flush() throws InterruptedException {
         while (busy || !tasks.isEmpty() || !events.isEmpty()) {
             wait(100);

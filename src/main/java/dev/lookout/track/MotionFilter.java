@@ -64,6 +64,11 @@ final class MotionFilter {
         }
     }
 
+    /** Stops the height's change (ByteTrack zeroes it for tracks that are not being seen). */
+    void holdHeight() {
+        v[3] = 0;
+    }
+
     /** Corrects the state with a measured box. */
     void update(double left, double top, double width, double height) {
         double[] z = new double[4];

@@ -9,6 +9,8 @@ import java.util.List;
 /** The JSON of tracking: tracked detections (TF.js's shape plus {@code id} and {@code stationary}) and counts. */
 public final class TrackJson {
 
+    private static final com.fasterxml.jackson.core.JsonFactory JSON = new com.fasterxml.jackson.core.JsonFactory();
+
     private TrackJson() {
     }
 
@@ -23,6 +25,28 @@ public final class TrackJson {
             json.writeEndObject();
         }
         json.writeEndArray();
+    }
+
+    /**
+     * One count change as a line of its own: {@code {"source", "frame", "t", "count": {...}}} ({@code frame} -1:
+     * at the end of the source, written without it).
+     */
+    public static String countLine(String source, long frame, CountEvent event) {
+        java.io.StringWriter line = new java.io.StringWriter();
+        try (JsonGenerator json = JSON.createGenerator(line)) {
+            json.writeStartObject();
+            json.writeStringField("source", source);
+            if (frame >= 0) {
+                json.writeNumberField("frame", frame);
+            }
+            json.writeNumberField("t", event.time());
+            json.writeFieldName("count");
+            writeCount(json, event);
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return line.toString();
     }
 
     /**

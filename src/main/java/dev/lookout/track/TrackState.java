@@ -43,8 +43,9 @@ final class TrackState {
 
     /** Predicts the box at {@code time}. */
     void predictTo(double time) {
-        // A lost track's speed is unreliable for long: ByteTrack zeroes the height speed when not tracked; we
-        // simply predict as ByteTrack does, from the time of the last prediction.
+        if (status != Status.TRACKED) {
+            filter.holdHeight(); // as ByteTrack: a box not seen does not keep growing or shrinking
+        }
         filter.predict(time - lastPredicted);
         lastPredicted = time;
     }

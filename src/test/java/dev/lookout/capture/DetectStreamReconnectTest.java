@@ -1,5 +1,6 @@
 package dev.lookout.capture;
 
+import dev.lookout.testsupport.IntegrationTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +16,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /** {@code detect} on a stream that drops: it reconnects, says so, and gives up with exit 1 when it stays gone. */
+@IntegrationTest
 class DetectStreamReconnectTest {
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {

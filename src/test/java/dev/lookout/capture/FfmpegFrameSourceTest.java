@@ -1,5 +1,6 @@
 package dev.lookout.capture;
 
+import dev.lookout.testsupport.IntegrationTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -27,6 +28,7 @@ import org.opencv.core.Mat;
 import org.opencv.core.MatOfDouble;
 
 /** Reads real video (vtest.avi and re-encodings of it) and real failures through FFmpeg. */
+@IntegrationTest
 class FfmpegFrameSourceTest {
 
     @TempDir

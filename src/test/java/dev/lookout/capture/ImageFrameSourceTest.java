@@ -1,5 +1,6 @@
 package dev.lookout.capture;
 
+import dev.lookout.testsupport.IntegrationTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.opencv.core.Core;
 
 /** Still images from Debian's darknet photos. */
+@IntegrationTest
 class ImageFrameSourceTest {
 
     @TempDir

@@ -1,5 +1,6 @@
 package dev.lookout.capture;
 
+import dev.lookout.testsupport.IntegrationTest;
 import static dev.lookout.testsupport.Edt.await;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * capture's reconnecting source reports, the window shows "reconnecting" and resumes on its own. In this package
  * because it reuses the capture tests' MJPEG server.
  */
+@IntegrationTest
 class LiveWindowStreamTest {
 
 

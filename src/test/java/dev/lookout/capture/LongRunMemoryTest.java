@@ -1,5 +1,6 @@
 package dev.lookout.capture;
 
+import dev.lookout.testsupport.IntegrationTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * Decoding thousands of frames must not grow native memory: each 768×576 frame is 1.3 MB of pixels, so a leaked
  * frame, Mat or FFmpeg buffer per read would show as gigabytes.
  */
+@IntegrationTest
 class LongRunMemoryTest {
 
     private static final Path STATUS = Path.of("/proc/self/status");

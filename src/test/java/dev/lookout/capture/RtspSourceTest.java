@@ -1,5 +1,6 @@
 package dev.lookout.capture;
 
+import dev.lookout.testsupport.IntegrationTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.opencv.core.Core;
 
 /** RTSP against a real RTSP/RTP server on loopback: TCP transport, decoding, a dying server and reconnection. */
+@IntegrationTest
 class RtspSourceTest {
 
     @TempDir

@@ -1,5 +1,6 @@
 package dev.lookout.capture;
 
+import dev.lookout.testsupport.IntegrationTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A password in a source URL never reaches any output of {@code detect}: stderr, stdout, the JSON lines, the
  * recording (MP4 metadata included), clips, the event log, snapshots and their sidecars, annotated copies.
  */
+@IntegrationTest
 class SecretsNeverLeakTest {
 
     private static final String SECRET = "Pa55-word-7731";

@@ -1,5 +1,6 @@
 package dev.lookout.capture;
 
+import dev.lookout.testsupport.IntegrationTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.opencv.core.Core;
 
 /** Network streams against a real MJPEG-over-HTTP server on loopback, including drops and reconnection. */
+@IntegrationTest
 class StreamSourceTest {
 
     private static List<byte[]> jpegs;

@@ -1,5 +1,6 @@
 package dev.lookout.cli;
 
+import dev.lookout.testsupport.IntegrationTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code lookout bench} on a real image: stage figures, the OpenCV DNN comparison, the soak run. */
+@IntegrationTest
 class BenchCommandTest {
 
     @Test

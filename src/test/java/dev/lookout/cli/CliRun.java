@@ -14,12 +14,21 @@ record CliRun(int exitCode, String out, String err) {
 
     /** Runs {@code Main.run(args)} capturing stdout and stderr. */
     static CliRun of(String... args) {
+        return run((o, e) -> Main.run(args, o, e));
+    }
+
+    /** Runs {@code lookout detect ARGS} with {@code command} (e.g. one with a shortened video), capturing output. */
+    static CliRun of(DetectCommand command, String... args) {
+        return run((o, e) -> command.run(args, o, e));
+    }
+
+    private static CliRun run(java.util.function.ToIntBiFunction<PrintStream, PrintStream> command) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
                 PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = Main.run(args, o, e);
+            code = command.applyAsInt(o, e);
         }
         return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

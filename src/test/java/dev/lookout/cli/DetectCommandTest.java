@@ -1,5 +1,6 @@
 package dev.lookout.cli;
 
+import dev.lookout.testsupport.IntegrationTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code lookout detect} end to end on real images with the real model. */
+@IntegrationTest
 class DetectCommandTest {
 
     private static String model;

@@ -1,5 +1,6 @@
 package dev.lookout.cli;
 
+import dev.lookout.testsupport.IntegrationTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code detect} when the disk fills up, the video is cut short or standard output is closed. */
+@IntegrationTest
 class DetectDamageTest {
 
     @TempDir

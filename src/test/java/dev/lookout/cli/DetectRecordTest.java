@@ -1,5 +1,6 @@
 package dev.lookout.cli;
 
+import dev.lookout.testsupport.IntegrationTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code detect --record / --watch / --snapshot} on the first 60 frames of vtest.avi with the real model. */
+@IntegrationTest
 class DetectRecordTest {
 
     static final int FRAMES = 60;

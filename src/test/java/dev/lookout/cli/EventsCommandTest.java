@@ -1,5 +1,6 @@
 package dev.lookout.cli;
 
+import dev.lookout.testsupport.TestData;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -65,6 +66,22 @@ class EventsCommandTest {
         Files.write(file, content);
         Files.setLastModifiedTime(file, FileTime.from(modified));
         return file;
+    }
+
+    @Test
+    void takesTheStorageFolderFromTheConfigurationFile() throws Exception {
+        try (EventStore store = populated()) {
+            Path config = exports.resolve("lookout.yml");
+            Files.writeString(config, "storage: " + storage + "\ncameras:\n  gate:\n    source: "
+                    + TestData.projectDir().resolve("assets/demo.mp4") + "\n    watch: [person]\n");
+            CliRun run = CliRun.of("events", "--config", config.toString(), "--json", "--camera", "gate");
+            assertEquals(0, run.exitCode(), run.toString());
+            assertEquals(2, run.out().lines().count(), run.out());
+            Files.writeString(config, "storage: " + storage + "\ncamras: {}\n");
+            CliRun bad = CliRun.of("events", "--config", config.toString());
+            assertEquals(2, bad.exitCode(), bad.toString());
+            assertTrue(bad.err().contains("run 'lookout check-config"), bad.err());
+        }
     }
 
     @Test
@@ -159,7 +176,7 @@ class EventsCommandTest {
     @Test
     void pruneAppliesLimitsOnceAndRefusesWhileAnotherWriterHoldsTheStore() throws Exception {
         try (EventStore store = populated()) {
-            CliRun busy = CliRun.of("events", "--storage", storage.toString(), "--prune", "--max-size", "1");
+            CliRun busy = CliRun.of("events", "--storage", storage.toString(), "--prune", "--max-size", "1B");
             assertEquals(1, busy.exitCode());
             assertTrue(busy.err().contains("already open") || busy.err().contains("in use"), busy.err());
         }

@@ -1,5 +1,6 @@
 package dev.lookout.cli;
 
+import dev.lookout.testsupport.IntegrationTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** {@code lookout live} from the command line: usage errors, no display, and a timed run on real video. */
+@IntegrationTest
 class LiveCommandTest {
 
     private record Result(int code, String out, String err) {

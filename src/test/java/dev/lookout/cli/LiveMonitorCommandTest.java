@@ -1,5 +1,6 @@
 package dev.lookout.cli;
 
+import dev.lookout.testsupport.IntegrationTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,6 +33,7 @@ import org.opencv.core.Mat;
  * the files read back: clips with FFmpeg, events.jsonl and sidecars with Jackson. Also: SIGTERM finalizes the
  * recording.
  */
+@IntegrationTest
 class LiveMonitorCommandTest {
 
     @TempDir

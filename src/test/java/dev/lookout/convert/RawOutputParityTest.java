@@ -1,5 +1,6 @@
 package dev.lookout.convert;
 
+import dev.lookout.testsupport.IntegrationTest;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import ai.onnxruntime.OnnxTensor;
@@ -16,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The shipped {@code model.onnx} gives TF.js's own raw outputs on the reference images, within 1e-4. */
+@IntegrationTest
 class RawOutputParityTest {
 
     @ParameterizedTest

@@ -1,16 +1,18 @@
 package dev.lookout.convert;
 
+import dev.lookout.testsupport.IntegrationTest;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lookout.convert.onnx.OnnxModelInfo;
+import dev.lookout.onnx.OnnxModelInfo;
 import dev.lookout.testsupport.TestData;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 
 /** The committed {@code models/coco-ssd/model.onnx}: its shape, and that it reproduces from the npm package. */
+@IntegrationTest
 class ShippedModelTest {
 
     @Test

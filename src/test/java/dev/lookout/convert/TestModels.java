@@ -24,10 +24,10 @@ public final class TestModels {
         }
         new TfjsModelBuilder()
                 .placeholder("x", 1, -1, 4)
-                .op("top_1", "TopKV2", "{}", "x")
-                .op("top_2", "TopKV2", "{}", "top_1")
-                .op("nms", "NonMaxSuppressionV5", "{}", "top_2")
-                .op("y", "Relu", "{}", "nms")
+                .op("d2s_1", "DepthToSpace", "{}", "x")
+                .op("d2s_2", "DepthToSpace", "{}", "d2s_1")
+                .op("dense", "SparseToDense", "{}", "d2s_2")
+                .op("y", "Relu", "{}", "dense")
                 .write(dir, 1 << 20);
     }
 }

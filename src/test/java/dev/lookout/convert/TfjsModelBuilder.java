@@ -15,7 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Writes small TF.js graph models (model.json + shards) for converter tests, in TF.js's own file format. */
-final class TfjsModelBuilder {
+public final class TfjsModelBuilder {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final ArrayNode nodes = JSON.createArrayNode();
@@ -23,7 +23,7 @@ final class TfjsModelBuilder {
     private final ByteArrayOutputStream data = new ByteArrayOutputStream();
 
     /** A float32 placeholder (TF dtype 1) or uint8 (4) with the given shape ({@code -1} unknown). */
-    TfjsModelBuilder placeholder(String name, int tfDtype, long... shape) {
+    public TfjsModelBuilder placeholder(String name, int tfDtype, long... shape) {
         ObjectNode n = node(name, "Placeholder");
         ObjectNode attr = (ObjectNode) n.get("attr");
         attr.putObject("dtype").put("type", tfDtype);
@@ -35,21 +35,21 @@ final class TfjsModelBuilder {
     }
 
     /** A float32 constant stored in the weight shards. */
-    TfjsModelBuilder constFloat(String name, long[] shape, float... values) {
+    public TfjsModelBuilder constFloat(String name, long[] shape, float... values) {
         ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
         b.asFloatBuffer().put(values);
         return constRaw(name, shape, "float32", b.array(), null);
     }
 
     /** An int32 constant stored in the weight shards. */
-    TfjsModelBuilder constInt(String name, long[] shape, int... values) {
+    public TfjsModelBuilder constInt(String name, long[] shape, int... values) {
         ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
         b.asIntBuffer().put(values);
         return constRaw(name, shape, "int32", b.array(), null);
     }
 
     /** A constant whose shard bytes are {@code raw}, with an optional {@code quantization} object. */
-    TfjsModelBuilder constRaw(String name, long[] shape, String dtype, byte[] raw, ObjectNode quantization) {
+    public TfjsModelBuilder constRaw(String name, long[] shape, String dtype, byte[] raw, ObjectNode quantization) {
         ObjectNode n = node(name, "Const");
         ((ObjectNode) n.get("attr")).putObject("dtype").put("type", dtype.equals("int32") ? 3 : 1);
         ObjectNode w = weights.addObject();
@@ -65,7 +65,7 @@ final class TfjsModelBuilder {
     }
 
     /** Any op node; {@code attrJson} is the node's {@code attr} object as JSON text. */
-    TfjsModelBuilder op(String name, String op, String attrJson, String... inputs) {
+    public TfjsModelBuilder op(String name, String op, String attrJson, String... inputs) {
         ObjectNode n = node(name, op);
         ArrayNode in = (ArrayNode) n.get("input");
         Arrays.stream(inputs).forEach(in::add);
@@ -79,12 +79,42 @@ final class TfjsModelBuilder {
     }
 
     /** The TF attr JSON for a string value, base64-encoded as TF.js writes it. */
-    static String s(String value) {
+    public static String s(String value) {
         return "{\"s\":\"" + java.util.Base64.getEncoder().encodeToString(value.getBytes()) + "\"}";
     }
 
+    /** The TF attr JSON for a string list (base64, as TF.js writes it). */
+    public static String strs(String... values) {
+        StringBuilder sb = new StringBuilder("{\"list\":{\"s\":[");
+        for (int i = 0; i < values.length; i++) {
+            sb.append(i > 0 ? "," : "").append('"')
+                    .append(java.util.Base64.getEncoder().encodeToString(values[i].getBytes())).append('"');
+        }
+        return sb.append("]}}").toString();
+    }
+
+    /** The TF attr JSON for an int. */
+    public static String i(long value) {
+        return "{\"i\":\"" + value + "\"}";
+    }
+
+    /** The TF attr JSON for a float. */
+    public static String f(double value) {
+        return "{\"f\":" + value + "}";
+    }
+
+    /** The TF attr JSON for a bool. */
+    public static String b(boolean value) {
+        return "{\"b\":" + value + "}";
+    }
+
+    /** The TF attr JSON for a dtype by name, e.g. {@code DT_INT32}. */
+    public static String type(String dtype) {
+        return "{\"type\":\"" + dtype + "\"}";
+    }
+
     /** The TF attr JSON for an int list. */
-    static String ints(long... values) {
+    public static String ints(long... values) {
         StringBuilder sb = new StringBuilder("{\"list\":{\"i\":[");
         for (int i = 0; i < values.length; i++) {
             sb.append(i > 0 ? "," : "").append('"').append(values[i]).append('"');
@@ -93,7 +123,7 @@ final class TfjsModelBuilder {
     }
 
     /** Writes {@code model.json} and the data split into shards of at most {@code shardBytes}; returns the files. */
-    List<Path> write(Path dir, int shardBytes) throws IOException {
+    public List<Path> write(Path dir, int shardBytes) throws IOException {
         Files.createDirectories(dir);
         byte[] all = data.toByteArray();
         List<Path> files = new ArrayList<>();

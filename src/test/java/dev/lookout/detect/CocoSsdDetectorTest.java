@@ -1,5 +1,6 @@
 package dev.lookout.detect;
 
+import dev.lookout.testsupport.IntegrationTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -29,6 +30,7 @@ import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
 /** The detector with the real model: API behaviour, buffers, devices and load failures. */
+@IntegrationTest
 class CocoSsdDetectorTest {
 
     private static Path modelDir;

@@ -1,5 +1,6 @@
 package dev.lookout.detect;
 
+import dev.lookout.testsupport.IntegrationTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.lookout.testsupport.TestData;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The real model on the 7 reference PNGs answers like TF.js at minScore 0.5 and 0.3, both with the frame resized
  * on the way in (the default) and with the whole model doing the resize.
  */
+@IntegrationTest
 class DetectorParityTest {
 
     private static CocoSsdDetector resizing;

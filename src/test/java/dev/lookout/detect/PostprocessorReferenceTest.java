@@ -1,5 +1,6 @@
 package dev.lookout.detect;
 
+import dev.lookout.testsupport.IntegrationTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -10,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** TF.js's own raw outputs, post-processed by Lookout, must give TF.js's own detections. */
+@IntegrationTest
 class PostprocessorReferenceTest {
 
     private static final int BOXES = 1917;

@@ -1,5 +1,6 @@
 package dev.lookout.detect;
 
+import dev.lookout.testsupport.IntegrationTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** TF.js's suppression rules and Lookout's filters on small hand-made outputs. */
+@IntegrationTest
 class PostprocessorTest {
 
     private static final int CLASSES = 90;

@@ -1,5 +1,6 @@
 package dev.lookout.detect;
 
+import dev.lookout.testsupport.IntegrationTest;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +9,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 import dev.lookout.capture.OpenCv;
-import dev.lookout.convert.onnx.ResizeCut;
+import dev.lookout.onnx.ResizeCut;
 import dev.lookout.testsupport.RawOutputs;
 import dev.lookout.testsupport.TestData;
 import java.nio.file.Files;
@@ -27,6 +28,7 @@ import org.opencv.imgcodecs.Imgcodecs;
 import org.opencv.imgproc.Imgproc;
 
 /** The resize done on the way into the cut model: TF.js's bilinear, value for value. */
+@IntegrationTest
 class ResizedRgbInputTest {
 
     @BeforeAll

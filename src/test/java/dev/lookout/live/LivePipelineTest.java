@@ -1,5 +1,6 @@
 package dev.lookout.live;
 
+import dev.lookout.testsupport.IntegrationTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The pipeline's threading on real video (vtest.avi), without a display. */
+@IntegrationTest
 class LivePipelineTest {
 
     private static final DetectOptions OPTIONS = DetectOptions.of(20, 0.3);

@@ -1,5 +1,6 @@
 package dev.lookout.record;
 
+import dev.lookout.testsupport.IntegrationTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Records real video (vtest.avi) with boxes burnt in, then reads the file back with FFmpeg. */
+@IntegrationTest
 class AnnotatedRecorderTest {
 
     static final int FRAMES = 100;

@@ -1,5 +1,6 @@
 package dev.lookout.record;
 
+import dev.lookout.testsupport.IntegrationTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -34,6 +35,7 @@ import org.opencv.imgproc.Imgproc;
  * walking people, the empty scene again, people again, the empty scene. The detections are built for the test
  * (a person box on the vtest frames): this checks the monitor's debounce, pre-/post-roll, clips and log.
  */
+@IntegrationTest
 class EventMonitorTest {
 
     @TempDir

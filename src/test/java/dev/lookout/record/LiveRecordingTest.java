@@ -1,5 +1,6 @@
 package dev.lookout.record;
 
+import dev.lookout.testsupport.IntegrationTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Start/stop from the window: two recordings in a row from a live-paced feed, stop never waits. */
+@IntegrationTest
 class LiveRecordingTest {
 
     @TempDir

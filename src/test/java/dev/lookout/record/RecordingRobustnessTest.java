@@ -1,5 +1,6 @@
 package dev.lookout.record;
 
+import dev.lookout.testsupport.IntegrationTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A recording survives what happens to real processes and disks: SIGKILL, SIGTERM, a full disk. */
+@IntegrationTest
 class RecordingRobustnessTest {
 
     static final Detection PERSON = new Detection(120, 150, 200, 300, "person", 0.91);

@@ -1,5 +1,6 @@
 package dev.lookout.record;
 
+import dev.lookout.testsupport.IntegrationTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Snapshots of a real photo: PNG with the overlay, raw PNG, JSON sidecar; unique names under rapid presses. */
+@IntegrationTest
 class SnapshotWriterTest {
 
     static final Detection DOG = new Detection(130, 220, 180, 320, "dog", 0.87);

@@ -1,5 +1,6 @@
 package dev.lookout.store;
 
+import dev.lookout.testsupport.IntegrationTest;
 import static dev.lookout.store.StoreFixtures.managedFiles;
 import static dev.lookout.store.StoreFixtures.recordingRows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code kill -9} of a process writing the store (a real child JVM), then a reopen. */
+@IntegrationTest
 class CrashRecoveryTest {
 
     private static final int STEPS_BEFORE_KILL = 12;

@@ -76,6 +76,12 @@ class EventStoreTest {
             assertEquals(start, clipRow.start());
             assertEquals(start.plusSeconds(9), clipRow.end());
             assertEquals(5000, clipRow.size());
+
+            assertTrue(store.thumbnail("gate-1", snapshot));
+            store.flush();
+            assertEquals(snapshot, store.reader().event("gate-1").orElseThrow().thumbnail());
+            assertEquals(snapshot.toString(), store.reader().event("gate-1").orElseThrow().json().get("thumbnail")
+                    .asText());
         }
         assertTrue(warnings.isEmpty(), warnings.toString());
     }

@@ -1,14 +1,15 @@
 package dev.lookout.store;
 
+import dev.lookout.testsupport.IntegrationTest;
 import static dev.lookout.store.StoreFixtures.changed;
 import static dev.lookout.store.StoreFixtures.created;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lookout.event.ObjectEvent;
+import dev.lookout.testsupport.SmallDisk;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -17,22 +18,20 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The store on a real full disk (a 4 MB tmpfs; needs root, else skipped): events wait and are written later. */
+/** The store on a real full disk (a 4 MB tmpfs, {@link SmallDisk}): events wait and are written later. */
+@IntegrationTest
 class FullDiskTest {
 
     @TempDir
-    Path mount;
+    Path parent;
 
     @Test
     void eventsWaitThroughAFullDiskAndAreAllWrittenOnceThereIsSpace() throws Exception {
-        Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", mount.toString()),
-                "cannot mount a tmpfs (needs root)");
-        try {
+        try (SmallDisk disk = SmallDisk.mount(parent, 4096)) {
+            Path mount = disk.path();
             List<String> warnings = new CopyOnWriteArrayList<>();
             Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             List<String> zones = Collections.nCopies(40, "a-zone-with-a-long-name-" + "z".repeat(30));
@@ -72,8 +71,6 @@ class FullDiskTest {
                     assertEquals(n % 2 == 0, s.event().end() != null, s.event().id() + "'s end");
                 }
             }
-        } finally {
-            run("umount", mount.toString());
         }
     }
 
@@ -93,15 +90,5 @@ class FullDiskTest {
                 throw full;
             }
         }
-    }
-
-    private static boolean run(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        boolean ok = p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-        if (!ok) {
-            System.err.println(String.join(" ", command) + ": " + output.strip());
-        }
-        return ok;
     }
 }

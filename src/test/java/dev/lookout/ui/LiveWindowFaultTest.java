@@ -1,5 +1,6 @@
 package dev.lookout.ui;
 
+import dev.lookout.testsupport.IntegrationTest;
 import static dev.lookout.testsupport.Edt.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,6 +32,7 @@ import org.opencv.core.Mat;
 import org.opencv.imgcodecs.Imgcodecs;
 
 /** The window when sources fail: no camera, a bad URL, a stream that drops and comes back. */
+@IntegrationTest
 class LiveWindowFaultTest {
 
     private Preferences prefs;

@@ -1,5 +1,6 @@
 package dev.lookout.ui;
 
+import dev.lookout.testsupport.IntegrationTest;
 import static dev.lookout.testsupport.Edt.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * counts, the event list gets an entry when a person is confirmed and shows its end, the event's clip and the
  * recording read back with FFmpeg, and fast repeated snapshots never share a name.
  */
+@IntegrationTest
 class LiveWindowMonitorTest {
 
     @TempDir

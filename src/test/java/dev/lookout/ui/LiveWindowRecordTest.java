@@ -1,5 +1,6 @@
 package dev.lookout.ui;
 
+import dev.lookout.testsupport.IntegrationTest;
 import static dev.lookout.testsupport.Edt.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The S and R keys with the record package behind them: a snapshot and an annotated recording of a live source. */
+@IntegrationTest
 class LiveWindowRecordTest {
 
     @TempDir

@@ -1,5 +1,6 @@
 package dev.lookout.ui;
 
+import dev.lookout.testsupport.IntegrationTest;
 import static dev.lookout.testsupport.Edt.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.Test;
  * The real window under a display (Xvfb in CI): real Coco-SSD on the TF.js reference photo of a dog, a bicycle and
  * a car; the overlay's rectangles are checked pixel by pixel where TF.js puts the boxes.
  */
+@IntegrationTest
 class LiveWindowTest {
 
     private static final Path SHOTS = Path.of("target/ui-shots");

@@ -1,4 +1,4 @@
-package dev.lookout.convert.onnx;
+package dev.lookout.onnx;
 
 import java.util.Map;
 

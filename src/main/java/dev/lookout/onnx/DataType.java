@@ -1,4 +1,4 @@
-package dev.lookout.convert.onnx;
+package dev.lookout.onnx;
 
 /** The tensor element types the converter handles, with their ONNX {@code TensorProto.DataType} codes. */
 public enum DataType {
@@ -11,7 +11,9 @@ public enum DataType {
     /** 64-bit signed integer. */
     INT64(7, 8),
     /** Boolean, one byte per element. */
-    BOOL(9, 1);
+    BOOL(9, 1),
+    /** 64-bit IEEE float (exact integer division of int32 values). */
+    DOUBLE(11, 8);
 
     private final int onnxCode;
     private final int size;

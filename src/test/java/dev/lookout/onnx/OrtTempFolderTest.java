@@ -1,5 +1,6 @@
-package dev.lookout.detect;
+package dev.lookout.onnx;
 
+import dev.lookout.testsupport.IntegrationTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A run of Lookout leaves nothing of ONNX Runtime's in the temp directory (the binding left an empty folder). */
+@IntegrationTest
 class OrtTempFolderTest {
 
     @Test

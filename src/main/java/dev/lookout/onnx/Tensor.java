@@ -1,4 +1,4 @@
-package dev.lookout.convert.onnx;
+package dev.lookout.onnx;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -105,6 +105,7 @@ public final class Tensor {
                 case FLOAT -> b.getFloat(i * 4);
                 case INT32 -> b.getInt(i * 4);
                 case INT64 -> b.getLong(i * 8);
+                case DOUBLE -> (float) b.getDouble(i * 8);
                 case UINT8, BOOL -> data[i] & 0xFF;
             };
         }
@@ -121,6 +122,7 @@ public final class Tensor {
                 case FLOAT -> (long) b.getFloat(i * 4);
                 case INT32 -> b.getInt(i * 4);
                 case INT64 -> b.getLong(i * 8);
+                case DOUBLE -> (long) b.getDouble(i * 8);
                 case UINT8, BOOL -> data[i] & 0xFF;
             };
         }

@@ -1,4 +1,4 @@
-package dev.lookout.convert.onnx;
+package dev.lookout.onnx;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

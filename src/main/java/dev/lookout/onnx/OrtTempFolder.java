@@ -1,4 +1,4 @@
-package dev.lookout.detect;
+package dev.lookout.onnx;
 
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * libraries are already mapped, which Linux and macOS allow. Where the folder cannot be found (another binding
  * version) nothing happens.
  */
-final class OrtTempFolder {
+public final class OrtTempFolder {
 
     private static final AtomicBoolean REGISTERED = new AtomicBoolean();
 
@@ -25,7 +25,7 @@ final class OrtTempFolder {
     }
 
     /** Registers the clean-up once per JVM, after ONNX Runtime has loaded. */
-    static void removeOnExit() {
+    public static void removeOnExit() {
         if (System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows")
                 || !REGISTERED.compareAndSet(false, true)) {
             return; // Windows cannot delete a loaded DLL: leave it to the binding.

@@ -1,0 +1,158 @@
+package dev.lookout.convert.ops;
+
+import static dev.lookout.convert.ops.OpContext.constIn;
+import static dev.lookout.convert.ops.OpContext.one;
+
+import dev.lookout.convert.ConversionException;
+import dev.lookout.convert.TfDataType;
+import dev.lookout.convert.TfNode;
+import dev.lookout.convert.ops.Value.Const;
+import dev.lookout.convert.ops.Value.Dyn;
+import dev.lookout.onnx.OnnxGraph.Attribute;
+import dev.lookout.onnx.Tensor;
+import java.util.ArrayList;
+import java.util.List;
+
+/** TF.js's transformation family: Cast, Reshape, Squeeze, ExpandDims, Transpose and the pads. */
+final class TransformationOps {
+
+    private TransformationOps() {
+    }
+
+    static void register(OpRegistry r) {
+        r.add(TransformationOps::cast, "Cast");
+        r.add((node, x, cx) -> {
+            Emitter out = cx.out();
+            String n = node.name();
+            Dyn v = out.logical(x.get(0), n);
+            long[] target = constIn(node, x, 1).longs();
+            long[] shape = Shapes.resolveReshape(v.shape(), target);
+            String o = out.node("Reshape", n, List.of(v.name(), out.vec(target, n + "/shape")));
+            return one(new Dyn(o, v.type(), shape, null));
+        }, "Reshape");
+        r.add(TransformationOps::squeeze, "Squeeze");
+        r.add((node, x, cx) -> {
+            Dyn v = cx.out().dyn(x.get(0), node.name());
+            long dim = constIn(node, x, 1).longs()[0];
+            int a = (int) (dim < 0 ? dim + v.rank() + 1 : dim);
+            return one(cx.out().unsqueeze(v, a, node.name()));
+        }, "ExpandDims");
+        r.add(TransformationOps::transpose, "Transpose");
+        r.add(TransformationOps::pad, "Pad", "PadV2", "MirrorPad");
+    }
+
+    /** Pad, PadV2 (with a fill value) and MirrorPad (REFLECT), in the value's stored layout. */
+    private static Value[] pad(TfNode node, List<Value> x, OpContext cx) throws ConversionException {
+        Emitter out = cx.out();
+        String n = node.name();
+        Dyn v = out.dyn(x.get(0), n);
+        if (!(x.get(1) instanceof Const) && !node.op().equals("MirrorPad")) {
+            return one(dynamicPad(node, x, out.toLogical(v), out));
+        }
+        long[] paddings = constIn(node, x, 1).longs();
+        int rank = v.rank();
+        if (paddings.length != 2 * rank) {
+            throw new ConversionException("node " + n + " (" + node.op() + ") has " + paddings.length / 2
+                    + " paddings for a tensor of rank " + rank);
+        }
+        String mode = "constant";
+        if (node.op().equals("MirrorPad")) {
+            String tfMode = node.stringAttr("mode", "REFLECT");
+            if (!tfMode.equals("REFLECT")) {
+                throw new ConversionException("node " + n + " (MirrorPad) uses mode " + tfMode
+                        + "; only REFLECT is supported");
+            }
+            mode = "reflect";
+        }
+        int[] p = v.perm() == null ? Shapes.identity(rank) : v.perm();
+        long[] pads = new long[2 * rank];
+        long[] shape = v.shape().clone();
+        for (int j = 0; j < rank; j++) {
+            pads[j] = paddings[2 * p[j]];
+            pads[j + rank] = paddings[2 * p[j] + 1];
+        }
+        for (int i = 0; i < rank; i++) {
+            shape[i] = shape[i] < 0 ? -1 : shape[i] + paddings[2 * i] + paddings[2 * i + 1];
+        }
+        List<String> inputs = new ArrayList<>(List.of(v.name(), out.vec(pads, n + "/pads")));
+        if (node.op().equals("PadV2")) {
+            Tensor fill = constIn(node, x, 2);
+            inputs.add(out.constant(fill.reshape(), n + "/value"));
+        }
+        String o = out.node("Pad", n, inputs, new Attribute("mode", mode));
+        return one(new Dyn(o, v.type(), shape, v.perm()));
+    }
+
+    /** Pad/PadV2 with paddings computed at run time ({@code [rank, 2]} becomes ONNX's begins then ends). */
+    private static Dyn dynamicPad(TfNode node, List<Value> x, Dyn v, Emitter out) throws ConversionException {
+        String n = node.name();
+        Dyn p = out.cast(out.logical(x.get(1), n), dev.lookout.onnx.DataType.INT64, n + "/paddings64");
+        String t = out.node("Transpose", n + "/paddings_t", List.of(p.name()), new Attribute("perm", new long[] {1, 0}));
+        String pads = out.node("Reshape", n + "/pads", List.of(t, out.vec(new long[] {-1}, n + "/flat")));
+        List<String> inputs = new ArrayList<>(List.of(v.name(), pads));
+        if (node.op().equals("PadV2")) {
+            inputs.add(out.node("Reshape", n + "/value", List.of(out.logical(x.get(2), n).name(),
+                    out.vec(new long[0], n + "/scalar"))));
+        }
+        String o = out.node("Pad", n, inputs, new Attribute("mode", "constant"));
+        long[] shape = new long[v.rank()];
+        java.util.Arrays.fill(shape, -1);
+        return new Dyn(o, v.type(), shape, null);
+    }
+
+    private static Value[] cast(TfNode node, List<Value> x, OpContext cx) throws ConversionException {
+        TfDataType to = node.typeAttr("DstT", TfDataType.FLOAT);
+        Dyn v = cx.out().dyn(x.get(0), node.name());
+        if (to.onnx() == null) {
+            throw new ConversionException("Cast node " + node.name() + " casts to an unsupported type");
+        }
+        if (to.onnx() == v.type()) {
+            return one(v);
+        }
+        String o = cx.out().node("Cast", node.name(), List.of(v.name()),
+                new Attribute("to", (long) to.onnx().onnxCode()));
+        return one(new Dyn(o, to.onnx(), v.shape(), v.perm()));
+    }
+
+    private static Value[] squeeze(TfNode node, List<Value> x, OpContext cx) throws ConversionException {
+        Dyn v = cx.out().dyn(x.get(0), node.name());
+        long[] dims = node.intListAttr("squeeze_dims", node.intListAttr("axis", new long[0]));
+        if (dims.length == 0) {
+            List<Long> all = new ArrayList<>();
+            for (int i = 0; i < v.rank(); i++) {
+                if (v.shape()[i] == 1) {
+                    all.add((long) i);
+                } else if (v.shape()[i] < 0) {
+                    throw new ConversionException("Squeeze node " + node.name() + " without axes needs a known shape");
+                }
+            }
+            dims = all.stream().mapToLong(Long::longValue).toArray();
+        }
+        for (int i = 0; i < dims.length; i++) {
+            dims[i] = dims[i] < 0 ? dims[i] + v.rank() : dims[i];
+        }
+        return one(cx.out().squeeze(v, dims, node.name()));
+    }
+
+    /** A transpose of a run-time value moves no data: only its layout bookkeeping changes. */
+    private static Value[] transpose(TfNode node, List<Value> x, OpContext cx) throws ConversionException {
+        long[] t = constIn(node, x, 1).longs();
+        Value v = x.get(0);
+        int[] tp = Shapes.toInts(t);
+        if (v instanceof Const c) {
+            Dyn d = cx.out().dyn(c, node.name());
+            String o = cx.out().node("Transpose", node.name(), List.of(d.name()), new Attribute("perm", t));
+            return one(new Dyn(o, d.type(), Shapes.permute(d.shape(), tp), null));
+        }
+        Dyn d = (Dyn) v;
+        int[] inv = Shapes.inverse(tp);
+        long[] newShape = Shapes.permute(d.shape(), tp);
+        int[] p = d.perm() == null ? Shapes.identity(d.rank()) : d.perm();
+        // physical[i] = logical[p[i]] = newLogical[inv[p[i]]]
+        int[] np = new int[p.length];
+        for (int i = 0; i < p.length; i++) {
+            np[i] = inv[p[i]];
+        }
+        return one(new Dyn(d.name(), d.type(), newShape, Shapes.isIdentity(np) ? null : np));
+    }
+}
