@@ -5,12 +5,10 @@ import dev.lookout.config.LookoutConfig;
 import dev.lookout.config.MqttConfig;
 import dev.lookout.config.Retention;
 import dev.lookout.config.WebhookConfig;
-import dev.lookout.config.WebhookFormat;
 import dev.lookout.notify.mqtt.MqttSettings;
 import dev.lookout.notify.webhook.WebhookSettings;
 import dev.lookout.store.RecordingKind;
 import dev.lookout.store.RetentionPolicy;
-import java.util.HashSet;
 
 /**
  * The settings of the store and the notifiers as {@code lookout.yml} gives them: the one place where the
@@ -41,20 +39,10 @@ final class ConfiguredSettings {
     }
 
     static MqttSettings mqtt(MqttConfig m) {
-        MqttSettings s = MqttSettings.of(m.url().toString(), m.node()).withPrefix(m.prefix())
-                .withProtocol(m.protocol().number()).withHomeAssistant(m.homeAssistant());
-        if (m.username().isPresent()) {
-            s = s.withCredentials(m.username().get(), m.password().map(p -> p.reveal()).orElse(null));
-        }
-        return s;
+        return MqttSettings.from(m);
     }
 
     static WebhookSettings webhook(WebhookConfig w) {
-        return WebhookSettings.of(w.url().toString()).only(new HashSet<>(w.cameras()), new HashSet<>(w.classes()))
-                .withCooldown(w.cooldown()).withFormat(format(w.format()));
-    }
-
-    private static dev.lookout.notify.webhook.WebhookFormat format(WebhookFormat f) {
-        return dev.lookout.notify.webhook.WebhookFormat.valueOf(f.name());
+        return WebhookSettings.from(w);
     }
 }

@@ -10,6 +10,7 @@ import dev.lookout.event.ObjectEvent;
 import dev.lookout.notify.mqtt.MqttPublisher;
 import dev.lookout.notify.mqtt.MqttSettings;
 import dev.lookout.testsupport.Await;
+import dev.lookout.testsupport.IntegrationTest;
 import dev.lookout.testsupport.MosquittoBroker;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code lookout remote-events} against a real Mosquitto broker with a publishing node. */
+@IntegrationTest
 class RemoteEventsCommandTest {
 
     @TempDir

@@ -22,17 +22,26 @@ public final class MosquittoBroker implements AutoCloseable {
     private final Path dir;
     private final Path config;
     private final int port;
+    private final int tlsPort;
     private Process process;
 
-    private MosquittoBroker(Path dir, Path config, int port) {
+    private MosquittoBroker(Path dir, Path config, int port, int tlsPort) {
         this.dir = dir;
         this.config = config;
         this.port = port;
+        this.tlsPort = tlsPort;
     }
 
     /** A running broker that lets anyone in. */
     public static MosquittoBroker anonymous(Path dir) throws IOException, InterruptedException {
-        return start(dir, "allow_anonymous true\n");
+        return start(dir, "allow_anonymous true\n", 0);
+    }
+
+    /** A running broker that lets anyone in, also over TLS on {@link #tlsUrl()} with this PEM certificate and key. */
+    public static MosquittoBroker withTls(Path dir, Path certPem, Path keyPem) throws IOException, InterruptedException {
+        int tlsPort = freePort();
+        return start(dir, "allow_anonymous true\nlistener " + tlsPort + " 127.0.0.1\ncertfile " + certPem
+                + "\nkeyfile " + keyPem + "\n", tlsPort);
     }
 
     /** A running broker that lets in only {@code user} with {@code password} (made with mosquitto_passwd). */
@@ -45,21 +54,25 @@ public final class MosquittoBroker implements AutoCloseable {
         if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
             throw new IOException("mosquitto_passwd failed: " + Files.readString(dir.resolve("passwd.log")));
         }
-        return start(dir, "allow_anonymous false\npassword_file " + passwords + "\n");
+        return start(dir, "allow_anonymous false\npassword_file " + passwords + "\n", 0);
     }
 
-    private static MosquittoBroker start(Path dir, String access) throws IOException, InterruptedException {
-        TestData.require(BINARY, "the Mosquitto broker for the MQTT tests (apt-get install mosquitto)");
-        int port;
+    private static int freePort() throws IOException {
         try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
+            return probe.getLocalPort();
         }
+    }
+
+    private static MosquittoBroker start(Path dir, String access, int tlsPort)
+            throws IOException, InterruptedException {
+        TestData.require(BINARY, "the Mosquitto broker for the MQTT tests (apt-get install mosquitto)");
+        int port = freePort();
         Path config = dir.resolve("mosquitto.conf");
         // started as root (a CI container) mosquitto would switch to user 'mosquitto', who cannot read the temp dir
         Files.writeString(config, "user " + System.getProperty("user.name") + "\n"
                 + "listener " + port + " 127.0.0.1\n" + access + "persistence false\n"
                 + "log_dest file " + dir.resolve("mosquitto.log") + "\nlog_type all\n");
-        MosquittoBroker broker = new MosquittoBroker(dir, config, port);
+        MosquittoBroker broker = new MosquittoBroker(dir, config, port, tlsPort);
         broker.startProcess();
         return broker;
     }
@@ -67,6 +80,11 @@ public final class MosquittoBroker implements AutoCloseable {
     /** {@code tcp://127.0.0.1:PORT}. */
     public String url() {
         return "tcp://127.0.0.1:" + port;
+    }
+
+    /** {@code ssl://127.0.0.1:PORT} of a {@link #withTls} broker. */
+    public String tlsUrl() {
+        return "ssl://127.0.0.1:" + tlsPort;
     }
 
     public int port() {
@@ -102,6 +120,12 @@ public final class MosquittoBroker implements AutoCloseable {
             }
         }
         throw new IOException("mosquitto did not listen on port " + port + " within 20 s");
+    }
+
+    /** The broker's own log so far (connections, subscriptions, ...). */
+    public String log() throws IOException {
+        Path log = dir.resolve("mosquitto.log");
+        return Files.exists(log) ? Files.readString(log) : "";
     }
 
     @Override

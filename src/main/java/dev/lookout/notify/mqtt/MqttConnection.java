@@ -15,6 +15,9 @@ import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAck;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
@@ -42,6 +45,14 @@ final class MqttConnection implements AutoCloseable {
     /** The CONNECT (credentials, Last Will) of the version in use; the library repeats it on reconnection. */
     private final Mqtt5ConnectBuilder.Send<CompletableFuture<Mqtt5ConnAck>> v5Connect;
     private final Mqtt3ConnectBuilder.Send<CompletableFuture<Mqtt3ConnAck>> v3Connect;
+    // reconnection is scheduled here rather than by the library, so that close() can cancel a pending attempt
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "lookout-mqtt-reconnect");
+        t.setDaemon(true);
+        return t;
+    });
+    private ScheduledFuture<?> pending;
+    private int attempts;
     private volatile boolean connected;
     private volatile boolean closed;
 
@@ -113,6 +124,9 @@ final class MqttConnection implements AutoCloseable {
 
     /** Starts connecting; returns at once (a broker that is down is retried in the background). */
     void start() {
+        if (closed) {
+            return;
+        }
         if (v5 != null) {
             v5Connect.send();
         } else {
@@ -148,7 +162,13 @@ final class MqttConnection implements AutoCloseable {
     /** Disconnects cleanly (no Last Will) and stops reconnecting; waits at most a few seconds. */
     @Override
     public void close() {
-        closed = true;
+        synchronized (this) {
+            closed = true;
+            if (pending != null) {
+                pending.cancel(false);
+            }
+        }
+        timer.shutdownNow();
         try {
             CompletableFuture<Void> done = v5 != null ? v5.disconnect() : v3.disconnect();
             done.get(5, TimeUnit.SECONDS);
@@ -159,6 +179,14 @@ final class MqttConnection implements AutoCloseable {
     }
 
     private void connectedNow() {
+        synchronized (this) {
+            attempts = 0;
+            if (closed) {
+                // an attempt that was already under way when close() came
+                (v5 != null ? v5.disconnect() : v3.disconnect()).exceptionally(e -> null);
+                return;
+            }
+        }
         connected = true;
         listener.stateChanged(new ConnectionState(ConnectionState.Status.CONNECTED, 0, Duration.ZERO, null,
                 settings.redactedUrl()));
@@ -167,12 +195,16 @@ final class MqttConnection implements AutoCloseable {
 
     private void disconnected(MqttClientDisconnectedContext context) {
         connected = false;
-        if (closed || context.getSource() == MqttDisconnectSource.USER) {
-            return;
+        int attempt;
+        long delay;
+        synchronized (this) {
+            if (closed || context.getSource() == MqttDisconnectSource.USER) {
+                return;
+            }
+            attempt = ++attempts;
+            delay = Math.min(MAX_BACKOFF.toMillis(), FIRST_BACKOFF_MS << Math.min(attempt - 1, 16));
+            pending = timer.schedule(this::start, delay, TimeUnit.MILLISECONDS);
         }
-        int attempt = context.getReconnector().getAttempts() + 1;
-        long delay = Math.min(MAX_BACKOFF.toMillis(), FIRST_BACKOFF_MS << Math.min(attempt - 1, 16));
-        context.getReconnector().reconnect(true).delay(delay, TimeUnit.MILLISECONDS);
         listener.stateChanged(new ConnectionState(ConnectionState.Status.RECONNECTING, attempt,
                 Duration.ofMillis(delay), MqttProblems.describe(context.getCause()), settings.redactedUrl()));
     }

@@ -164,7 +164,13 @@ public final class MqttPublisher implements EventSink, AutoCloseable {
                 }
                 EventChange change = events.poll(50);
                 if (change != null) {
-                    deliver(change);
+                    try {
+                        deliver(change);
+                    } catch (RuntimeException e) {
+                        // one bad message must not end the publisher's thread
+                        events.countDropped();
+                        LOG.log(System.Logger.Level.WARNING, "MQTT: event message not sent", e);
+                    }
                 }
             }
         } catch (InterruptedException e) {

@@ -1,6 +1,8 @@
 package dev.lookout.notify.mqtt;
 
 import dev.lookout.capture.UrlRedaction;
+import dev.lookout.config.MqttConfig;
+import dev.lookout.config.Secret;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -44,6 +46,28 @@ public record MqttSettings(String url, String node, String prefix, String userna
         if (password != null && (username == null || username.isEmpty())) {
             throw new IllegalArgumentException("mqtt.password is set without mqtt.username: give both");
         }
+    }
+
+    /**
+     * The settings {@code lookout.yml}'s {@code mqtt:} section describes; credentials written in its URL
+     * ({@code tcp://user:pass@host}) become the user name and password unless those keys are given.
+     */
+    public static MqttSettings from(MqttConfig config) {
+        URI url = config.url();
+        String user = config.username().orElse(null);
+        String pass = config.password().map(Secret::reveal).orElse(null);
+        String info = url.getUserInfo();
+        if (info != null) {
+            int colon = info.indexOf(':');
+            if (user == null) {
+                user = colon < 0 ? info : info.substring(0, colon);
+                pass = pass != null || colon < 0 ? pass : info.substring(colon + 1);
+            }
+            url = URI.create(url.getScheme() + "://" + url.getRawAuthority().substring(url.getRawAuthority()
+                    .lastIndexOf('@') + 1) + (url.getRawPath() == null ? "" : url.getRawPath()));
+        }
+        return new MqttSettings(url.toString(), config.node(), config.prefix(), user, pass,
+                config.protocol().number(), config.homeAssistant());
     }
 
     /** Settings with the default prefix and protocol, no credentials and no Home Assistant discovery. */

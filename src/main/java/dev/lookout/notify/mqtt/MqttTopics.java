@@ -43,11 +43,6 @@ public record MqttTopics(String prefix, String node) {
         return count(camera, className) + "/snapshot";
     }
 
-    /** True if {@code topic} is one of this node's count topics for {@code camera} (whole frame, zone or line). */
-    public boolean isCameraState(String topic, String camera) {
-        return topic.startsWith(base() + level(camera) + "/") && !topic.endsWith("/snapshot");
-    }
-
     /** Subscription filter for every node's events under {@code prefix}. */
     public static String allEvents(String prefix) {
         return prefix + "/+/events";

@@ -1,6 +1,7 @@
 package dev.lookout.notify.webhook;
 
 import dev.lookout.capture.UrlRedaction;
+import dev.lookout.config.WebhookFormat;
 import dev.lookout.event.EventChange;
 import dev.lookout.notify.BoundedQueue;
 import dev.lookout.notify.SnapshotJpeg;
@@ -64,7 +65,15 @@ final class WebhookDelivery implements AutoCloseable {
             while (!(closing && queue.size() == 0)) {
                 EventChange change = queue.poll(100);
                 if (change != null) {
-                    send(change);
+                    try {
+                        send(change);
+                    } catch (RuntimeException e) {
+                        // e.g. a header the HTTP client refuses: one bad request must not end the thread
+                        failed.incrementAndGet();
+                        queue.countDropped();
+                        LOG.log(System.Logger.Level.WARNING, "{0}: cannot send event {1}: {2}", hook.describe(),
+                                change.after().id(), UrlRedaction.redact(String.valueOf(e.getMessage())));
+                    }
                 }
             }
         } catch (InterruptedException e) {

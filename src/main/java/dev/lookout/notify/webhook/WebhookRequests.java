@@ -1,6 +1,7 @@
 package dev.lookout.notify.webhook;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lookout.config.WebhookFormat;
 import dev.lookout.event.EventChange;
 import dev.lookout.event.EventJson;
 import dev.lookout.event.ObjectEvent;

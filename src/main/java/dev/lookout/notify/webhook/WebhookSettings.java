@@ -1,6 +1,8 @@
 package dev.lookout.notify.webhook;
 
 import dev.lookout.capture.UrlRedaction;
+import dev.lookout.config.WebhookConfig;
+import dev.lookout.config.WebhookFormat;
 import dev.lookout.event.EventType;
 import java.net.URI;
 import java.time.Duration;
@@ -11,7 +13,7 @@ import java.util.Set;
 /**
  * One webhook, as {@code lookout.yml}'s {@code webhooks:} list gives it: {@code url}, {@code cameras} and
  * {@code classes} (empty: all), {@code cooldown} (at most one notification per camera and class in that time),
- * {@code format} ({@link WebhookFormat}), {@code on} (which changes notify; default only {@code new}),
+ * {@code format} ({@link WebhookFormat}: json, multipart, ntfy, gotify), {@code on} (which changes notify; default only {@code new}),
  * {@code priority} (ntfy 1–5, Gotify 0–10; null: the service's default), extra {@code headers} (e.g. an
  * {@code Authorization} token) and {@code snapshot_url} (a link to the snapshot with {@code {id}} for the event's id,
  * e.g. the HTTP API's). {@link #toString()} masks credentials in the URL and every header value.
@@ -47,6 +49,12 @@ public record WebhookSettings(String url, Set<String> cameras, Set<String> class
         format = format == null ? WebhookFormat.JSON : format;
         on = Set.copyOf(on == null || on.isEmpty() ? Set.of(EventType.NEW) : on);
         headers = Map.copyOf(headers == null ? Map.of() : headers);
+    }
+
+    /** The webhook {@code lookout.yml} describes (notifying on {@code new}, the services' default priorities). */
+    public static WebhookSettings from(WebhookConfig config) {
+        return new WebhookSettings(config.url().toString(), Set.copyOf(config.cameras()), Set.copyOf(config.classes()),
+                config.cooldown(), config.format(), null, null, null, null);
     }
 
     /** A JSON webhook for every camera and class with the default cool-down. */

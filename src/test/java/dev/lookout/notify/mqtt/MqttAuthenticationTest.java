@@ -2,22 +2,22 @@ package dev.lookout.notify.mqtt;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lookout.notify.LogCapture;
 import dev.lookout.notify.TestEvents;
 import dev.lookout.testsupport.Await;
+import dev.lookout.testsupport.IntegrationTest;
 import dev.lookout.testsupport.MosquittoBroker;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** User name and password against a Mosquitto broker with a password file; the password never reaches a log. */
+@IntegrationTest
 class MqttAuthenticationTest {
 
     private static final String PASSWORD = "s3cret-Pa55word";
@@ -55,20 +55,5 @@ class MqttAuthenticationTest {
         }
     }
 
-    @Test
-    void settingsNeverShowThePasswordAndNameTheKeyAtFault() {
-        MqttSettings settings = MqttSettings.of("tcp://127.0.0.1:1883", "garage").withCredentials("u", PASSWORD);
-        assertFalse(settings.toString().contains(PASSWORD), settings.toString());
-        assertTrue(message(() -> MqttSettings.of("http://broker", "n")).contains("tcp://"));
-        assertTrue(message(() -> MqttSettings.of("tcp://u:" + PASSWORD + "@broker", "n")).contains("mqtt.username"));
-        assertFalse(message(() -> MqttSettings.of("tcp://u:" + PASSWORD + "@broker", "n")).contains(PASSWORD));
-        assertTrue(message(() -> MqttSettings.of("tcp://broker", "a/b")).contains("mqtt.node"));
-        assertTrue(message(() -> MqttSettings.of("tcp://broker", "n").withProtocol(4)).contains("mqtt.protocol"));
-        assertTrue(message(() -> MqttSettings.of("", "n")).contains("mqtt.url"));
-    }
-
-    private static String message(Runnable bad) {
-        return assertThrows(IllegalArgumentException.class, bad::run).getMessage();
-    }
 
 }

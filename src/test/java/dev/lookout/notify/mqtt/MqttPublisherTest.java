@@ -12,6 +12,7 @@ import dev.lookout.notify.CameraCounts;
 import dev.lookout.notify.SnapshotJpeg;
 import dev.lookout.notify.TestEvents;
 import dev.lookout.testsupport.Await;
+import dev.lookout.testsupport.IntegrationTest;
 import dev.lookout.testsupport.MosquittoBroker;
 import dev.lookout.testsupport.TestData;
 import java.awt.image.BufferedImage;
@@ -28,6 +29,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@link MqttPublisher} against a real Mosquitto broker on a loopback port. */
+@IntegrationTest
 class MqttPublisherTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -179,6 +181,20 @@ class MqttPublisherTest {
                     }
                 }
             }
+        }
+    }
+
+    @Test
+    void closingWhileReconnectingStopsForGood() throws Exception {
+        try (MosquittoBroker broker = MosquittoBroker.anonymous(dir)) {
+            broker.stop();
+            MqttPublisher publisher = MqttPublisher.start(MqttSettings.of(broker.url(), "gone"));
+            Await.until(() -> publisher.problem() != null, "a failed attempt");
+            publisher.close();
+            broker.startProcess();
+            // longer than the pending attempt's backoff (at most 1 s after two failed attempts)
+            Thread.sleep(3000);
+            assertFalse(broker.log().contains("lookout-gone"), "no connection after close(): " + broker.log());
         }
     }
 

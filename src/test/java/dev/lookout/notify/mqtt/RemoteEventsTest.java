@@ -6,6 +6,7 @@ import dev.lookout.event.EventChange;
 import dev.lookout.event.EventJson;
 import dev.lookout.notify.TestEvents;
 import dev.lookout.testsupport.Await;
+import dev.lookout.testsupport.IntegrationTest;
 import dev.lookout.testsupport.MosquittoBroker;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Two nodes publish to one Mosquitto broker; one {@link RemoteEvents} subscriber sees both. */
+@IntegrationTest
 class RemoteEventsTest {
 
     @TempDir

@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lookout.config.WebhookFormat;
 import dev.lookout.event.EventChange;
 import dev.lookout.event.EventJson;
 import dev.lookout.event.EventType;
 import dev.lookout.notify.LogCapture;
 import dev.lookout.notify.TestEvents;
 import dev.lookout.testsupport.Await;
+import dev.lookout.testsupport.IntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +29,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** {@link WebhookNotifier} against real HTTP receivers (the JDK's server) on loopback ports. */
+@IntegrationTest
 class WebhookNotifierTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -195,6 +198,21 @@ class WebhookNotifierTest {
             for (String secret : List.of("SECRET1", "SECRET2", "SECRET3", "alice:")) {
                 assertFalse(logged.contains(secret), secret + " leaked into the log: " + logged);
             }
+        }
+    }
+
+    @Test
+    void aRequestTheClientRefusesIsReportedAndTheWebhookGoesOn() throws Exception {
+        try (HookReceiver receiver = new HookReceiver(); LogCapture logs = new LogCapture();
+                WebhookNotifier notifier = WebhookNotifier.start(List.of(new WebhookSettings(receiver.url("/x"),
+                        null, null, Duration.ZERO, WebhookFormat.JSON, null, null, java.util.Map.of("Host", "evil"),
+                        null)), FAST, Clock.systemUTC())) {
+            notifier.onEvent(TestEvents.appeared("gate", 1, "person", null));
+            Await.until(() -> notifier.failed() == 1, "the first failure");
+            notifier.onEvent(TestEvents.appeared("gate", 2, "person", null));
+            Await.until(() -> notifier.failed() == 2, "the second failure: the delivery thread is still there");
+            assertTrue(logs.text().contains("cannot send event gate-20261201T101500-1"), logs.text());
+            assertTrue(receiver.requests().isEmpty());
         }
     }
 
