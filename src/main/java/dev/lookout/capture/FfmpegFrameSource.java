@@ -82,31 +82,36 @@ public final class FfmpegFrameSource implements FrameSource {
      * Opens a network stream.
      *
      * @param url any URL FFmpeg knows; credentials in it never appear in messages or {@link #description()}
-     * @param networkTimeout how long opening, and later each read, may stall before failing
+     * @param networkTimeout how long opening, and later each read, may stall before failing (FFmpeg's socket
+     *     timeout is half of it, see the body)
      */
     public static FfmpegFrameSource openUrl(String url, Duration networkTimeout) throws IOException {
         String safe = UrlRedaction.redact(url);
         long started = System.nanoTime();
+        // JavaCV's start() opens the input a second time when the first open fails, so each of FFmpeg's socket
+        // waits gets half the budget: a server that accepts and never answers then fails within the timeout
+        Duration socketTimeout = networkTimeout.dividedBy(2);
         try {
             if (url.regionMatches(true, 0, "rtsp", 0, 4)) {
                 try {
-                    return start(url, safe, true, networkTimeout, "tcp");
+                    return start(url, safe, true, socketTimeout, "tcp");
                 } catch (IOException overTcp) {
-                    if (FINAL_RTSP_ERRORS.contains(Ffmpeg.errorCodeIn(overTcp.getMessage()))) {
-                        throw overTcp;
+                    boolean budgetLeft = System.nanoTime() - started < socketTimeout.toNanos();
+                    if (!budgetLeft || FINAL_RTSP_ERRORS.contains(Ffmpeg.errorCodeIn(overTcp.getMessage()))) {
+                        throw overTcp; // a server that answered nothing over TCP gets no second try
                     }
                     try {
-                        return start(url, safe, true, networkTimeout, null);
+                        return start(url, safe, true, socketTimeout, null);
                     } catch (IOException anyTransport) {
                         anyTransport.addSuppressed(overTcp);
                         throw anyTransport;
                     }
                 }
             }
-            return start(url, safe, true, networkTimeout, null);
+            return start(url, safe, true, socketTimeout, null);
         } catch (IOException e) {
             String why = e.getMessage();
-            if (System.nanoTime() - started >= networkTimeout.toNanos() && Ffmpeg.errorCodeIn(why) != -110) {
+            if (System.nanoTime() - started >= socketTimeout.toNanos() && Ffmpeg.errorCodeIn(why) != -110) {
                 // a server that accepts but never answers shows up as odd protocol errors: say what happened
                 why = String.format(Locale.ROOT, "no usable answer within the %.1f s network timeout (%s)",
                         networkTimeout.toMillis() / 1000.0, why);

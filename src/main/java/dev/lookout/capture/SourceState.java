@@ -51,8 +51,18 @@ public record SourceState(Kind kind, String source, String message, int attempt,
         return new SourceState(kind, name, message, attempt, nextDelay);
     }
 
-    /** A one-line text, e.g. "reconnecting to rtsp://***@cam/live in 2.0 s (attempt 3): Connection refused". */
+    /**
+     * A one-line text: the message, e.g. "reconnecting to rtsp://***@cam/live in 2.0 s (attempt 3): Connection
+     * refused", or without one what the state means, e.g. "connected to rtsp://***@cam/live".
+     */
     public String describe() {
-        return message.isEmpty() ? kind.toString().toLowerCase(Locale.ROOT) + ": " + source : message;
+        if (!message.isEmpty()) {
+            return message;
+        }
+        return switch (kind) {
+            case LIVE -> "connected to " + source;
+            case OPENING -> "opening " + source;
+            default -> kind.toString().toLowerCase(Locale.ROOT) + ": " + source;
+        };
     }
 }

@@ -24,6 +24,37 @@ final class ArenaLimitedRelaunch {
 
     /** Set in the child: when the user's own JVM started (epoch ms), so start-up times include the relaunch. */
     private static final String LAUNCHED_AT = "lookout.launchedAtMillis";
+    /** Set in the child: the parent's process id, which the child watches ({@link #exitWithParent()}). */
+    static final String PARENT_PID = "lookout.parentPid";
+    private static final long PARENT_POLL_MILLIS = 250;
+
+    /**
+     * In the relaunched child: exits as soon as its parent is gone, even when the parent was killed without a
+     * chance to stop it ({@code kill -9}), so the camera and a recording never outlive the process the user
+     * started. The exit runs the shutdown hooks, which close the window and finalize the files. Does nothing in a
+     * process that was not relaunched.
+     */
+    static void exitWithParent() {
+        long parentPid = Long.getLong(PARENT_PID, -1);
+        if (parentPid <= 0) {
+            return;
+        }
+        Thread watcher = new Thread(() -> {
+            // the parent's pid, not just "a parent": a dead parent's child is adopted by init or a subreaper
+            while (ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L) == parentPid) {
+                try {
+                    Thread.sleep(PARENT_POLL_MILLIS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            System.err.println("lookout live: the process that started this one (pid " + parentPid
+                    + ") is gone; stopping");
+            System.exit(Main.EXIT_FAILED);
+        }, "lookout-parent-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
 
     /** Milliseconds since the user launched Lookout: since this JVM started, or its parent when relaunched. */
     static long sinceLaunchMillis() {
@@ -45,7 +76,8 @@ final class ArenaLimitedRelaunch {
     /**
      * Runs the same command line in a child JVM with the arena limit and returns its exit code; empty when the
      * child cannot be started (the caller then runs in this process). SIGTERM or Ctrl+C here is passed on to the
-     * child, which finalizes recordings before it exits.
+     * child, which finalizes recordings before it exits; if this process is killed outright, the child notices
+     * and exits by itself ({@link #exitWithParent()}).
      */
     static Optional<Integer> run(String[] args) {
         Optional<String> java = ProcessHandle.current().info().command();
@@ -56,6 +88,7 @@ final class ArenaLimitedRelaunch {
         command.add(java.get());
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         command.add("-D" + LAUNCHED_AT + "=" + ManagementFactory.getRuntimeMXBean().getStartTime());
+        command.add("-D" + PARENT_PID + "=" + ProcessHandle.current().pid());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(Main.class.getName());

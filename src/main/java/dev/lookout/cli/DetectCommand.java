@@ -415,28 +415,25 @@ public final class DetectCommand extends CliCommand {
             if (reconnect == 0) {
                 return opener.open();
             }
-            SourceOptions options = SourceOptions.defaults().withNetworkTimeout(NETWORK_TIMEOUT)
+            return ReconnectingFrameSource.open(opener, SourceOptions.defaults()
                     .withReconnectBackoff(Duration.ofMillis(500), Duration.ofSeconds(10), reconnect)
                     .withStateListener(new SourceStateListener() {
                         private boolean lost;
 
                         @Override
-                        public void stateChanged(SourceState state) {
+                        public synchronized void stateChanged(SourceState state) {
                             // The first connection is not news, nor is giving up: the run's failure says it.
+                            if (state.kind() == SourceState.Kind.STALLED) {
+                                return;
+                            }
                             boolean news = state.kind() == SourceState.Kind.RECONNECTING
                                     || (state.kind() == SourceState.Kind.LIVE && lost);
-                            if (state.kind() == SourceState.Kind.RECONNECTING) {
-                                lost = true;
-                            } else if (state.kind() == SourceState.Kind.LIVE) {
-                                lost = false;
-                            }
+                            lost = state.kind() == SourceState.Kind.RECONNECTING;
                             if (news) {
-                                err.println("lookout detect: " + (state.kind() == SourceState.Kind.LIVE
-                                        ? "connected to " + state.source() : state.describe()));
+                                err.println("lookout detect: " + state.describe());
                             }
                         }
-                    });
-            return ReconnectingFrameSource.open(opener, options);
+                    }));
         }
 
         private static String abbreviate(String name) {

@@ -12,7 +12,6 @@ import dev.lookout.detect.ModelFiles;
 import dev.lookout.detect.Device;
 import dev.lookout.live.CocoSsdFrameDetector;
 import dev.lookout.live.FrameDetector;
-import dev.lookout.live.ClassList;
 import dev.lookout.live.PlaybackOptions;
 import dev.lookout.live.WatchSettings;
 import dev.lookout.ui.CaptureSourceCatalog;
@@ -30,6 +29,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.swing.SwingUtilities;
 import picocli.CommandLine.Command;
@@ -159,6 +159,7 @@ public final class LiveCommand extends CliCommand {
             SwingUtilities.invokeAndWait(() -> {
                 Themes.apply(theme);
                 LiveWindow w = new LiveWindow(config);
+                w.banner().echoTo(err);
                 window.set(w);
                 UncaughtProblems.install(window::get, err);
                 w.setWatchSettings(watch != null ? watch : WatchSettings.defaults(Set.of("person"))
@@ -176,6 +177,18 @@ public final class LiveCommand extends CliCommand {
             problem("the window could not open: " + Failures.describe(cause));
             return Main.EXIT_FAILED;
         }
+        // The statistics line of a timed run, once, also when SIGTERM ends the run before --duration does.
+        AtomicBoolean statsPrinted = new AtomicBoolean(duration <= 0);
+        Runnable printStats = () -> {
+            if (statsPrinted.compareAndSet(false, true)) {
+                try {
+                    out.println(new ObjectMapper().writeValueAsString(window.get().stats().summary(System.nanoTime())));
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    problem("cannot write the statistics: " + e.getMessage());
+                }
+                out.flush();
+            }
+        };
         // SIGTERM (and Ctrl+C) close the window like Ctrl+Q, so the recording and event clips are finalized.
         Thread onTerm = new Thread(() -> {
             LiveWindow w = window.get();
@@ -187,6 +200,7 @@ public final class LiveCommand extends CliCommand {
             }
             hooks.awaitFinished(20_000);
             w.awaitMonitorsFinished(20_000);
+            printStats.run();
         }, "lookout-live-terminate");
         Runtime.getRuntime().addShutdownHook(onTerm);
         window.get().awaitClosed();
@@ -199,10 +213,17 @@ public final class LiveCommand extends CliCommand {
             // the hook is running: it finishes the same work
         }
         if (duration > 0) {
-            out.println(new ObjectMapper().writeValueAsString(window.get().stats().summary(System.nanoTime())));
-            out.flush();
+            printStats.run();
+            // a timed run is a script's: it must tell whether it could capture and record as asked
+            return hadErrors(window.get()) ? Main.EXIT_FAILED : 0;
         }
         return 0;
+    }
+
+    private static boolean hadErrors(LiveWindow w) throws InterruptedException, InvocationTargetException {
+        AtomicReference<Boolean> errors = new AtomicReference<>();
+        SwingUtilities.invokeAndWait(() -> errors.set(w.hadErrors()));
+        return errors.get();
     }
 
     /** The fixed recording file ({@code --record FILE}, relative to {@code --record-dir}), or null for default names. */

@@ -28,6 +28,7 @@ public final class Main {
 
     /** Runs the command line and exits the JVM with the command's exit code (unless it opened a window). */
     public static void main(String[] args) {
+        ArenaLimitedRelaunch.exitWithParent();
         if (ArenaLimitedRelaunch.wanted(args)) {
             var childCode = ArenaLimitedRelaunch.run(args);
             if (childCode.isPresent()) {

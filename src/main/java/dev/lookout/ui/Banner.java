@@ -3,6 +3,8 @@ package dev.lookout.ui;
 import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.FlowLayout;
+import dev.lookout.capture.UrlRedaction;
+import java.io.PrintStream;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
 import javax.swing.JLabel;
@@ -10,7 +12,8 @@ import javax.swing.JPanel;
 
 /**
  * A strip above the video that tells the user about a problem in one sentence, with an optional action ("Choose
- * another source…") and a close button. Hidden when there is nothing to say. Event thread only.
+ * another source…") and a close button. Hidden when there is nothing to say. With {@link #echoTo} every message is
+ * also one line on that stream (credentials masked), so the window is not the only witness. Event thread only.
  */
 public final class Banner extends JPanel {
 
@@ -37,6 +40,9 @@ public final class Banner extends JPanel {
     private final JButton close = new JButton("✕");
     private Runnable actionHandler;
     private Level level;
+    private PrintStream echo;
+    private String lastEchoed;
+    private int errors;
 
     /** A hidden banner. */
     public Banner() {
@@ -62,8 +68,32 @@ public final class Banner extends JPanel {
         setVisible(false);
     }
 
+    /** Writes every message shown from now on to {@code stream} too, e.g. {@code lookout live: Cannot play ...}. */
+    public void echoTo(PrintStream stream) {
+        echo = stream;
+    }
+
+    /** How many ERROR messages have been shown: things the user asked for that did not happen. */
+    public int errorsShown() {
+        return errors;
+    }
+
     /** Shows {@code message}; with {@code actionLabel} non-null, a button that runs {@code onAction}. */
     public void show(Level value, String message, String actionLabel, Runnable onAction) {
+        String line = UrlRedaction.redact(message).replaceAll("\\s*\\R\\s*", " ");
+        if (echo != null && !line.equals(lastEchoed)) {
+            echo.println("lookout live: " + line);
+            echo.flush();
+        }
+        lastEchoed = line;
+        showQuietly(value, message, actionLabel, onAction);
+    }
+
+    /** As {@link #show} but not echoed: for a message already written elsewhere. */
+    void showQuietly(Level value, String message, String actionLabel, Runnable onAction) {
+        if (value == Level.ERROR) {
+            errors++;
+        }
         level = value;
         setBackground(value.background);
         setBorder(BorderFactory.createCompoundBorder(

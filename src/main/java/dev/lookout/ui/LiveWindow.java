@@ -1,7 +1,7 @@
 package dev.lookout.ui;
 
 import dev.lookout.detect.DetectOptions;
-import dev.lookout.live.ClassList;
+import dev.lookout.detect.ClassNames;
 import dev.lookout.live.LivePipeline;
 import dev.lookout.live.LiveStats;
 import dev.lookout.live.WatchSettings;
@@ -306,7 +306,7 @@ public final class LiveWindow {
     }
 
     private void applyClassFilter() {
-        Set<String> wanted = ClassList.parse(controls.classes.getText());
+        Set<String> wanted = ClassNames.parse(controls.classes.getText());
         List<String> known = pipeline.classNames();
         Set<String> valid = new LinkedHashSet<>();
         List<String> unknown = new ArrayList<>();
@@ -388,8 +388,16 @@ public final class LiveWindow {
         return events;
     }
 
-    /** Shows an unexpected problem in the banner (used by the uncaught-exception handler). */
+    /** Shows an unexpected problem in the banner (the uncaught-exception handler has written it to stderr). */
     public void showUnexpected(Throwable e) {
-        banner.show(Banner.Level.ERROR, "Unexpected problem: " + WindowParts.describe(e), null, null);
+        banner.showQuietly(Banner.Level.ERROR, "Unexpected problem: " + WindowParts.describe(e), null, null);
+    }
+
+    /**
+     * True when something the user asked for could not be done: the source could not be played, the detector
+     * failed, a recording, snapshot or watch failed (each was shown as an error banner).
+     */
+    public boolean hadErrors() {
+        return banner.errorsShown() > 0;
     }
 }

@@ -1,6 +1,6 @@
 package dev.lookout.ui;
 
-import dev.lookout.live.ClassList;
+import dev.lookout.detect.ClassNames;
 import dev.lookout.live.FrameTap;
 import dev.lookout.live.FrameTaps;
 import dev.lookout.live.LiveMonitor;
@@ -245,7 +245,7 @@ final class RecordingController {
         if (answer == null) {
             return;
         }
-        Set<String> wanted = ClassList.parse(answer.toString());
+        Set<String> wanted = ClassNames.parse(answer.toString());
         if (wanted.isEmpty()) {
             stopWatching();
             return;

@@ -1,6 +1,6 @@
 package dev.lookout.ui;
 
-import dev.lookout.live.ClassList;
+import dev.lookout.detect.ClassNames;
 import java.util.Set;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
@@ -48,7 +48,7 @@ public final class Settings {
 
     /** The class filter; empty shows all classes. */
     public Set<String> classes() {
-        return ClassList.parse(prefs.get("classes", ""));
+        return ClassNames.parse(prefs.get("classes", ""));
     }
 
     /** Stores the class filter. */

@@ -75,7 +75,7 @@ class RtspSourceTest {
                     server.stop();
                     Thread revive = new Thread(() -> {
                         try {
-                            Thread.sleep(2000);
+                            StreamSourceTest.awaitAttempts(states, 2);
                             server.restart();
                         } catch (Exception e) {
                             throw new IllegalStateException(e);
@@ -135,10 +135,15 @@ class RtspSourceTest {
     @Test
     void closeDuringAHungReadReturnsAtOnceAndTheReaderEnds() throws Exception {
         try (RtspTestServer server = RtspTestServer.start(TestData.vtestAvi(), 50, 25, scratch)) {
+            java.util.concurrent.CountDownLatch stalled = new java.util.concurrent.CountDownLatch(1);
             ReconnectingFrameSource source = ReconnectingFrameSource.open(
                     () -> FfmpegFrameSource.openUrl(server.url(""), Duration.ofSeconds(4)),
                     SourceOptions.defaults().withReconnectBackoff(Duration.ofMillis(100), Duration.ofSeconds(1), 0)
-                            .withStateListener(null));
+                            .withStallAfter(Duration.ofMillis(300)).withStateListener(state -> {
+                                if (state.kind() == SourceState.Kind.STALLED) {
+                                    stalled.countDown();
+                                }
+                            }));
             for (int i = 0; i < 5; i++) {
                 source.read().close();
             }
@@ -155,7 +160,8 @@ class RtspSourceTest {
                 readEndedAt[0] = System.nanoTime();
             });
             reader.start();
-            Thread.sleep(500); // the reader is now blocked in FFmpeg, waiting for packets that never come
+            // STALLED: the reader is now blocked in FFmpeg, waiting for packets that never come
+            assertTrue(stalled.await(10, java.util.concurrent.TimeUnit.SECONDS), "the read stalls");
             long closeStart = System.nanoTime();
             source.close();
             double closeSeconds = (System.nanoTime() - closeStart) / 1e9;

@@ -87,7 +87,7 @@ class StreamSourceTest {
                     // bring the camera back after a few failed attempts, from another thread
                     Thread revive = new Thread(() -> {
                         try {
-                            Thread.sleep(1500);
+                            awaitAttempts(states, 2);
                             server.restart();
                         } catch (Exception e) {
                             throw new IllegalStateException(e);
@@ -127,6 +127,15 @@ class StreamSourceTest {
         }
         assertFalse(ffmpegLog.toString().contains("pa55"), ffmpegLog.toString());
         System.out.println("connection states: " + states.stream().map(SourceState::describe).toList());
+    }
+
+    /** Waits (up to 30 s) until a reconnecting source has reported {@code attempts} reconnection attempts. */
+    static void awaitAttempts(List<SourceState> states, int attempts) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (states.stream().filter(s -> s.kind() == SourceState.Kind.RECONNECTING).count() < attempts
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
     }
 
     @Test

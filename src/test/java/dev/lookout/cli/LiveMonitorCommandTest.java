@@ -52,7 +52,11 @@ class LiveMonitorCommandTest {
     }
 
     private Result live(String... options) {
-        List<String> args = new ArrayList<>(List.of("live", "--source", vtest.toString(), "--device", "cpu",
+        return liveOn(vtest.toString(), options);
+    }
+
+    private Result liveOn(String source, String... options) {
+        List<String> args = new ArrayList<>(List.of("live", "--source", source, "--device", "cpu",
                 "--model", model.toString()));
         args.addAll(List.of(options));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -225,5 +229,18 @@ class LiveMonitorCommandTest {
         System.out.printf("SIGTERM: exit %d, %d frames in term.mp4%n", p.exitValue(), frames);
         assertTrue(frames >= 20, frames + " frames in the finalized file; log: " + log);
         assertNotNull(recordings);
+    }
+
+    @Test
+    void aTimedRunThatCannotPlayItsSourceSaysSoOnStderrAndExitsNonZero() {
+        Result missing = liveOn(dir.resolve("missing.mp4").toString(), "--duration", "2");
+        assertEquals(1, missing.code(), missing.err());
+        assertTrue(missing.err().lines().anyMatch(l -> l.startsWith("lookout live: Cannot play missing.mp4: ")),
+                missing.err());
+        assertTrue(missing.out().contains("\"framesCaptured\":0"), "the statistics still come: " + missing.out());
+        Result secret = liveOn("rtsp://admin:s3cret@127.0.0.1:9/live", "--duration", "3");
+        assertEquals(1, secret.code(), secret.err());
+        assertTrue(secret.err().contains("lookout live: Cannot play rtsp://***@127.0.0.1:9/live"), secret.err());
+        assertTrue(!secret.err().contains("s3cret") && !secret.out().contains("s3cret"), secret.err());
     }
 }

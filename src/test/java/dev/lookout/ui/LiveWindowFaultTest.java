@@ -20,6 +20,7 @@ import dev.lookout.live.PlaybackOptions;
 import dev.lookout.testsupport.TestData;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -74,6 +75,33 @@ class LiveWindowFaultTest {
     }
 
 
+    private void openEchoing(String spec, java.io.PrintStream stderr) throws Exception {
+        prefs = Preferences.userRoot().node("dev/lookout/test-" + System.nanoTime());
+        LiveConfig config = new LiveConfig(spec, true, PlaybackOptions.DEFAULTS, DetectOptions.DEFAULTS,
+                cocoSsd(), new CaptureSourceCatalog(null), null, null, new Settings(prefs), "dark", System.nanoTime());
+        AtomicReference<LiveWindow> w = new AtomicReference<>();
+        SwingUtilities.invokeAndWait(() -> {
+            LiveWindow lw = new LiveWindow(config);
+            lw.banner().echoTo(stderr);
+            lw.frame().setBounds(0, 0, 1000, 750);
+            lw.open(0);
+            w.set(lw);
+        });
+        window = w.get();
+    }
+
+    private static <T> T onEdt(java.util.concurrent.Callable<T> read) throws Exception {
+        AtomicReference<T> value = new AtomicReference<>();
+        SwingUtilities.invokeAndWait(() -> {
+            try {
+                value.set(read.call());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return value.get();
+    }
+
     private String bannerText() throws Exception {
         AtomicReference<String> s = new AtomicReference<>();
         SwingUtilities.invokeAndWait(() -> s.set(window.banner().message()));
@@ -105,11 +133,15 @@ class LiveWindowFaultTest {
 
     @Test
     void anUnreachableStreamFailsClearlyWithoutShowingItsPassword() throws Exception {
-        open("rtsp://admin:s3cret@127.0.0.1:9/live", true, new CaptureSourceCatalog(null));
+        java.io.ByteArrayOutputStream stderr = new java.io.ByteArrayOutputStream();
+        openEchoing("rtsp://admin:s3cret@127.0.0.1:9/live", new java.io.PrintStream(stderr, true));
         assertTrue(await(30_000, () -> window.banner().level() == Banner.Level.ERROR), "error banner");
         String banner = bannerText();
         assertFalse(banner.contains("s3cret"), banner);
         assertTrue(banner.contains("127.0.0.1"), banner);
+        // the window is not the only witness: the banner is one line on stderr too, and counts as a failure
+        assertEquals(List.of("lookout live: " + banner), stderr.toString().lines().toList());
+        assertTrue(onEdt(() -> window.hadErrors()));
         AtomicReference<String> source = new AtomicReference<>();
         SwingUtilities.invokeAndWait(() -> source.set(window.statusBar().sourceText()));
         assertFalse(source.get().contains("s3cret"), source.get());

@@ -224,8 +224,7 @@ class LiveWindowMonitorTest {
                 "the message names the folder: " + onEdt(() -> window.banner().message()));
         assertEquals("", onEdt(() -> window.statusBar().recordingText()), "no REC indicator");
         long before = window.stats().captured();
-        Thread.sleep(1500);
-        assertTrue(window.stats().captured() >= before + 8, "the live view goes on");
+        assertTrue(await(10_000, () -> window.stats().captured() >= before + 8), "the live view goes on");
     }
 
     private static List<Path> pngs(Path folder) {

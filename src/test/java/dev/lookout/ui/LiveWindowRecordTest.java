@@ -102,7 +102,8 @@ class LiveWindowRecordTest {
         press("record");
         assertTrue(await(5000, () -> window.statusBar().recordingText().startsWith("● REC")),
                 window.statusBar().recordingText());
-        Thread.sleep(2500);
+        long recordingFrom = window.stats().captured();
+        assertTrue(await(10_000, () -> window.stats().captured() >= recordingFrom + 40), "two seconds recorded");
         press("record");
         assertTrue(await(5000, () -> window.banner().message().startsWith("Recording saved")));
         hooks.awaitFinished(10_000);
