@@ -11,6 +11,7 @@ import dev.lookout.store.EventStore;
 import dev.lookout.store.StoreOptions;
 import dev.lookout.store.StoredEvent;
 import dev.lookout.testsupport.Await;
+import dev.lookout.testsupport.IntegrationTest;
 import dev.lookout.testsupport.TestData;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code lookout monitor} in a child JVM, stopped with SIGTERM in the middle of events: it logs that it stopped,
  * every event is ended (not "end unknown"), every clip is final and plays, and the store is free to open again.
  */
+@IntegrationTest
 class MonitorSigtermTest {
 
     @Test

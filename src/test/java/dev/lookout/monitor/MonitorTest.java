@@ -16,6 +16,7 @@ import dev.lookout.store.StorageLayout;
 import dev.lookout.store.StoreReader;
 import dev.lookout.store.StoredEvent;
 import dev.lookout.testsupport.Await;
+import dev.lookout.testsupport.IntegrationTest;
 import dev.lookout.testsupport.TestData;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * in its URL) and a camera that never opens. People walking give events in the store from both working cameras,
  * with clips; the MJPEG camera goes away and comes back while the others keep detecting; no password in the log.
  */
+@IntegrationTest
 class MonitorTest {
 
     private static CocoSsdDetector detector;

@@ -10,6 +10,7 @@ import dev.lookout.capture.OpenCv;
 import dev.lookout.config.MotionConfig;
 import dev.lookout.config.Point;
 import dev.lookout.config.Polygon;
+import dev.lookout.testsupport.IntegrationTest;
 import dev.lookout.testsupport.TestData;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +22,7 @@ import org.opencv.core.Scalar;
 import org.opencv.imgproc.Imgproc;
 
 /** The motion gate on generated scenes (still with sensor noise, a moving box, a masked box) and on vtest.avi. */
+@IntegrationTest
 class MotionGateTest {
 
     @BeforeAll
