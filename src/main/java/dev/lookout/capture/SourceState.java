@@ -40,7 +40,7 @@ public record SourceState(Kind kind, String source, String message, int attempt,
     }
 
     /** Reconnection attempt {@code attempt} after {@code delay}, because of {@code reason}. */
-    static SourceState reconnecting(String source, int attempt, Duration delay, String reason) {
+    public static SourceState reconnecting(String source, int attempt, Duration delay, String reason) {
         return new SourceState(Kind.RECONNECTING, source, String.format(Locale.ROOT,
                 "reconnecting to %s in %.1f s (attempt %d): %s", source, delay.toMillis() / 1000.0, attempt, reason),
                 attempt, delay);

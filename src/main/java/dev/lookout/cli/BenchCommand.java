@@ -7,7 +7,6 @@ import dev.lookout.detect.CocoSsdDetector;
 import dev.lookout.detect.DetectOptions;
 import dev.lookout.detect.DetectionResult;
 import dev.lookout.detect.ImageFiles;
-import dev.lookout.detect.ModelFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -58,6 +57,10 @@ public final class BenchCommand extends CliCommand {
             + "positives), median / p95 per frame, wall and CPU time")
     boolean tracker;
 
+    @Option(names = "--compare-precision", description = "afterwards, time the fp32 and the int8 model alternately, "
+            + "run by run on the same frames (so both see the same machine load), with the inference ratio")
+    boolean comparePrecision;
+
     @Mixin
     ModelOptions model = new ModelOptions();
 
@@ -105,7 +108,7 @@ public final class BenchCommand extends CliCommand {
         long loadStart = System.nanoTime();
         try {
             modelDir = model.modelDir();
-            loaded = CocoSsdDetector.load(modelDir, model.device, this::problem);
+            loaded = CocoSsdDetector.load(modelDir, model.device, this::problem, model.precision);
         } catch (IOException e) {
             problem(e.getMessage());
             return Main.EXIT_FAILED;
@@ -120,17 +123,18 @@ public final class BenchCommand extends CliCommand {
                 return Main.EXIT_FAILED;
             }
             int cores = Runtime.getRuntime().availableProcessors();
-            out.printf(Locale.ROOT, "Lookout bench: %s, %d cores, %s %s, Java %s; provider %s; model %s "
-                    + "(loaded in %.0f ms)%n", Instant.now(), cores, System.getProperty("os.name"),
+            out.printf(Locale.ROOT, "Lookout bench: %s, %d cores, %s %s, Java %s; provider %s; model %s (%s, "
+                    + "loaded in %.0f ms)%n", Instant.now(), cores, System.getProperty("os.name"),
                     System.getProperty("os.arch"), System.getProperty("java.version"), detector.provider(),
-                    modelDir.resolve(ModelFiles.MODEL_FILE), loadMs);
+                    detector.modelFile(), detector.precision().label(), loadMs);
             out.printf(Locale.ROOT, "%d runs after %d warm-ups per image; median / p95 in ms%n%n", runs, warmup);
             report.put("date", Instant.now().toString());
             report.put("cores", cores);
             report.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
             report.put("java", System.getProperty("java.version"));
             report.put("provider", detector.provider());
-            report.put("model", modelDir.resolve(ModelFiles.MODEL_FILE).toString());
+            report.put("model", detector.modelFile().toString());
+            report.put("precision", detector.precision().label());
             report.put("loadMs", round(loadMs));
             report.put("runs", runs);
             report.put("warmup", warmup);
@@ -193,6 +197,10 @@ public final class BenchCommand extends CliCommand {
             if (!noDnn) {
                 report.set("opencvDnn", DnnComparison.run(modelDir, samples, runs, warmup, ortInference, detector,
                         out, mapper));
+            }
+            if (comparePrecision) {
+                report.set("precisions", PrecisionComparison.run(modelDir, model.device, samples, runs, warmup, out,
+                        mapper));
             }
             if (soak > 0) {
                 report.set("soak", BenchSoak.run(detector, samples.get(samples.size() - 1), soak, out, mapper));

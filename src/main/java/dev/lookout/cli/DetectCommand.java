@@ -160,7 +160,7 @@ public final class DetectCommand extends CliCommand {
             loaded = CocoSsdDetector.load(model.modelDir(), model.device, line -> {
                 problem(line);
                 providerTold[0] = true;
-            });
+            }, model.precision);
         } catch (IOException e) {
             problem(e.getMessage());
             return Main.EXIT_FAILED;

@@ -142,7 +142,8 @@ public final class LiveCommand extends CliCommand {
         natives.setDaemon(true);
         natives.start();
         // Start loading the model now, too: the first boxes come sooner.
-        FutureTask<FrameDetector> model = new FutureTask<>(CocoSsdFrameDetector.loader(modelDir, device));
+        FutureTask<FrameDetector> model = new FutureTask<>(
+                CocoSsdFrameDetector.loader(modelDir, device, this.model.precision));
         Thread loader = new Thread(model, "lookout-model-loader");
         loader.setDaemon(true);
         loader.start();

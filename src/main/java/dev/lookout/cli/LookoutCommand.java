@@ -23,6 +23,7 @@ import picocli.CommandLine.IVersionProvider;
             TrackCommand.class,
             BenchCommand.class,
             ConvertCommand.class,
+            QuantizeCommand.class,
             InspectCommand.class,
             RunCommand.class,
             CheckConfigCommand.class,

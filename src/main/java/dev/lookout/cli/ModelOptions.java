@@ -2,6 +2,7 @@ package dev.lookout.cli;
 
 import dev.lookout.detect.Device;
 import dev.lookout.detect.ModelFiles;
+import dev.lookout.detect.Precision;
 import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.ITypeConverter;
@@ -18,9 +19,26 @@ final class ModelOptions {
     @Option(names = "--model", paramLabel = "DIR", description = "the model folder (default models/coco-ssd)")
     Path modelDir;
 
+    @Option(names = "--precision", paramLabel = "P", converter = PrecisionConverter.class, defaultValue = "fp32",
+            description = "fp32 (default: model.onnx, TF.js-exact) or int8 (model-int8.onnx: faster on CPUs, "
+                    + "slightly different answers; see docs/PERFORMANCE.md)")
+    Precision precision = Precision.FP32;
+
     /** The model folder asked for, or the default one found beside the jar or the working folder. */
     Path modelDir() throws IOException {
         return modelDir != null ? modelDir : ModelFiles.findDefault().dir();
+    }
+
+    /** {@code fp32} or {@code int8}, in any case. */
+    static final class PrecisionConverter implements ITypeConverter<Precision> {
+        @Override
+        public Precision convert(String text) {
+            try {
+                return Precision.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
     }
 
     /** {@code auto}, {@code cpu} or {@code cuda}, in any case. */

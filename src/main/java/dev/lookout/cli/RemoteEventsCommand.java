@@ -2,7 +2,7 @@ package dev.lookout.cli;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lookout.notify.mqtt.ConnectionState;
+import dev.lookout.capture.SourceState;
 import dev.lookout.event.EventChange;
 import dev.lookout.event.EventJson;
 import dev.lookout.notify.BoundedQueue;
@@ -108,8 +108,8 @@ final class RemoteEventsCommand extends CliCommand {
             }
 
             @Override
-            public void connection(ConnectionState state) {
-                if (state.status() == ConnectionState.Status.CONNECTED) {
+            public void connection(SourceState state) {
+                if (state.kind() == SourceState.Kind.LIVE) {
                     connected.set(true);
                 }
             }

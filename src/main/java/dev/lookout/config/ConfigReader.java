@@ -1,6 +1,7 @@
 package dev.lookout.config;
 
 import dev.lookout.detect.Device;
+import dev.lookout.detect.Precision;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Collection;

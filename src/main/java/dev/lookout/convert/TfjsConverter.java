@@ -1,5 +1,6 @@
 package dev.lookout.convert;
 
+import dev.lookout.AtomicFiles;
 import ai.onnxruntime.OrtException;
 import dev.lookout.convert.ops.Value.Const;
 import dev.lookout.convert.ops.Value.Dyn;
@@ -7,11 +8,8 @@ import dev.lookout.convert.ops.Value;
 import dev.lookout.onnx.OnnxGraph;
 import dev.lookout.onnx.OnnxWriter;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -48,21 +46,7 @@ public final class TfjsConverter {
         Path dir = output.toAbsolutePath().getParent();
         try {
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, output.getFileName().toString(), ".part");
-            try {
-                Files.write(tmp, bytes);
-                if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
-                    // createTempFile makes the file private; a model is an ordinary readable file
-                    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
-                }
-                try {
-                    Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.replace(output, out -> out.write(bytes), true); // a model is an ordinary readable file
         } catch (IOException e) {
             throw new ConversionException("cannot write " + output + ": " + e.getMessage(), e);
         }

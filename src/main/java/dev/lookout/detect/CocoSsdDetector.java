@@ -9,6 +9,7 @@ import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import dev.lookout.capture.MatImages;
+import dev.lookout.onnx.OrtNatives;
 import dev.lookout.onnx.OrtTempFolder;
 import dev.lookout.onnx.ResizeCut;
 import java.awt.image.BufferedImage;
@@ -47,6 +48,8 @@ public final class CocoSsdDetector implements AutoCloseable {
     private final OrtEnvironment env;
     private final OrtSession session;
     private final String provider;
+    private final Precision precision;
+    private final Path modelFile;
     private final CocoLabels labels;
     private final String inputName;
     private final int boxCount;
@@ -59,11 +62,13 @@ public final class CocoSsdDetector implements AutoCloseable {
     private final Map<String, OnnxTensor> pinnedOutputs;
     private boolean closed;
 
-    private CocoSsdDetector(OrtEnvironment env, OrtSession session, String provider, CocoLabels labels,
-            Optional<ResizeCut> cut) throws IOException, OrtException {
+    private CocoSsdDetector(OrtEnvironment env, OrtSession session, String provider, Precision precision,
+            Path modelFile, CocoLabels labels, Optional<ResizeCut> cut) throws IOException, OrtException {
         this.env = env;
         this.session = session;
         this.provider = provider;
+        this.precision = precision;
+        this.modelFile = modelFile;
         this.labels = labels;
         this.postprocessor = new Postprocessor(labels);
         this.inputName = checkInput(session, cut);
@@ -118,12 +123,29 @@ public final class CocoSsdDetector implements AutoCloseable {
      * @throws IOException with a message naming the missing or broken file, or why the device cannot be used
      */
     public static CocoSsdDetector load(Path modelDir, Device device, Consumer<String> notices) throws IOException {
-        return load(modelDir, device, notices, HOST_RESIZE);
+        return load(modelDir, device, notices, Precision.FP32);
+    }
+
+    /**
+     * Loads a model folder's {@code precision} model ({@code model.onnx} or {@code model-int8.onnx}) on
+     * {@code device}, telling {@code notices} in one line why {@code AUTO} runs on CPU.
+     *
+     * @throws IOException with a message naming the missing or broken file, or why the device cannot be used
+     */
+    public static CocoSsdDetector load(Path modelDir, Device device, Consumer<String> notices, Precision precision)
+            throws IOException {
+        return load(modelDir, device, notices, precision, HOST_RESIZE);
     }
 
     /** As {@link #load(Path, Device, Consumer)}, choosing whether the frame is resized before the model (tests). */
     static CocoSsdDetector load(Path modelDir, Device device, Consumer<String> notices, boolean hostResize)
             throws IOException {
+        return load(modelDir, device, notices, Precision.FP32, hostResize);
+    }
+
+    /** As {@link #load(Path, Device, Consumer, Precision)}, choosing whether frames are resized first (tests). */
+    static CocoSsdDetector load(Path modelDir, Device device, Consumer<String> notices, Precision precision,
+            boolean hostResize) throws IOException {
         ModelFiles files = ModelFiles.in(modelDir);
         CocoLabels labels = CocoLabels.read(files.labels());
         List<Integer> unnamed = labels.missingCocoIds();
@@ -135,7 +157,8 @@ public final class CocoSsdDetector implements AutoCloseable {
                     + " will not be reported (the shipped models/coco-ssd/labels.json names all "
                     + CocoLabels.COCO_CLASSES + ")");
         }
-        byte[] whole = Files.readAllBytes(files.model());
+        Path modelFile = files.model(precision);
+        byte[] whole = Files.readAllBytes(modelFile);
         // The model's first steps (transpose, cast, resize of the full frame) are done faster on the way into the
         // input buffer: run the graph from the resized image on (same numbers, see ResizeCut).
         Optional<ResizeCut> cut = hostResize ? ResizeCut.of(whole) : Optional.empty();
@@ -174,17 +197,17 @@ public final class CocoSsdDetector implements AutoCloseable {
                 try {
                     session = SessionFactory.cpu(env, model);
                 } catch (OrtException | RuntimeException e) {
-                    throw new IOException("model file " + files.model() + " is not a usable ONNX model ("
+                    throw new IOException("model file " + modelFile + " is not a usable ONNX model ("
                             + oneLine(e) + "); re-create it with 'lookout convert'", e);
                 }
             }
         }
         try {
-            return new CocoSsdDetector(env, session, provider, labels, cut);
+            return new CocoSsdDetector(env, session, provider, precision, modelFile, labels, cut);
         } catch (OrtException | IOException | RuntimeException e) {
             closeQuietly(session);
             String why = e instanceof IOException ? e.getMessage() : oneLine(e);
-            throw new IOException("model file " + files.model() + " cannot be used: " + why
+            throw new IOException("model file " + modelFile + " cannot be used: " + why
                     + "; re-create it with 'lookout convert'", e);
         }
     }
@@ -251,6 +274,16 @@ public final class CocoSsdDetector implements AutoCloseable {
     /** The execution provider in use: {@code "CPU"} or {@code "CUDA"}. */
     public String provider() {
         return provider;
+    }
+
+    /** The model's precision: which of the folder's models runs. */
+    public Precision precision() {
+        return precision;
+    }
+
+    /** The model file that runs. */
+    public Path modelFile() {
+        return modelFile;
     }
 
     /** The 80 COCO class names in id order. */

@@ -21,7 +21,7 @@ public record ModelFiles(Path dir, Path model, Path labels) {
 
     /** The model folder's place relative to the working directory or to the installation. */
     public static final String DEFAULT_DIR = "models/coco-ssd";
-    /** The ONNX graph's file name. */
+    /** The ONNX graph's file name (the float model; see {@link Precision} for the int8 one). */
     public static final String MODEL_FILE = "model.onnx";
     /** The class names' file name. */
     public static final String LABELS_FILE = "labels.json";
@@ -97,6 +97,24 @@ public record ModelFiles(Path dir, Path model, Path labels) {
         } catch (URISyntaxException | IllegalArgumentException | SecurityException e) {
             return null; // an exotic class loader: the working directory is still searched
         }
+    }
+
+    /**
+     * The model file for {@code precision}: {@link #model()} for fp32, else its sibling (e.g. {@code model-int8.onnx}).
+     *
+     * @throws IOException naming the missing file and how to make it
+     */
+    public Path model(Precision precision) throws IOException {
+        if (precision == Precision.FP32) {
+            return model;
+        }
+        Path file = dir.resolve(precision.modelFile());
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("model folder " + dir + " has no " + precision.modelFile() + " (the "
+                    + precision.label() + " model): run 'lookout quantize' to create it, or use --precision fp32");
+        }
+        requireFile(file);
+        return file;
     }
 
     private static void requireFile(Path file) throws IOException {

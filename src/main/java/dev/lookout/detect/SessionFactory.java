@@ -13,6 +13,8 @@ final class SessionFactory {
     private static final boolean SPIN = Boolean.getBoolean("lookout.ort.spin");
     /** {@code -Dlookout.ort.config=key=value;key=value}: extra ONNX Runtime session config entries, for measuring. */
     private static final String EXTRA_CONFIG = System.getProperty("lookout.ort.config", "");
+    /** {@code -Dlookout.ort.profile=PREFIX}: ONNX Runtime writes a per-node profile, PREFIX_DATE.json (measuring). */
+    private static final String PROFILE = System.getProperty("lookout.ort.profile", "");
 
     private SessionFactory() {
     }
@@ -46,6 +48,9 @@ final class SessionFactory {
             options.setInterOpNumThreads(1);
             options.setSessionLogLevel(ai.onnxruntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
             options.addConfigEntry("session.intra_op.allow_spinning", SPIN ? "1" : "0");
+            if (!PROFILE.isEmpty()) {
+                options.enableProfiling(PROFILE);
+            }
             for (String entry : EXTRA_CONFIG.split(";")) {
                 int eq = entry.indexOf('=');
                 if (eq > 0) {

@@ -4,6 +4,8 @@ import dev.lookout.detect.CocoSsdDetector;
 import dev.lookout.detect.DetectOptions;
 import dev.lookout.detect.DetectionResult;
 import dev.lookout.detect.Device;
+import dev.lookout.detect.ModelFiles;
+import dev.lookout.detect.Precision;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -25,8 +27,14 @@ public final class CocoSsdFrameDetector implements FrameDetector {
      * @param modelDir the model folder, or {@code null} for the shipped {@code models/coco-ssd/}
      */
     public static Callable<FrameDetector> loader(Path modelDir, Device device) {
-        return () -> new CocoSsdFrameDetector(modelDir == null ? CocoSsdDetector.load(device)
-                : CocoSsdDetector.load(modelDir, device));
+        return loader(modelDir, device, Precision.FP32);
+    }
+
+    /** As {@link #loader(Path, Device)}, running the folder's {@code precision} model. */
+    public static Callable<FrameDetector> loader(Path modelDir, Device device, Precision precision) {
+        return () -> new CocoSsdFrameDetector(CocoSsdDetector.load(
+                modelDir == null ? ModelFiles.findDefault().dir() : modelDir, device,
+                message -> System.err.println("lookout: " + message), precision));
     }
 
     @Override
@@ -36,7 +44,8 @@ public final class CocoSsdFrameDetector implements FrameDetector {
 
     @Override
     public String provider() {
-        return detector.provider();
+        // the status bar shows this after "Coco-SSD on": say when the int8 model runs (fp32 stays unmarked)
+        return detector.precision() == Precision.INT8 ? detector.provider() + " · int8" : detector.provider();
     }
 
     @Override

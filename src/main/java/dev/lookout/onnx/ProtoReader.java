@@ -3,7 +3,7 @@ package dev.lookout.onnx;
 import java.nio.charset.StandardCharsets;
 
 /** A minimal protocol-buffers decoder over a byte array: iterate fields, read varints and nested messages. */
-final class ProtoReader {
+public final class ProtoReader {
 
     private final byte[] data;
     private int pos;
@@ -12,7 +12,7 @@ final class ProtoReader {
     private int wireType;
     private int fieldStart;
 
-    ProtoReader(byte[] data) {
+    public ProtoReader(byte[] data) {
         this(data, 0, data.length);
     }
 
@@ -23,7 +23,7 @@ final class ProtoReader {
     }
 
     /** Advances to the next field; false at the end of the message. */
-    boolean next() {
+    public boolean next() {
         if (pos >= end) {
             return false;
         }
@@ -35,17 +35,17 @@ final class ProtoReader {
     }
 
     /** The current field's number. */
-    int field() {
+    public int field() {
         return field;
     }
 
     /** The current field's wire type (0 varint, 1 64-bit, 2 length-delimited, 5 32-bit). */
-    int wireType() {
+    public int wireType() {
         return wireType;
     }
 
     /** Reads the current varint field. */
-    long varint() {
+    public long varint() {
         long result = 0;
         int shift = 0;
         while (true) {
@@ -65,7 +65,7 @@ final class ProtoReader {
     }
 
     /** Reads the current length-delimited field as a nested reader. */
-    ProtoReader message() {
+    public ProtoReader message() {
         int length = length();
         ProtoReader nested = new ProtoReader(data, pos, pos + length);
         pos += length;
@@ -73,7 +73,7 @@ final class ProtoReader {
     }
 
     /** Reads the current length-delimited field as UTF-8 text. */
-    String string() {
+    public String string() {
         int length = length();
         String s = new String(data, pos, length, StandardCharsets.UTF_8);
         pos += length;
@@ -81,14 +81,14 @@ final class ProtoReader {
     }
 
     /** Reads the current length-delimited field's size and skips its bytes. */
-    int skipBytes() {
+    public int skipBytes() {
         int length = length();
         pos += length;
         return length;
     }
 
     /** Reads a packed or single varint field into {@code sink}. */
-    void varints(java.util.function.LongConsumer sink) {
+    public void varints(java.util.function.LongConsumer sink) {
         if (wireType == 2) {
             ProtoReader packed = message();
             while (packed.pos < packed.end) {
@@ -100,7 +100,7 @@ final class ProtoReader {
     }
 
     /** Reads the current length-delimited field's bytes. */
-    byte[] bytes() {
+    public byte[] bytes() {
         int length = length();
         byte[] b = java.util.Arrays.copyOfRange(data, pos, pos + length);
         pos += length;
@@ -111,25 +111,25 @@ final class ProtoReader {
      * Skips the current field and returns where its whole encoding lies in the underlying array:
      * {@code {start, end}}, tag included (no copy, for large fields).
      */
-    int[] rawSpan() {
+    public int[] rawSpan() {
         skip();
         return new int[] {fieldStart, pos};
     }
 
     /** The bytes from the current position to the end of this message. */
-    byte[] rest() {
+    public byte[] rest() {
         return java.util.Arrays.copyOfRange(data, pos, end);
     }
 
     /** A reader over the payload of the length-delimited field encoded at {@code span} of {@code data}. */
-    static ProtoReader payloadOf(byte[] data, int[] span) {
+    public static ProtoReader payloadOf(byte[] data, int[] span) {
         ProtoReader r = new ProtoReader(data, span[0], span[1]);
         r.next();
         return r.message();
     }
 
     /** Skips the current field, whatever its type. */
-    void skip() {
+    public void skip() {
         switch (wireType) {
             case 0 -> varint();
             case 1 -> pos += 8;

@@ -7,19 +7,19 @@ import java.nio.charset.StandardCharsets;
  * A minimal protocol-buffers encoder: just the wire types ONNX needs (varint, 32-bit, length-delimited). Fields are
  * written in the order they are called, so equal models give byte-identical files.
  */
-final class ProtoWriter {
+public final class ProtoWriter {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     /** Writes a varint field ({@code int32}, {@code int64}, enums). */
-    ProtoWriter varint(int field, long value) {
+    public ProtoWriter varint(int field, long value) {
         tag(field, 0);
         rawVarint(value);
         return this;
     }
 
     /** Writes a 32-bit float field. */
-    ProtoWriter float32(int field, float value) {
+    public ProtoWriter float32(int field, float value) {
         tag(field, 5);
         int bits = Float.floatToRawIntBits(value);
         for (int i = 0; i < 4; i++) {
@@ -29,12 +29,12 @@ final class ProtoWriter {
     }
 
     /** Writes a string field in UTF-8. */
-    ProtoWriter string(int field, String value) {
+    public ProtoWriter string(int field, String value) {
         return bytes(field, value.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Writes a bytes field. */
-    ProtoWriter bytes(int field, byte[] value) {
+    public ProtoWriter bytes(int field, byte[] value) {
         tag(field, 2);
         rawVarint(value.length);
         out.write(value, 0, value.length);
@@ -45,19 +45,19 @@ final class ProtoWriter {
      * Writes only the tag and length of a length-delimited field whose {@code length} payload bytes the caller
      * writes after it (for payloads assembled elsewhere, too large to copy twice).
      */
-    ProtoWriter lengthDelimitedHeader(int field, long length) {
+    public ProtoWriter lengthDelimitedHeader(int field, long length) {
         tag(field, 2);
         rawVarint(length);
         return this;
     }
 
     /** Writes an embedded message field. */
-    ProtoWriter message(int field, ProtoWriter message) {
+    public ProtoWriter message(int field, ProtoWriter message) {
         return bytes(field, message.toByteArray());
     }
 
     /** Writes a packed repeated varint field. */
-    ProtoWriter packedVarints(int field, long[] values) {
+    public ProtoWriter packedVarints(int field, long[] values) {
         ProtoWriter packed = new ProtoWriter();
         for (long v : values) {
             packed.rawVarint(v);
@@ -66,7 +66,7 @@ final class ProtoWriter {
     }
 
     /** Writes a packed repeated float field. */
-    ProtoWriter packedFloats(int field, float[] values) {
+    public ProtoWriter packedFloats(int field, float[] values) {
         ProtoWriter packed = new ProtoWriter();
         for (float v : values) {
             int bits = Float.floatToRawIntBits(v);
@@ -78,7 +78,7 @@ final class ProtoWriter {
     }
 
     /** The encoded message. */
-    byte[] toByteArray() {
+    public byte[] toByteArray() {
         return out.toByteArray();
     }
 

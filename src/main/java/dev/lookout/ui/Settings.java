@@ -71,9 +71,9 @@ public final class Settings {
         return prefs.get("lastSource", null);
     }
 
-    /** Stores the last source unless it carries credentials ({@code user:pass@}). */
+    /** Stores the last source unless it carries credentials ({@code user:pass@}, {@code ?token=...}). */
     public void lastSource(String spec) {
-        if (spec == null || spec.matches("(?s)^[a-zA-Z][a-zA-Z0-9+.-]*://[^/@]*@.*")) {
+        if (spec == null || dev.lookout.capture.UrlRedaction.hasCredentials(spec)) {
             prefs.remove("lastSource");
         } else {
             prefs.put("lastSource", spec);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lookout.capture.FrameSize;
 import dev.lookout.detect.Device;
+import dev.lookout.detect.Precision;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

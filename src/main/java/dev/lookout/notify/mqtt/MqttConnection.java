@@ -12,6 +12,8 @@ import com.hivemq.client.mqtt.mqtt3.message.connect.connack.Mqtt3ConnAck;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.message.connect.Mqtt5ConnectBuilder;
 import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAck;
+import dev.lookout.capture.SourceStateListener;
+import dev.lookout.capture.SourceState;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -24,7 +26,7 @@ import java.util.function.BiConsumer;
 /**
  * One client connection to the broker, MQTT 3.1.1 or 5 alike, that reconnects by itself with exponential backoff
  * (0.5 s doubling up to {@link #MAX_BACKOFF}) until {@link #close()}. It reports each change through a
- * {@link ConnectionListener} with a reason a user can act on (refused credentials are named as such); the password
+ * {@link SourceStateListener} with a reason a user can act on (refused credentials are named as such); the password
  * is only ever handed to the client library.
  */
 final class MqttConnection implements AutoCloseable {
@@ -38,7 +40,7 @@ final class MqttConnection implements AutoCloseable {
     }
 
     private final MqttSettings settings;
-    private final ConnectionListener listener;
+    private final SourceStateListener listener;
     private final Mqtt3AsyncClient v3;
     private final Mqtt5AsyncClient v5;
     private final Runnable onConnected;
@@ -60,7 +62,7 @@ final class MqttConnection implements AutoCloseable {
      * A connection not yet started. {@code onConnected} runs on the client's thread after every (re)connection and
      * must return at once; {@code messages} receives every message of the subscriptions made.
      */
-    MqttConnection(MqttSettings settings, String clientId, Will will, ConnectionListener listener,
+    MqttConnection(MqttSettings settings, String clientId, Will will, SourceStateListener listener,
             Runnable onConnected, BiConsumer<String, byte[]> messages) {
         this.settings = settings;
         this.listener = listener;
@@ -188,8 +190,7 @@ final class MqttConnection implements AutoCloseable {
             }
         }
         connected = true;
-        listener.stateChanged(new ConnectionState(ConnectionState.Status.CONNECTED, 0, Duration.ZERO, null,
-                settings.redactedUrl()));
+        listener.stateChanged(SourceState.of(SourceState.Kind.LIVE, settings.redactedUrl(), ""));
         onConnected.run();
     }
 
@@ -205,8 +206,8 @@ final class MqttConnection implements AutoCloseable {
             delay = Math.min(MAX_BACKOFF.toMillis(), FIRST_BACKOFF_MS << Math.min(attempt - 1, 16));
             pending = timer.schedule(this::start, delay, TimeUnit.MILLISECONDS);
         }
-        listener.stateChanged(new ConnectionState(ConnectionState.Status.RECONNECTING, attempt,
-                Duration.ofMillis(delay), MqttProblems.describe(context.getCause()), settings.redactedUrl()));
+        listener.stateChanged(SourceState.reconnecting(settings.redactedUrl(), attempt,
+                Duration.ofMillis(delay), MqttProblems.describe(context.getCause())));
     }
 
     private static byte[] bytes(String text) {

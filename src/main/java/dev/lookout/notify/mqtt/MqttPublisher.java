@@ -1,5 +1,7 @@
 package dev.lookout.notify.mqtt;
 
+import dev.lookout.capture.SourceStateListener;
+import dev.lookout.capture.SourceState;
 import dev.lookout.event.EventChange;
 import dev.lookout.event.EventJson;
 import dev.lookout.event.EventSink;
@@ -40,11 +42,11 @@ public final class MqttPublisher implements EventSink, AutoCloseable {
     private final AtomicBoolean republish = new AtomicBoolean();
     private final AtomicLong published = new AtomicLong();
     private final Thread worker;
-    private final ConnectionListener listener;
+    private final SourceStateListener listener;
     private volatile String lastReason;
     private volatile boolean closing;
 
-    private MqttPublisher(MqttSettings settings, int queueCapacity, ConnectionListener listener) {
+    private MqttPublisher(MqttSettings settings, int queueCapacity, SourceStateListener listener) {
         this.topics = MqttTopics.of(settings);
         this.listener = Objects.requireNonNull(listener, "listener");
         this.events = new BoundedQueue<>(queueCapacity);
@@ -68,7 +70,7 @@ public final class MqttPublisher implements EventSink, AutoCloseable {
      * Starts publishing; {@code listener} hears every connection change (on the client's thread: return at once).
      * A broker that is down is not an error: it is retried with backoff and reported to the listener.
      */
-    public static MqttPublisher start(MqttSettings settings, int queueCapacity, ConnectionListener listener) {
+    public static MqttPublisher start(MqttSettings settings, int queueCapacity, SourceStateListener listener) {
         MqttPublisher publisher = new MqttPublisher(settings, queueCapacity, listener);
         publisher.worker.start();
         publisher.connection.start();
@@ -229,9 +231,9 @@ public final class MqttPublisher implements EventSink, AutoCloseable {
         }
     }
 
-    private void stateChanged(ConnectionState change) {
-        String reason = change.reason();
-        if (change.status() == ConnectionState.Status.CONNECTED) {
+    private void stateChanged(SourceState change) {
+        String reason = change.kind() == SourceState.Kind.LIVE ? null : change.message();
+        if (change.kind() == SourceState.Kind.LIVE) {
             LOG.log(System.Logger.Level.INFO, "MQTT: {0} as node {1}", change.describe(), topics.node());
         } else if (!Objects.equals(reason, lastReason)) {
             LOG.log(System.Logger.Level.WARNING, "MQTT: {0}", change.describe());

@@ -1,5 +1,7 @@
 package dev.lookout.notify.mqtt;
 
+import dev.lookout.capture.SourceState;
+
 import dev.lookout.event.EventChange;
 import dev.lookout.notify.SnapshotJpeg;
 import java.io.IOException;
@@ -28,7 +30,7 @@ public final class RemoteEvents implements AutoCloseable {
                 + UUID.randomUUID().toString().substring(0, 8);
         this.connection = new MqttConnection(settings, clientId, null, state -> {
             LOG.log(System.Logger.Level.DEBUG, "MQTT remote events: {0}", state.describe()); // the listener reports it
-            problem = state.reason();
+            problem = state.kind() == SourceState.Kind.LIVE ? null : state.message();
             listener.connection(state);
         }, this::subscribe, this::message);
     }

@@ -1,5 +1,6 @@
 package dev.lookout.notify.mqtt;
 
+import dev.lookout.capture.SourceState;
 import dev.lookout.event.EventChange;
 
 /**
@@ -19,7 +20,7 @@ public interface RemoteEventsListener {
     }
 
     /** The connection to the broker changed (connected, or reconnecting and why). */
-    default void connection(ConnectionState state) {
+    default void connection(SourceState state) {
     }
 
     /** A message on an event topic could not be read (it is skipped). */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lookout.capture.SourceState;
 import dev.lookout.notify.LogCapture;
 import dev.lookout.notify.TestEvents;
 import dev.lookout.testsupport.Await;
@@ -37,15 +38,15 @@ class MqttAuthenticationTest {
                 Await.until(() -> good.published() >= 4, "online and three events published");
             }
 
-            List<ConnectionState> states = new CopyOnWriteArrayList<>();
+            List<SourceState> states = new CopyOnWriteArrayList<>();
             String wrong = "not-" + PASSWORD;
             try (MqttPublisher bad = MqttPublisher.start(settings.withCredentials("lookout", wrong), 10,
                     states::add)) {
                 Await.until(() -> !states.isEmpty(), "a connection state");
-                ConnectionState refused = states.get(0);
-                assertTrue(refused.status() == ConnectionState.Status.RECONNECTING, refused.describe());
-                assertTrue(refused.reason().startsWith(MqttProblems.REFUSED_CREDENTIALS), refused.reason());
-                assertTrue(refused.reason().contains("mqtt.password"), "it says what to check: " + refused.reason());
+                SourceState refused = states.get(0);
+                assertTrue(refused.kind() == SourceState.Kind.RECONNECTING, refused.describe());
+                assertTrue(refused.message().contains(MqttProblems.REFUSED_CREDENTIALS), refused.message());
+                assertTrue(refused.message().contains("mqtt.password"), "it says what to check: " + refused.message());
                 assertFalse(bad.isConnected());
                 assertNotNull(bad.problem());
             }

@@ -1,4 +1,4 @@
-package dev.lookout.detect;
+package dev.lookout.onnx;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtLoggingLevel;

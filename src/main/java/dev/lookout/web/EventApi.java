@@ -1,0 +1,90 @@
+package dev.lookout.web;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.sun.net.httpserver.HttpExchange;
+import dev.lookout.store.StoreException;
+import dev.lookout.store.StoreReader;
+import dev.lookout.store.StoredEvent;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * {@code /api/events}: the list (each event in {@link StoredEvent#json()}'s form, the one {@code lookout events
+ * --json} prints), one event, and its {@code snapshot}, {@code thumbnail} and {@code clip} files. A file is served
+ * only if the store names it for that event AND it lies inside the storage folder once links are resolved, so no
+ * request can reach any other file.
+ */
+final class EventApi {
+
+    private final StoreReader store;
+
+    EventApi(StoreReader store) {
+        this.store = store;
+    }
+
+    /** {@code GET /api/events?camera=&class=&since=&until=&limit=&offset=}. */
+    void list(HttpExchange exchange) throws IOException, HttpProblem {
+        var query = EventParams.parse(exchange.getRequestURI().getRawQuery(), Instant.now());
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        for (StoredEvent event : read(() -> store.events(query))) {
+            array.add(event.json());
+        }
+        Responses.json(exchange, 200, array);
+    }
+
+    /** {@code GET /api/events/{id}}. */
+    void one(HttpExchange exchange, String id) throws IOException, HttpProblem {
+        Responses.json(exchange, 200, find(id).json());
+    }
+
+    /** {@code GET /api/events/{id}/{snapshot|thumbnail|clip}}, with range requests. */
+    void file(HttpExchange exchange, String id, String which) throws IOException, HttpProblem {
+        StoredEvent event = find(id);
+        Path file = switch (which) {
+            case "snapshot" -> event.event().snapshot();
+            case "thumbnail" -> event.thumbnail();
+            case "clip" -> event.event().clip();
+            default -> throw HttpProblem.notFound("no such file of an event: '" + which
+                    + "' (use snapshot, thumbnail or clip)");
+        };
+        if (file == null) {
+            throw HttpProblem.notFound("event " + id + " has no " + which);
+        }
+        FileRanges.send(exchange, insideStorage(file, id, which), FileRanges.contentType(file));
+    }
+
+    private Path insideStorage(Path file, String id, String which) throws HttpProblem {
+        try {
+            Path root = store.layout().root().toRealPath();
+            Path real = file.toRealPath();
+            if (!real.startsWith(root) || !Files.isRegularFile(real)) {
+                throw new HttpProblem(403, "the " + which + " of event " + id + " is outside the storage folder");
+            }
+            return real;
+        } catch (NoSuchFileException gone) {
+            throw HttpProblem.notFound("the " + which + " of event " + id + " is gone (removed by retention?)");
+        } catch (IOException e) {
+            throw new HttpProblem(500, "cannot read the " + which + " of event " + id);
+        }
+    }
+
+    private StoredEvent find(String id) throws HttpProblem {
+        return read(() -> store.event(id)).orElseThrow(() -> HttpProblem.notFound("no event with id '" + id + "'"));
+    }
+
+    private interface StoreCall<T> {
+        T call() throws StoreException;
+    }
+
+    private static <T> T read(StoreCall<T> call) throws HttpProblem {
+        try {
+            return call.call();
+        } catch (StoreException e) {
+            throw new HttpProblem(503, "the event store cannot be read: " + e.getMessage());
+        }
+    }
+}
