@@ -4,12 +4,16 @@ import dev.lookout.capture.SourceOptions;
 import dev.lookout.config.ConfigException;
 import dev.lookout.config.ConfigFile;
 import dev.lookout.config.ConfigProblem;
+import dev.lookout.config.HttpConfig;
 import dev.lookout.config.LookoutConfig;
 import dev.lookout.detect.CocoSsdDetector;
 import dev.lookout.detect.ModelFiles;
 import dev.lookout.monitor.Monitor;
 import dev.lookout.monitor.MonitorLog;
 import dev.lookout.store.StoreException;
+import dev.lookout.web.HttpBind;
+import dev.lookout.web.WebServer;
+import dev.lookout.web.WebServerException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,6 +44,10 @@ final class MonitorCommand extends CliCommand {
             description = "log each camera's health every SECONDS (${DEFAULT-VALUE}; 0: never)")
     double healthSeconds;
 
+    @Option(names = "--http", paramLabel = "[ADDRESS:]PORT",
+            description = "serve the web page and API (default address 127.0.0.1; another needs http: password:)")
+    String http;
+
     @Option(names = "--model", paramLabel = "DIR", description = "the model folder (default models/coco-ssd)")
     Path modelDir;
 
@@ -63,6 +71,12 @@ final class MonitorCommand extends CliCommand {
             problem(e.getMessage());
             return CheckConfigCommand.EXIT_BAD_CONFIG;
         }
+        HttpConfig web;
+        try {
+            web = http != null ? HttpBind.parse(http, loaded.http().orElse(HttpConfig.DEFAULTS)) : loaded.http().orElse(null);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         MonitorLog log = new MonitorLog(err, jsonLog);
         CocoSsdDetector detector;
         try {
@@ -82,9 +96,24 @@ final class MonitorCommand extends CliCommand {
                 problem(e.getMessage());
                 return Main.EXIT_FAILED;
             }
+            WebServer server = null;
+            if (web != null) {
+                try {
+                    server = WebServer.start(monitor, monitor.store().reader(), web);
+                    log.info("web page on port " + server.port());
+                } catch (WebServerException e) {
+                    problem(e.getMessage());
+                    monitor.close();
+                    return Main.EXIT_FAILED;
+                }
+            }
+            WebServer page = server;
             CountDownLatch stopped = new CountDownLatch(1);
             Thread hook = new Thread(() -> {
                 log.info("stopping (signal)");
+                if (page != null) {
+                    page.close();
+                }
                 monitor.close();
                 stopped.countDown();
             }, "lookout-monitor-stop");
@@ -93,6 +122,9 @@ final class MonitorCommand extends CliCommand {
                 stopped.await(Math.round(duration * 1000), TimeUnit.MILLISECONDS);
             } else {
                 stopped.await();
+            }
+            if (page != null) {
+                page.close();
             }
             monitor.close();
             try {
