@@ -13,6 +13,7 @@ import dev.lookout.store.StoreException;
 import dev.lookout.store.StoreOptions;
 import dev.lookout.store.StoreReader;
 import dev.lookout.store.TimeSpans;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -104,9 +105,8 @@ final class EventsCommand extends CliCommand {
     }
 
     /**
-     * The storage folder: {@code --storage}, else the one named by {@code --config}. THE ONE PLACE where
-     * {@code --config} is resolved: when {@code dev.lookout.config} is on main, read the file's {@code storage:}
-     * here (relative to the file's folder) and report its problems as usage errors.
+     * The storage folder: {@code --storage}, else the {@code storage:} of the {@code --config} file (relative to
+     * the file's folder); a file that cannot be used is a usage error naming every problem.
      */
     private Path storageFolder() throws UsageException {
         if (storage != null && config != null) {

@@ -28,6 +28,7 @@ import picocli.CommandLine.IVersionProvider;
             RunCommand.class,
             CheckConfigCommand.class,
             EventsCommand.class,
+            MonitorCommand.class,
             RemoteEventsCommand.class,
             AutoComplete.GenerateCompletion.class})
 final class LookoutCommand implements Runnable {

@@ -22,7 +22,7 @@ import org.opencv.imgcodecs.Imgcodecs;
  * taken from vtest.avi, at a steady rate, in a loop. {@link #stop()} drops every connection mid-stream, as a
  * camera that loses power does.
  */
-final class MjpegHttpServer implements AutoCloseable {
+public final class MjpegHttpServer implements AutoCloseable {
 
     private static final String BOUNDARY = "lookoutframe";
 
@@ -42,7 +42,7 @@ final class MjpegHttpServer implements AutoCloseable {
     }
 
     /** JPEG-encodes the first {@code count} frames of {@code video}. */
-    static List<byte[]> jpegFrames(Path video, int count) throws IOException {
+    public static List<byte[]> jpegFrames(Path video, int count) throws IOException {
         List<byte[]> jpegs = new ArrayList<>();
         try (FfmpegFrameSource source = FfmpegFrameSource.openFile(video)) {
             for (int i = 0; i < count; i++) {
@@ -59,7 +59,7 @@ final class MjpegHttpServer implements AutoCloseable {
     }
 
     /** Starts serving {@code /video.mjpg} on {@code port} (0 = a free one). */
-    static MjpegHttpServer start(List<byte[]> jpegs, int port, double fps) throws IOException {
+    public static MjpegHttpServer start(List<byte[]> jpegs, int port, double fps) throws IOException {
         MjpegHttpServer s = new MjpegHttpServer(jpegs, port == 0 ? FfmpegCli.freePort() : port, fps);
         s.startServing();
         return s;
@@ -75,20 +75,20 @@ final class MjpegHttpServer implements AutoCloseable {
     }
 
     /** Serves again on the same port after {@link #stop()}: the camera comes back. */
-    void restart() throws IOException {
+    public void restart() throws IOException {
         startServing();
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** The URL with the given user-info, e.g. {@code "user:pw@"}, or "" for none. */
-    String url(String userInfo) {
+    public String url(String userInfo) {
         return "http://" + userInfo + "127.0.0.1:" + port + "/video.mjpg";
     }
 
-    int framesSent() {
+    public int framesSent() {
         return framesSent.get();
     }
 
@@ -135,7 +135,7 @@ final class MjpegHttpServer implements AutoCloseable {
     }
 
     /** Drops every connection and stops listening. */
-    void stop() {
+    public void stop() {
         running = false;
         if (server != null) {
             server.stop(0);

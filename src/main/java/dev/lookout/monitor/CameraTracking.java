@@ -1,0 +1,137 @@
+package dev.lookout.monitor;
+
+import dev.lookout.config.CameraConfig;
+import dev.lookout.config.Line;
+import dev.lookout.config.Point;
+import dev.lookout.config.Polygon;
+import dev.lookout.detect.Detection;
+import dev.lookout.detect.DetectionResult;
+import dev.lookout.event.EventSink;
+import dev.lookout.notify.CameraCounts;
+import dev.lookout.track.Track;
+import dev.lookout.track.TrackOverlay;
+import dev.lookout.track.TrackerConfig;
+import dev.lookout.track.TrackingSession;
+import dev.lookout.track.Tracks;
+import dev.lookout.track.events.EventRules;
+import dev.lookout.track.zones.CountingLine;
+import dev.lookout.track.zones.LineCounter;
+import dev.lookout.track.zones.Zone;
+import dev.lookout.track.zones.ZoneCounter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One camera's tracking after detection: ByteTrack, its counting lines and zones, object events to the camera's
+ * sink, and what the camera shows (the overlay, the tracked boxes, the counts). {@link #update} runs on the
+ * scheduler's thread; the published fields are immutable values read from any thread.
+ */
+final class CameraTracking {
+
+    private final String camera;
+    private final TrackingSession session;
+    private double lastTime = -1;
+    private int width;
+    private int height;
+    private volatile List<Detection> tracked = List.of();
+    private volatile CameraCounts counts;
+
+    /** @param origin the wall-clock time of the camera's second 0 */
+    CameraTracking(CameraConfig config, Instant origin, EventSink events) {
+        this.camera = config.name();
+        List<CountingLine> lines = new ArrayList<>();
+        config.lines().forEach((name, line) -> lines.add(countingLine(name, line)));
+        List<Zone> zones = new ArrayList<>();
+        config.zones().forEach((name, polygon) -> zones.add(zone(name, polygon)));
+        EventRules rules = new EventRules(camera, new HashSet<>(config.watch()), new HashSet<>(config.requiredZones()));
+        TrackerConfig tracker = TrackerConfig.DEFAULTS;
+        this.session = new TrackingSession(tracker, lines, zones, rules, origin, events, 2);
+        this.counts = CameraCounts.ofClasses(camera, Map.of());
+    }
+
+    /**
+     * Tracks one detected frame taken at {@code seconds} since the camera's start (a frame older than the last
+     * one tracked is tracked at the last one's time).
+     */
+    void update(double seconds, DetectionResult result) {
+        double time = Math.max(seconds, lastTime);
+        lastTime = time;
+        width = result.width();
+        height = result.height();
+        TrackingSession.Step step = session.frame(time, result.detections(), width, height);
+        List<Track> shown = step.tracks().active();
+        tracked = shown.stream().map(Track::detection).toList();
+        counts = countsOf(shown);
+    }
+
+    /** Ends every live track (their events end); called once when the camera stops. */
+    void finish() {
+        if (width > 0) {
+            session.finish(width, height);
+        }
+        tracked = List.of();
+    }
+
+    /** The boxes of the objects tracked in the last detected frame. */
+    List<Detection> tracked() {
+        return tracked;
+    }
+
+    /** True while objects are tracked: detection must go on even without motion, or they would be lost. */
+    boolean hasLiveTracks() {
+        return !tracked.isEmpty();
+    }
+
+    CameraCounts counts() {
+        return counts;
+    }
+
+    TrackOverlay overlay() {
+        return session.overlay();
+    }
+
+    private CameraCounts countsOf(List<Track> shown) {
+        Map<String, Integer> classes = new TreeMap<>();
+        shown.forEach(t -> classes.merge(t.className(), 1, Integer::sum));
+        Map<String, Map<String, Integer>> zones = new LinkedHashMap<>();
+        for (ZoneCounter zc : session.regions().zones()) {
+            Zone z = zc.zone().inPixels(width, height);
+            Map<String, Integer> inside = new TreeMap<>();
+            shown.stream().filter(t -> z.contains(t.footX(), t.footY()))
+                    .forEach(t -> inside.merge(t.className(), 1, Integer::sum));
+            zones.put(z.name(), inside);
+        }
+        Map<String, CameraCounts.LineTotals> lines = new LinkedHashMap<>();
+        for (LineCounter lc : session.regions().lines()) {
+            long in = 0;
+            long out = 0;
+            for (String c : lc.classes()) {
+                long[] io = lc.counts(c);
+                in += io[0];
+                out += io[1];
+            }
+            lines.put(lc.line().name(), new CameraCounts.LineTotals(in, out));
+        }
+        return new CameraCounts(camera, classes, zones, lines);
+    }
+
+    private static CountingLine countingLine(String name, Line line) {
+        return new CountingLine(name, line.from().x(), line.from().y(), line.to().x(), line.to().y(), line.fractions());
+    }
+
+    private static Zone zone(String name, Polygon polygon) {
+        List<Point> points = polygon.points();
+        double[] xs = new double[points.size()];
+        double[] ys = new double[points.size()];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = points.get(i).x();
+            ys[i] = points.get(i).y();
+        }
+        return new Zone(name, xs, ys, polygon.fractions());
+    }
+}

@@ -1,0 +1,185 @@
+package dev.lookout.monitor;
+
+import dev.lookout.capture.SourceOptions;
+import dev.lookout.config.CameraConfig;
+import dev.lookout.config.LookoutConfig;
+import dev.lookout.config.MqttConfig;
+import dev.lookout.detect.CocoSsdDetector;
+import dev.lookout.event.EventSink;
+import dev.lookout.event.EventType;
+import dev.lookout.notify.mqtt.MqttPublisher;
+import dev.lookout.notify.webhook.WebhookNotifier;
+import dev.lookout.store.EventStore;
+import dev.lookout.store.StoreException;
+import dev.lookout.store.StoreOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A running headless monitor: every camera of a {@code lookout.yml} on its own thread, one shared detector
+ * scheduled fairly among them, tracking and events per camera, and the event sinks (the store with its clips and
+ * snapshots, MQTT and webhooks when configured). {@link #close()} stops the cameras, ends their live events,
+ * finalizes every clip and closes the sinks and the store, in that order. The detector belongs to the caller.
+ */
+public final class Monitor implements MonitorView, AutoCloseable {
+
+    private final String node;
+    private final MonitorLog log;
+    private final EventStore store;
+    private final MqttPublisher mqtt;
+    private final WebhookNotifier webhooks;
+    private final List<MonitoredCamera> cameras = new ArrayList<>();
+    private final DetectionScheduler scheduler;
+    private final Thread schedulerThread;
+    private final ScheduledExecutorService health;
+    private boolean closed;
+
+    private Monitor(LookoutConfig config, Path configFile, CocoSsdDetector detector, MonitorLog log,
+            Duration healthInterval, SourceOptions sourceOptions) throws StoreException {
+        this.node = config.mqtt().map(MqttConfig::node).orElse(MqttConfig.DEFAULT_NAME);
+        this.log = log;
+        this.store = EventStore.open(StoreOptions.defaults(config.storageIn(configFile))
+                .retention(ConfiguredSettings.retention(config)).warnings(log::info));
+        this.mqtt = config.mqtt().map(m -> MqttPublisher.start(ConfiguredSettings.mqtt(m))).orElse(null);
+        this.webhooks = config.webhooks().isEmpty() ? null
+                : WebhookNotifier.start(config.webhooks().stream().map(ConfiguredSettings::webhook).toList());
+        this.scheduler = new DetectionScheduler((frame, options) -> detector.detect(frame.image(), options),
+                System::nanoTime);
+        for (CameraConfig c : config.cameras().values()) {
+            cameras.add(camera(c, c.sourceIn(configFile), sourceOptions));
+        }
+        this.schedulerThread = new Thread(scheduler, "lookout-detector");
+        schedulerThread.setDaemon(true);
+        this.health = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "lookout-health");
+            t.setDaemon(true);
+            return t;
+        });
+        long period = healthInterval.toMillis();
+        if (period > 0) {
+            health.scheduleAtFixedRate(() -> cameras.forEach(cam -> log.health(cam.name(), cam.status())), period,
+                    period, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Opens the store and starts every camera and the detector; cameras that cannot open are retried in the
+     * background (see {@link MonitoredCamera}).
+     *
+     * @param configFile the file {@code config} came from: relative storage and source paths are resolved
+     *     against its folder
+     * @param healthInterval how often each camera's health line is logged, or zero for never
+     * @param sourceOptions how sources are opened (reconnection backoff, timeouts); loop and size come from each
+     *     camera's configuration
+     * @throws StoreException when the store cannot be opened (another monitor holds it, a broken database)
+     */
+    public static Monitor start(LookoutConfig config, Path configFile, CocoSsdDetector detector, MonitorLog log,
+            Duration healthInterval, SourceOptions sourceOptions) throws StoreException {
+        Monitor m = new Monitor(config, configFile, detector, log, healthInterval, sourceOptions);
+        m.schedulerThread.start();
+        m.cameras.forEach(MonitoredCamera::start);
+        log.info("monitoring " + m.cameras.size() + " camera(s); storage " + m.store.layout().root()
+                + (m.mqtt != null ? "; MQTT to " + ConfiguredSettings.mqtt(config.mqtt().get()).redactedUrl() : "")
+                + (m.webhooks != null ? "; " + config.webhooks().size() + " webhook(s)" : ""));
+        return m;
+    }
+
+    private MonitoredCamera camera(CameraConfig c, String spec, SourceOptions sourceOptions) {
+        Instant origin = Instant.now();
+        List<EventSink> sinks = new ArrayList<>();
+        sinks.add(store);
+        sinks.add(log);
+        if (mqtt != null) {
+            sinks.add(mqtt);
+        }
+        if (webhooks != null) {
+            sinks.add(webhooks);
+        }
+        SinkFanout fanout = new SinkFanout(sinks, log::info);
+        java.util.concurrent.atomic.AtomicReference<EventClips> clips = new java.util.concurrent.atomic.AtomicReference<>();
+        // events pass through the clip writer so that they carry their clip's path (it exists once frames flow)
+        EventSink events = change -> {
+            EventClips current = clips.get();
+            (current == null ? fanout : current.attachingFiles(fanout)).onEvent(change);
+        };
+        CameraTracking tracking = new CameraTracking(c, origin, events);
+        MonitoredCamera[] self = new MonitoredCamera[1];
+        MonitoredCamera camera = new MonitoredCamera(c, spec, sourceOptions, tracking, rate -> {
+            clips.set(EventClips.wanted(c) ? new EventClips(c, store.layout(), store, rate,
+                    message -> log.info(c.name() + ": " + message)) : null);
+            return clips.get();
+        }, log, scheduler::frameArrived, counts -> {
+            if (mqtt != null) {
+                mqtt.publishCounts(counts);
+            }
+        });
+        self[0] = camera;
+        if (mqtt != null) {
+            sinks.add(change -> {
+                if (change.type() == EventType.NEW) {
+                    self[0].latestJpeg().ifPresent(jpeg -> mqtt.publishSnapshot(c.name(), change.after().className(),
+                            jpeg));
+                }
+            });
+        }
+        scheduler.add(camera);
+        return camera;
+    }
+
+    @Override
+    public String node() {
+        return node;
+    }
+
+    @Override
+    public List<CameraFeed> cameras() {
+        return List.copyOf(cameras);
+    }
+
+    /** The event store the monitor writes (for readers such as the HTTP API). */
+    public EventStore store() {
+        return store;
+    }
+
+    /**
+     * Stops cleanly: cameras stop reading, the detector finishes its frame, live tracks end (their events end),
+     * clips are finalized and registered, the notifiers drain, the store writes what is pending and closes.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        health.shutdownNow();
+        for (MonitoredCamera c : cameras) {
+            try {
+                c.stopReading();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        scheduler.stop();
+        try {
+            schedulerThread.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        cameras.forEach(c -> log.health(c.name(), c.status()));
+        cameras.forEach(MonitoredCamera::finish);
+        if (webhooks != null) {
+            webhooks.close();
+        }
+        if (mqtt != null) {
+            mqtt.close();
+        }
+        store.close();
+        log.info("stopped; clips finalized and the store closed");
+    }
+}

@@ -1,0 +1,100 @@
+package dev.lookout.monitor;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lookout.capture.UrlRedaction;
+import dev.lookout.event.EventChange;
+import dev.lookout.event.EventSink;
+import dev.lookout.event.EventType;
+import dev.lookout.event.ObjectEvent;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * The monitor's log on stderr: one line per event start and end, per camera state change, per health report and
+ * per problem; plain text for people or one JSON object per line ({@code --json-log}) for machines. Every text
+ * passes through {@link UrlRedaction}, so no password reaches the log. Thread-safe (one line is one print).
+ */
+public final class MonitorLog implements EventSink {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final PrintStream out;
+    private final boolean json;
+
+    public MonitorLog(PrintStream out, boolean json) {
+        this.out = out;
+        this.json = json;
+    }
+
+    /** Logs an event's start and end (updates are not logged: they would flood the log). */
+    @Override
+    public void onEvent(EventChange change) {
+        if (change.type() == EventType.UPDATE) {
+            return;
+        }
+        ObjectEvent e = change.after();
+        boolean start = change.type() == EventType.NEW;
+        if (json) {
+            ObjectNode n = line(start ? "event-start" : "event-end").put("camera", e.camera()).put("id", e.id())
+                    .put("class", e.className()).put("track", e.trackId()).put("score", e.topScore());
+            if (!start && e.end() != null) {
+                n.put("seconds", (e.end().toEpochMilli() - e.start().toEpochMilli()) / 1000.0);
+            }
+            print(n);
+        } else {
+            print(String.format(Locale.ROOT, "%s: %s #%d %s (%s, top score %.2f)%s", e.camera(),
+                    e.className(), e.trackId(), start ? "appeared" : "left", e.id(), e.topScore(),
+                    !start && e.end() != null ? String.format(Locale.ROOT, " after %.1f s",
+                            (e.end().toEpochMilli() - e.start().toEpochMilli()) / 1000.0) : ""));
+        }
+    }
+
+    /** A camera's new state, with the reason when there is one. */
+    public void state(String camera, CameraStatus.State state, String message) {
+        String m = message == null ? "" : UrlRedaction.redact(message);
+        if (json) {
+            print(line("state").put("camera", camera).put("state", state.name().toLowerCase(Locale.ROOT))
+                    .put("message", m));
+        } else {
+            print(camera + ": " + state.name().toLowerCase(Locale.ROOT) + (m.isEmpty() ? "" : " (" + m + ")"));
+        }
+    }
+
+    /** A camera's periodic health line. */
+    public void health(String camera, CameraStatus s) {
+        if (json) {
+            print(line("health").put("camera", camera).put("state", s.state().name().toLowerCase(Locale.ROOT))
+                    .put("fps", round(s.fps())).put("detectFps", round(s.detectFps()))
+                    .put("detected", s.framesDetected()).put("skippedRate", s.skippedRate())
+                    .put("skippedNoMotion", s.skippedNoMotion()));
+        } else {
+            print(String.format(Locale.ROOT, "%s: %s, %.1f fps, detecting %.1f fps, %d detected, skipped %d for rate "
+                    + "and %d without motion", camera, s.state().name().toLowerCase(Locale.ROOT), s.fps(),
+                    s.detectFps(), s.framesDetected(), s.skippedRate(), s.skippedNoMotion()));
+        }
+    }
+
+    /** Something the user should know (started, stopping, a sink's problem). */
+    public void info(String message) {
+        String m = UrlRedaction.redact(message);
+        if (json) {
+            print(line("info").put("message", m));
+        } else {
+            print(m);
+        }
+    }
+
+    private static ObjectNode line(String type) {
+        return JSON.createObjectNode().put("time", Instant.now().toString()).put("type", type);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+
+    private void print(Object line) {
+        out.println(json ? line.toString() : "lookout monitor: " + line);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.lookout.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code lookout monitor}'s checks before anything starts: a bad file exits 2 with every problem, no password. */
+class MonitorCommandTest {
+
+    @Test
+    void aBadFileIsRefusedWithEveryProblemBeforeAnythingStarts(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("lookout.yml");
+        Files.writeString(file, String.join("\n",
+                "storage: data",
+                "cameras:",
+                "  gate:",
+                "    source: rtsp://user:s3cret@192.0.2.10/stream",
+                "    wacth: [person]",
+                "  desk:",
+                "    source: 0",
+                "    detect_fps: fast",
+                ""));
+        CliRun run = CliRun.of("monitor", "--config", file.toString());
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("wacth"), run.err());
+        assertTrue(run.err().contains("detect_fps"), run.err());
+        assertFalse(run.err().contains("s3cret"), run.err());
+        assertFalse(Files.exists(dir.resolve("data")), "nothing was started: no storage folder");
+    }
+
+    @Test
+    void aMissingFileAndABadDurationAreUsageErrors(@TempDir Path dir) {
+        CliRun missing = CliRun.of("monitor", "--config", dir.resolve("none.yml").toString());
+        assertEquals(2, missing.exitCode(), missing.toString());
+        assertTrue(missing.err().contains("none.yml"), missing.err());
+        CliRun duration = CliRun.of("monitor", "--config", dir.resolve("none.yml").toString(), "--duration", "0");
+        assertEquals(2, duration.exitCode(), duration.toString());
+        assertTrue(duration.err().contains("--duration"), duration.err());
+    }
+}
