@@ -81,13 +81,13 @@ final class MonitorCommand extends CliCommand {
         CocoSsdDetector detector;
         try {
             detector = CocoSsdDetector.load(modelDir != null ? modelDir : ModelFiles.findDefault().dir(),
-                    loaded.device(), log::info);
+                    loaded.device(), log::info, loaded.precision());
         } catch (IOException e) {
             problem(e.getMessage());
             return Main.EXIT_FAILED;
         }
         try (detector) {
-            log.info("detecting on " + detector.provider());
+            log.info("detecting on " + detector.provider() + " with the " + detector.precision().label() + " model");
             Monitor monitor;
             try {
                 monitor = Monitor.start(loaded, config, detector, log,
