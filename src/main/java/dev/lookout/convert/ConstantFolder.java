@@ -1,15 +1,15 @@
 package dev.lookout.convert;
 
+import java.io.IOException;
+import dev.lookout.onnx.OrtNatives;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
 import dev.lookout.onnx.DataType;
 import dev.lookout.onnx.OnnxGraph;
 import dev.lookout.onnx.OnnxWriter;
-import dev.lookout.onnx.OrtTempFolder;
 import dev.lookout.onnx.OrtTypes;
 import dev.lookout.onnx.Tensor;
 import java.nio.ByteBuffer;
@@ -24,11 +24,11 @@ import java.util.Map;
  */
 final class ConstantFolder implements AutoCloseable {
 
-    private final OrtEnvironment env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "lookout");
+    private final OrtEnvironment env;
     private final OrtSession.SessionOptions options;
 
-    ConstantFolder() throws OrtException {
-        OrtTempFolder.removeOnExit(); // convert must not leave the binding's empty folder behind either
+    ConstantFolder() throws OrtException, IOException {
+        env = OrtNatives.environment(); // also removes the binding's temporary folder at exit
         options = new OrtSession.SessionOptions();
         options.setIntraOpNumThreads(1);
         // Run the ops exactly as written: no graph rewrites while folding.

@@ -101,7 +101,7 @@ public final class TfjsConverter {
                 }
                 graph.addOutput(new OnnxGraph.ValueInfo(name, v.type(), v.shape(), dimNames));
             }
-        } catch (OrtException e) {
+        } catch (OrtException | IOException e) {
             throw new ConversionException("ONNX Runtime could not start for constant folding: " + e.getMessage(), e);
         }
         new GraphOptimizer(graph).run();

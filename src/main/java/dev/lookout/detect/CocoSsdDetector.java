@@ -10,7 +10,6 @@ import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import dev.lookout.capture.MatImages;
 import dev.lookout.onnx.OrtNatives;
-import dev.lookout.onnx.OrtTempFolder;
 import dev.lookout.onnx.ResizeCut;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -164,7 +163,6 @@ public final class CocoSsdDetector implements AutoCloseable {
         Optional<ResizeCut> cut = hostResize ? ResizeCut.of(whole) : Optional.empty();
         byte[] model = cut.map(ResizeCut::model).orElse(whole);
         OrtEnvironment env = OrtNatives.environment();
-        OrtTempFolder.removeOnExit();
         OrtSession session = null;
         String provider;
         Optional<String> driver = device == Device.CPU ? Optional.empty() : NvidiaDriver.evidence();

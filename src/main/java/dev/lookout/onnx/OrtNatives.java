@@ -15,10 +15,15 @@ public final class OrtNatives {
     private OrtNatives() {
     }
 
-    /** ONNX Runtime's environment (logging errors only), loading the native library on first use. */
+    /**
+     * ONNX Runtime's environment (logging errors only), loading the native library on first use and removing the
+     * binding's temporary folder at exit ({@link OrtTempFolder}).
+     */
     public static OrtEnvironment environment() throws IOException {
         try {
-            return OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "lookout");
+            OrtEnvironment env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "lookout");
+            OrtTempFolder.removeOnExit();
+            return env;
         } catch (LinkageError e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             String tmp = System.getProperty("java.io.tmpdir");

@@ -1,11 +1,11 @@
 package dev.lookout.quantize;
 
+import dev.lookout.onnx.OrtNatives;
 import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -40,7 +40,7 @@ final class Calibrator {
         Map<String, TensorStats> stats = new LinkedHashMap<>();
         tensors.forEach(t -> stats.put(t, new TensorStats()));
         // the detector's own name and level: asking for others afterwards only logs a warning
-        OrtEnvironment env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "lookout");
+        OrtEnvironment env = OrtNatives.environment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(Runtime.getRuntime().availableProcessors());
             try (OrtSession session = env.createSession(bytes, options)) {

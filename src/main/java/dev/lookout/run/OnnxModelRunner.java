@@ -1,16 +1,16 @@
 package dev.lookout.run;
 
+import java.io.IOException;
+import dev.lookout.onnx.OrtNatives;
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import dev.lookout.onnx.DataType;
-import dev.lookout.onnx.OrtTempFolder;
 import dev.lookout.onnx.OrtTypes;
 import dev.lookout.onnx.Tensor;
 import java.nio.ByteBuffer;
@@ -30,9 +30,8 @@ public final class OnnxModelRunner implements AutoCloseable {
     private final OrtSession session;
 
     /** Loads the model's bytes. */
-    public OnnxModelRunner(byte[] model) throws OrtException {
-        env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "lookout");
-        OrtTempFolder.removeOnExit();
+    public OnnxModelRunner(byte[] model) throws OrtException, IOException {
+        env = OrtNatives.environment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             session = env.createSession(model, options);
         }
