@@ -56,7 +56,7 @@ final class Chromium implements AutoCloseable {
                 "--no-first-run", "--no-default-browser-check", "--disable-default-apps", "--mute-audio",
                 "--autoplay-policy=no-user-gesture-required", "--user-data-dir=" + profile,
                 "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0",
-                "--window-size=" + width + "," + height, url))
+                "--window-size=" + width + "," + height, "about:blank"))
                 .redirectErrorStream(true).redirectOutput(profile.resolve("chromium.log").toFile()).start();
         Path portFile = profile.resolve("DevToolsActivePort");
         for (int i = 0; i < 300 && !Files.exists(portFile); i++) {
@@ -97,7 +97,32 @@ final class Chromium implements AutoCloseable {
             }
         }).get(30, TimeUnit.SECONDS);
         self[0] = new Chromium(process, profile, socket);
+        self[0].navigate(url);
         return self[0];
+    }
+
+    /**
+     * Loads {@code url} and waits until its document has finished loading. The browser starts on about:blank and
+     * navigates only once we are attached: had it loaded the URL from its command line, that load could replace
+     * the page's JavaScript context under a test's first evaluation ("Execution context was destroyed").
+     */
+    private void navigate(String url) throws Exception {
+        send("Page.navigate", JSON.createObjectNode().put("url", url));
+        String loaded = "location.href === " + JSON.writeValueAsString(url) + " && document.readyState === 'complete'";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                if (eval(loaded).asBoolean()) {
+                    return;
+                }
+            } catch (IllegalStateException navigating) {
+                // the old document's context went away mid-evaluation: the new one is on its way
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IOException("chromium did not load " + url + " within 30 s");
+            }
+            Thread.sleep(50);
+        }
     }
 
     private void received(String text) {
