@@ -44,6 +44,10 @@ final class MonitorCommand extends CliCommand {
             description = "log each camera's health every SECONDS (${DEFAULT-VALUE}; 0: never)")
     double healthSeconds;
 
+    @Option(names = "--segment", paramLabel = "SECONDS", defaultValue = "60",
+            description = "the length of each file of a 'record: continuous' camera (${DEFAULT-VALUE})")
+    double segmentSeconds;
+
     @Option(names = "--http", paramLabel = "[ADDRESS:]PORT",
             description = "serve the web page and API (default address 127.0.0.1; another needs http: password:)")
     String http;
@@ -58,6 +62,9 @@ final class MonitorCommand extends CliCommand {
         }
         if (!(healthSeconds >= 0)) {
             throw new UsageException("--health must be 0 (never) or more seconds, not " + healthSeconds);
+        }
+        if (!(segmentSeconds >= 1 && segmentSeconds <= 86_400)) {
+            throw new UsageException("--segment must be from 1 to 86400 seconds, not " + segmentSeconds);
         }
         LookoutConfig loaded;
         try {
@@ -91,7 +98,8 @@ final class MonitorCommand extends CliCommand {
             Monitor monitor;
             try {
                 monitor = Monitor.start(loaded, config, detector, log,
-                        Duration.ofMillis(Math.round(healthSeconds * 1000)), SourceOptions.defaults());
+                        Duration.ofMillis(Math.round(healthSeconds * 1000)), SourceOptions.defaults(),
+                        Duration.ofMillis(Math.round(segmentSeconds * 1000)));
             } catch (StoreException e) {
                 problem(e.getMessage());
                 return Main.EXIT_FAILED;

@@ -3,9 +3,7 @@ package dev.lookout.monitor;
 import dev.lookout.capture.Frame;
 import dev.lookout.config.CameraConfig;
 import dev.lookout.detect.Detection;
-import dev.lookout.event.EventChange;
 import dev.lookout.event.EventSink;
-import dev.lookout.event.ObjectEvent;
 import dev.lookout.record.EventListener;
 import dev.lookout.record.EventMonitor;
 import dev.lookout.record.MonitorEvent;
@@ -23,10 +21,10 @@ import java.util.function.Consumer;
  * One camera's event clips and snapshots in the storage layout ({@code clips/<camera>/}, {@code snapshots/<camera>/}):
  * the {@code record} package's {@link EventMonitor} (pre-roll ring, one clip per presence of a watched class,
  * post-roll, best snapshot) fed with every frame and the camera's tracked boxes. Each clip and snapshot is
- * registered in the store as it starts and when it is final, and object events that happen while a clip records
- * carry its path. Frames are fed by the camera's reading thread; never waits on the disk.
+ * registered in the store as it starts and when it is final, and every object event gets the clip and snapshot of
+ * the presence it belongs to ({@link EventFiles}), also when they appear after its last change. Frames are fed by the camera's reading thread; never waits on the disk.
  */
-final class EventClips implements AutoCloseable {
+final class EventClips implements CameraRecorder {
 
     /** Pre-roll memory per camera: a few seconds of 720p; older frames leave the ring first. */
     static final long PRE_ROLL_BYTES = 48L << 20;
@@ -34,15 +32,14 @@ final class EventClips implements AutoCloseable {
     private final String camera;
     private final List<String> watched;
     private final EventMonitor monitor;
-    private volatile Path clip;
-    /** The last finished clip and its snapshot, as one value so that they always match. */
-    private volatile MonitorEvent lastEnded;
+    private final EventFiles files;
 
     EventClips(CameraConfig config, StorageLayout layout, EventStore store, double frameRate,
             Consumer<String> problems) {
         this.camera = config.name();
         this.watched = config.watch();
         Path clips = layout.folder(RecordingKind.CLIP, camera);
+        this.files = new EventFiles(store, config.preRoll());
         SnapshotWriter snapshots = config.snapshots()
                 ? new SnapshotWriter(layout.folder(RecordingKind.SNAPSHOT, camera)) : null;
         this.monitor = EventMonitor.watching(new HashSet<>(watched)).framesToConfirm(1)
@@ -51,11 +48,11 @@ final class EventClips implements AutoCloseable {
                 .frameRate(frameRate).live(true).source(camera).listener(new EventListener() {
                     @Override
                     public void eventStarted(MonitorEvent e) {
-                        clip = e.clip();
                         if (e.clip() != null) {
                             store.addRecording(new Recording(camera, e.clip(), RecordingKind.CLIP,
                                     e.started().toInstant(), null, 0));
                         }
+                        files.filesKnown(e);
                     }
 
                     @Override
@@ -63,12 +60,11 @@ final class EventClips implements AutoCloseable {
                         if (e.clip() != null) {
                             store.recordingFinished(e.clip(), e.ended().toInstant());
                         }
-                        lastEnded = e;
                         if (e.snapshot() != null) {
                             store.addRecording(new Recording(camera, e.snapshot(), RecordingKind.SNAPSHOT,
                                     e.ended().toInstant(), e.ended().toInstant(), 0));
                         }
-                        clip = null;
+                        files.filesKnown(e);
                     }
 
                     @Override
@@ -84,40 +80,24 @@ final class EventClips implements AutoCloseable {
     }
 
     /** Feeds one frame (the caller keeps it) with the camera's tracked boxes. */
-    void accept(Frame frame, List<Detection> tracked) throws InterruptedException {
+    @Override
+    public void accept(Frame frame, List<Detection> tracked) throws InterruptedException {
         monitor.accept(frame, tracked.stream().filter(d -> watched.contains(d.className())).toList());
     }
 
-    /** {@code next} with the open clip's path (and once the clip is final, its snapshot) added to events. */
+    /** {@code next} with each event's clip and snapshot added (see {@link EventFiles}). */
     EventSink attachingFiles(EventSink next) {
-        return change -> {
-            ObjectEvent a = change.after();
-            Path c = a.clip() != null ? a.clip() : openClip();
-            MonitorEvent ended = lastEnded;
-            Path s = a.snapshot() != null || c == null || ended == null || !c.equals(ended.clip()) ? a.snapshot()
-                    : ended.snapshot();
-            if (c == a.clip() && s == a.snapshot()) {
-                next.onEvent(change);
-                return;
-            }
-            ObjectEvent with = new ObjectEvent(a.id(), a.camera(), a.trackId(), a.className(), a.start(), a.end(),
-                    a.score(), a.topScore(), a.box(), a.zones(), a.lines(), a.stationary(), s, c);
-            next.onEvent(new EventChange(change.type(), change.before(), with));
-        };
+        return change -> next.onEvent(files.attach(change, openEvent()));
     }
 
     /**
-     * The clip being recorded, or null: known at once from the record monitor's open event (its listener hears
-     * of the clip only after the start snapshot is written, which may be after the first object events).
+     * The record package's event being recorded, or null: known at once from its monitor (its listener hears of
+     * the clip only after the start snapshot is written, which may be after the first object events).
      */
-    private Path openClip() {
-        Path c = clip;
-        if (c != null) {
-            return c;
-        }
+    private MonitorEvent openEvent() {
         List<MonitorEvent> recent = monitor.recentEvents();
         MonitorEvent last = recent.isEmpty() ? null : recent.get(recent.size() - 1);
-        return last != null && !last.isOver() ? last.clip() : null;
+        return last != null && !last.isOver() ? last : null;
     }
 
     /** Ends the open event: its clip is finalized and registered. */

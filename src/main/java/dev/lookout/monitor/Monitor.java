@@ -4,12 +4,14 @@ import dev.lookout.capture.SourceOptions;
 import dev.lookout.config.CameraConfig;
 import dev.lookout.config.LookoutConfig;
 import dev.lookout.config.MqttConfig;
+import dev.lookout.config.RecordMode;
 import dev.lookout.detect.CocoSsdDetector;
 import dev.lookout.event.EventSink;
 import dev.lookout.event.EventType;
 import dev.lookout.notify.mqtt.MqttPublisher;
 import dev.lookout.notify.webhook.WebhookNotifier;
 import dev.lookout.store.EventStore;
+import dev.lookout.store.RecordingKind;
 import dev.lookout.store.StoreException;
 import dev.lookout.store.StoreOptions;
 import java.nio.file.Path;
@@ -20,16 +22,22 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * A running headless monitor: every camera of a {@code lookout.yml} on its own thread, one shared detector
  * scheduled fairly among them, tracking and events per camera, and the event sinks (the store with its clips and
- * snapshots, MQTT and webhooks when configured). {@link #close()} stops the cameras, ends their live events,
+ * snapshots, MQTT and webhooks when configured), and the continuous recordings of {@code record: continuous}
+ * cameras. {@link #close()} stops the cameras, ends their live events,
  * finalizes every clip and closes the sinks and the store, in that order. The detector belongs to the caller.
  */
 public final class Monitor implements MonitorView, AutoCloseable {
 
+    /** The length of one continuous recording file unless the caller says otherwise. */
+    public static final Duration DEFAULT_SEGMENT = Duration.ofSeconds(60);
+
     private final String node;
+    private final Duration segment;
     private final MonitorLog log;
     private final EventStore store;
     private final MqttPublisher mqtt;
@@ -41,7 +49,11 @@ public final class Monitor implements MonitorView, AutoCloseable {
     private boolean closed;
 
     private Monitor(LookoutConfig config, Path configFile, CocoSsdDetector detector, MonitorLog log,
-            Duration healthInterval, SourceOptions sourceOptions) throws StoreException {
+            Duration healthInterval, SourceOptions sourceOptions, Duration segment) throws StoreException {
+        if (segment.isNegative() || segment.isZero()) {
+            throw new IllegalArgumentException("a continuous recording segment must last more than 0 s");
+        }
+        this.segment = segment;
         this.node = config.mqtt().map(MqttConfig::node).orElse(MqttConfig.DEFAULT_NAME);
         this.log = log;
         this.store = EventStore.open(StoreOptions.defaults(config.storageIn(configFile))
@@ -81,7 +93,16 @@ public final class Monitor implements MonitorView, AutoCloseable {
      */
     public static Monitor start(LookoutConfig config, Path configFile, CocoSsdDetector detector, MonitorLog log,
             Duration healthInterval, SourceOptions sourceOptions) throws StoreException {
-        Monitor m = new Monitor(config, configFile, detector, log, healthInterval, sourceOptions);
+        return start(config, configFile, detector, log, healthInterval, sourceOptions, DEFAULT_SEGMENT);
+    }
+
+    /**
+     * As {@link #start(LookoutConfig, Path, CocoSsdDetector, MonitorLog, Duration, SourceOptions)}, with the
+     * length of the segments of {@code record: continuous} cameras.
+     */
+    public static Monitor start(LookoutConfig config, Path configFile, CocoSsdDetector detector, MonitorLog log,
+            Duration healthInterval, SourceOptions sourceOptions, Duration segment) throws StoreException {
+        Monitor m = new Monitor(config, configFile, detector, log, healthInterval, sourceOptions, segment);
         m.schedulerThread.start();
         m.cameras.forEach(MonitoredCamera::start);
         log.info("monitoring " + m.cameras.size() + " camera(s); storage " + m.store.layout().root()
@@ -110,10 +131,18 @@ public final class Monitor implements MonitorView, AutoCloseable {
         };
         CameraTracking tracking = new CameraTracking(c, origin, events);
         MonitoredCamera[] self = new MonitoredCamera[1];
+        Consumer<String> problems = message -> log.info(c.name() + ": " + message);
         MonitoredCamera camera = new MonitoredCamera(c, spec, sourceOptions, tracking, rate -> {
-            clips.set(EventClips.wanted(c) ? new EventClips(c, store.layout(), store, rate,
-                    message -> log.info(c.name() + ": " + message)) : null);
-            return clips.get();
+            List<CameraRecorder> recorders = new ArrayList<>();
+            if (EventClips.wanted(c)) {
+                clips.set(new EventClips(c, store.layout(), store, rate, problems));
+                recorders.add(clips.get());
+            }
+            if (c.record() == RecordMode.CONTINUOUS) {
+                recorders.add(new ContinuousRecording(c.name(), store.layout().folder(RecordingKind.CONTINUOUS,
+                        c.name()), store, rate, segment, problems));
+            }
+            return recorders;
         }, log, scheduler::frameArrived, counts -> {
             if (mqtt != null) {
                 mqtt.publishCounts(counts);

@@ -13,6 +13,7 @@ import dev.lookout.detect.DetectionResult;
 import dev.lookout.notify.CameraCounts;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -21,7 +22,7 @@ import java.util.function.Function;
 /**
  * One monitored camera: its own thread reads the source (opened through the capture package, which paces and
  * loops files and reconnects cameras and streams with backoff), gates each frame on motion, hands frames with
- * motion (or while objects are tracked) to the shared detector through a {@link FrameSlot}, feeds the event clips
+ * motion (or while objects are tracked) to the shared detector through a {@link FrameSlot}, feeds its recorders
  * and paints the annotated JPEG. A source that cannot be opened is retried with backoff ({@link #FIRST_RETRY}
  * doubling to {@link #MAX_RETRY}); nothing here can stop another camera. The detector's results come back on the
  * scheduler's thread ({@link #detected}).
@@ -35,7 +36,7 @@ final class MonitoredCamera implements CameraFeed, DetectionClient {
     private final String spec;
     private final SourceOptions options;
     private final CameraTracking tracking;
-    private final Function<Double, EventClips> clipsFactory;
+    private final Function<Double, List<CameraRecorder>> recordersFactory;
     private final MonitorLog log;
     private final Runnable frameArrived;
     private final Consumer<CameraCounts> countsListener;
@@ -53,21 +54,23 @@ final class MonitoredCamera implements CameraFeed, DetectionClient {
     private volatile String problem;
     private volatile boolean stopped;
     private FrameSource source;
-    private EventClips clips;
+    private volatile List<CameraRecorder> recorders = List.of();
+    private boolean recordersMade;
     private CameraCounts lastCounts;
 
     /**
      * @param spec the source to open (a file resolved against the configuration's folder)
-     * @param clipsFactory makes the camera's clip writer once the source's frame rate is known, or returns null
+     * @param recordersFactory makes the camera's recorders (event clips, continuous recording) once the source's
+     *     frame rate is known
      * @param countsListener hears the counts after each detection that changed them (scheduler thread)
      */
     MonitoredCamera(CameraConfig config, String spec, SourceOptions options, CameraTracking tracking,
-            Function<Double, EventClips> clipsFactory, MonitorLog log, Runnable frameArrived,
+            Function<Double, List<CameraRecorder>> recordersFactory, MonitorLog log, Runnable frameArrived,
             Consumer<CameraCounts> countsListener) {
         this.config = config;
         this.spec = spec;
         this.tracking = tracking;
-        this.clipsFactory = clipsFactory;
+        this.recordersFactory = recordersFactory;
         this.log = log;
         this.frameArrived = frameArrived;
         this.countsListener = countsListener;
@@ -163,8 +166,8 @@ final class MonitoredCamera implements CameraFeed, DetectionClient {
         } else {
             noMotion.incrementAndGet();
         }
-        if (clips != null) {
-            clips.accept(frame, tracking.tracked());
+        for (CameraRecorder r : recorders) {
+            r.accept(frame, tracking.tracked());
         }
         annotated.offer(frame.image(), tracking.tracked(), tracking.overlay());
     }
@@ -176,9 +179,10 @@ final class MonitoredCamera implements CameraFeed, DetectionClient {
                 return false;
             }
             source = opened;
-            if (clips == null) {
+            if (!recordersMade) {
                 double rate = opened.frameRate();
-                clips = clipsFactory.apply(rate > 0 ? rate : 25.0);
+                recorders = List.copyOf(recordersFactory.apply(rate > 0 ? rate : 25.0));
+                recordersMade = true;
             }
             return true;
         }
@@ -234,13 +238,11 @@ final class MonitoredCamera implements CameraFeed, DetectionClient {
         thread.join(15_000);
     }
 
-    /** After {@link #stopReading} and once the scheduler has stopped: live tracks end, the clip is finalized. */
+    /** After {@link #stopReading} and once the scheduler has stopped: live tracks end, every file is finalized. */
     void finish() {
         tracking.finish();
         slot.close();
-        if (clips != null) {
-            clips.close();
-        }
+        recorders.forEach(CameraRecorder::close);
     }
 
     // --- DetectionClient (scheduler thread) ---

@@ -13,7 +13,11 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 
-/** The {@code events} table: one row per event, written whole on every change (an upsert by id). */
+/**
+ * The {@code events} table: one row per event, written whole on every change (an upsert by id), except that a
+ * change without a clip or snapshot keeps the one the row has (files may reach the row after the event's change:
+ * {@link EventStore#eventFiles}).
+ */
 final class EventRows {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,7 +32,8 @@ final class EventRows {
             + "camera = excluded.camera, track_id = excluded.track_id, class = excluded.class, "
             + "start_ms = excluded.start_ms, end_ms = excluded.end_ms, score = excluded.score, "
             + "top_score = excluded.top_score, box = excluded.box, zones = excluded.zones, lines = excluded.lines, "
-            + "stationary = excluded.stationary, snapshot = excluded.snapshot, clip = excluded.clip, "
+            + "stationary = excluded.stationary, snapshot = coalesce(excluded.snapshot, snapshot), "
+            + "clip = coalesce(excluded.clip, clip), "
             + "updated_ms = excluded.updated_ms, end_unknown = 0";
 
     private EventRows() {

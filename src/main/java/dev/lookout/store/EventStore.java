@@ -135,6 +135,23 @@ public final class EventStore implements EventSink, AutoCloseable {
         });
     }
 
+    /**
+     * Sets the clip and snapshot of the event {@code id} (a null leaves that column as it is) and indexes them,
+     * for files that appear after the event's last change; returns at once.
+     */
+    public boolean eventFiles(String id, Path clip, Path snapshot) {
+        return writer.submit(db -> {
+            try (PreparedStatement s = db.prepareStatement("UPDATE events SET clip = coalesce(?, clip), "
+                    + "snapshot = coalesce(?, snapshot) WHERE id = ?")) {
+                s.setString(1, clip == null ? null : layout.stored(clip));
+                s.setString(2, snapshot == null ? null : layout.stored(snapshot));
+                s.setString(3, id);
+                s.executeUpdate();
+            }
+            index(db, snapshot, null, null);
+        });
+    }
+
     /** Sets the thumbnail of the event {@code id}; returns at once. */
     public boolean thumbnail(String id, Path file) {
         return writer.submit(db -> {
