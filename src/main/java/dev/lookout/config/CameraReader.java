@@ -69,7 +69,9 @@ final class CameraReader {
 
     /** A watched class that {@code classes:} leaves out would never make an event. */
     private void notDetected(MapReader c, List<String> watch, List<String> classes) {
-        YamlNode.Sequence items = (YamlNode.Sequence) c.value("watch").orElseThrow();
+        if (!(c.value("watch").orElse(null) instanceof YamlNode.Sequence items)) {
+            return; // no watch list (or not a list, reported where it is read)
+        }
         for (int i = 0; i < items.items().size(); i++) {
             YamlNode item = items.items().get(i);
             String name = item instanceof YamlNode.Scalar s ? s.text().strip().toLowerCase(Locale.ROOT) : "";

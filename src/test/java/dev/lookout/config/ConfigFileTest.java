@@ -111,6 +111,14 @@ class ConfigFileTest {
     }
 
     @Test
+    void classesWithoutAWatchListLoad() throws Exception {
+        LookoutConfig c = TestConfigs.parse("cameras:\n  gate:\n    source: 0\n    classes: [dog]\n",
+                tmp.resolve("lookout.yml"));
+        assertEquals(List.of("dog"), c.cameras().get("gate").classes());
+        assertEquals(List.of(), c.cameras().get("gate").watch());
+    }
+
+    @Test
     void savedFileLoadsToAnEqualConfigAndSavesToTheSameText() throws Exception {
         LookoutConfig original = TestConfigs.load(TestConfigs.DIR.resolve("full.yml"));
         Path saved = tmp.resolve("lookout.yml");
