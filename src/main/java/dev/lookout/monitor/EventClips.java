@@ -95,9 +95,15 @@ final class EventClips implements CameraRecorder {
      * the clip only after the start snapshot is written, which may be after the first object events).
      */
     private MonitorEvent openEvent() {
-        List<MonitorEvent> recent = monitor.recentEvents();
-        MonitorEvent last = recent.isEmpty() ? null : recent.get(recent.size() - 1);
-        return last != null && !last.isOver() ? last : null;
+        // the list is in order of last change: an event whose clip is finalized after the next one has started
+        // comes after it, so the open one is looked for, not taken from the end
+        MonitorEvent open = null;
+        for (MonitorEvent e : monitor.recentEvents()) {
+            if (!e.isOver() && (open == null || e.id() > open.id())) {
+                open = e;
+            }
+        }
+        return open;
     }
 
     /** Ends the open event: its clip is finalized and registered. */

@@ -30,6 +30,7 @@ final class EventFiles {
     private static final class Entry {
         Path clip;
         Path snapshot;
+        Instant start;
         Instant end;
     }
 
@@ -56,6 +57,7 @@ final class EventFiles {
         boolean sameClip = open != null && (e.clip == null || e.clip.equals(open.clip()));
         e.clip = first(a.clip(), e.clip, sameClip ? open.clip() : null);
         e.snapshot = first(a.snapshot(), e.snapshot, sameClip ? open.snapshot() : null);
+        e.start = a.start();
         e.end = a.end();
         trim();
         if (Objects.equals(e.clip, a.clip()) && Objects.equals(e.snapshot, a.snapshot())) {
@@ -68,8 +70,9 @@ final class EventFiles {
 
     /**
      * The record package's event {@code m} started (its clip and first snapshot) or ended (its best snapshot, the
-     * clip final): events still without files get the new clip's, events of an ended clip get its best snapshot,
-     * in the store's rows; ended events whose files are final are forgotten.
+     * clip final): events still without files get the new clip's, or the ended clip's if they happened while it
+     * recorded; events of an ended clip get its best snapshot; all in the store's rows. Ended events whose files
+     * are final are forgotten.
      */
     synchronized void filesKnown(MonitorEvent m) {
         Instant recent = Instant.now().minus(reach);
@@ -79,7 +82,7 @@ final class EventFiles {
             boolean ofThisClip = m.clip() != null && m.clip().equals(e.clip);
             Path clip = e.clip;
             Path snapshot = e.snapshot;
-            if (!m.isOver() && clip == null && (e.end == null || !e.end.isBefore(recent))) {
+            if (clip == null && (m.isOver() ? overlaps(e, m) : e.end == null || !e.end.isBefore(recent))) {
                 clip = m.clip();
                 snapshot = snapshot != null ? snapshot : m.snapshot();
             } else if (m.isOver() && ofThisClip && m.snapshot() != null) {
@@ -90,10 +93,17 @@ final class EventFiles {
                 e.snapshot = snapshot;
                 store.eventFiles(item.getKey(), clip, snapshot);
             }
-            if (e.end != null && m.isOver() && (ofThisClip || (e.clip == null && e.end.isBefore(recent)))) {
+            boolean clipFinal = m.isOver() && m.clip() != null && m.clip().equals(e.clip);
+            if (e.end != null && m.isOver() && (clipFinal || (e.clip == null && e.end.isBefore(recent)))) {
                 it.remove();
             }
         }
+    }
+
+    /** True when the event {@code e} happened while the ended {@code m} recorded (its pre-roll included). */
+    private boolean overlaps(Entry e, MonitorEvent m) {
+        Instant from = m.started().toInstant().minus(reach);
+        return !e.start.isAfter(m.ended().toInstant()) && (e.end == null || !e.end.isBefore(from));
     }
 
     /** How many events are remembered (for tests). */
