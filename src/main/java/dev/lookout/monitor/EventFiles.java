@@ -71,8 +71,8 @@ final class EventFiles {
     /**
      * The record package's event {@code m} started (its clip and first snapshot) or ended (its best snapshot, the
      * clip final): events still without files get the new clip's, or the ended clip's if they happened while it
-     * recorded; events of an ended clip get its best snapshot; all in the store's rows. Ended events whose files
-     * are final are forgotten.
+     * recorded; events of the clip get its first snapshot if they have none, and its best one when it ends; all in
+     * the store's rows. Ended events whose files are final are forgotten.
      */
     synchronized void filesKnown(MonitorEvent m) {
         Instant recent = Instant.now().minus(reach);
@@ -85,8 +85,8 @@ final class EventFiles {
             if (clip == null && (m.isOver() ? overlaps(e, m) : e.end == null || !e.end.isBefore(recent))) {
                 clip = m.clip();
                 snapshot = snapshot != null ? snapshot : m.snapshot();
-            } else if (m.isOver() && ofThisClip && m.snapshot() != null) {
-                snapshot = m.snapshot();
+            } else if (ofThisClip && m.snapshot() != null && (m.isOver() || snapshot == null)) {
+                snapshot = m.snapshot(); // the best one at the end; the first one for events that came before it
             }
             if (!Objects.equals(clip, e.clip) || !Objects.equals(snapshot, e.snapshot)) {
                 e.clip = clip;

@@ -103,6 +103,29 @@ class EventFilesTest {
         }
     }
 
+    @Test
+    void anEventThatGotTheClipBeforeItsFirstSnapshotGetsTheSnapshotWhenItIsWritten(@TempDir Path dir)
+            throws Exception {
+        Path clip = file(dir, "data/clips/gate/clip.mp4");
+        Path first = file(dir, "data/snapshots/gate/first.png");
+        try (EventStore store = EventStore.open(StoreOptions.defaults(dir.resolve("data")))) {
+            EventFiles files = new EventFiles(store, Duration.ofSeconds(3));
+            Instant t0 = Instant.now();
+            ObjectEvent e = event(t0, t0);
+            // the record package's event is open, its first snapshot not yet written
+            MonitorEvent opening = new MonitorEvent(2, OffsetDateTime.now(), null, 0, Set.of("person"), 0.9, clip,
+                    null, null);
+            EventChange ended = files.attach(new EventChange(EventType.END, e, e), opening);
+            assertEquals(clip, ended.after().clip());
+            assertNull(ended.after().snapshot());
+            store.onEvent(ended);
+            files.filesKnown(new MonitorEvent(2, opening.started(), null, 0, Set.of("person"), 0.9, clip, first,
+                    null));
+            store.flush();
+            assertEquals(first, store.reader().event(e.id()).orElseThrow().event().snapshot());
+        }
+    }
+
     private static ObjectEvent event(Instant start, Instant end) {
         return new ObjectEvent("gate-1", "gate", 1, "person", start, end, 0.9, 0.9, new double[] {1, 2, 3, 4},
                 List.of(), List.of(), false, null, null);
