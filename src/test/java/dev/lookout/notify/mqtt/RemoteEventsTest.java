@@ -49,6 +49,25 @@ class RemoteEventsTest {
         }
     }
 
+    @Test
+    void keepsHearingEveryNodeAfterTheBrokerRestarts() throws Exception {
+        Recorder recorder = new Recorder();
+        try (MosquittoBroker broker = MosquittoBroker.anonymous(dir);
+                RemoteEvents remote = RemoteEvents.start(MqttSettings.of(broker.url(), "window"), recorder);
+                MqttPublisher house = MqttPublisher.start(MqttSettings.of(broker.url(), "house"))) {
+            Await.until(() -> remote.isConnected() && recorder.online("house"), "connected, house online");
+            broker.stop();
+            Await.until(() -> !remote.isConnected(), "the subscriber saw the broker go");
+            recorder.online.clear();
+            broker.startProcess();
+            // the restarted broker forgot everything: house's 'online' is heard only if the subscription came back
+            Await.until(() -> recorder.online("house"), "house online again, heard after the restart");
+            List<EventChange> gate = TestEvents.lifecycle("gate", 4, "person", null);
+            gate.forEach(house::onEvent);
+            Await.until(() -> recorder.events("house").size() == 3, "house's events after the restart");
+        }
+    }
+
     /** Records what the listener hears. */
     private static final class Recorder implements RemoteEventsListener {
         private final Map<String, Boolean> online = new ConcurrentHashMap<>();
