@@ -45,7 +45,7 @@ public final class MonitorProcess implements AutoCloseable {
         Process child = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                 "dev.lookout.cli.Main", "monitor", "--config", config.toString(), "--json-log", "--health", "1",
                 "--model", TestData.modelDir().toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectErrorStream(false).redirectError(log.toFile()).start();
+                .redirectError(log.toFile()).start();
         return new MonitorProcess(child, log);
     }
 

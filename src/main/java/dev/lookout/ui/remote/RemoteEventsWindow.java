@@ -69,7 +69,6 @@ public final class RemoteEventsWindow {
             }
         });
         table.setRowHeight(Thumbnails.HEIGHT + 6);
-        table.setAutoCreateRowSorter(false);
         table.getColumnModel().getColumn(0).setPreferredWidth(Thumbnails.MAX_WIDTH + 8);
         table.getColumnModel().getColumn(0).setMaxWidth(Thumbnails.MAX_WIDTH + 16);
         table.getColumnModel().getColumn(5).setPreferredWidth(150);

@@ -12,8 +12,6 @@ import dev.lookout.testsupport.MosquittoBroker;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +30,7 @@ class TwoMonitorsRemoteEventsTest {
 
     @Test
     void oneSubscriberSeesTheEventsAndStateOfTwoMonitors() throws Exception {
-        Recorder heard = new Recorder();
+        RemoteRecorder heard = new RemoteRecorder();
         try (MosquittoBroker broker = MosquittoBroker.anonymous(dir);
                 RemoteEvents remote = RemoteEvents.start(MqttSettings.of(broker.url(), "test"), heard);
                 MonitorProcess house = MonitorProcess.start(dir.resolve("house"), broker.url(), "house", "gate");
@@ -64,34 +62,6 @@ class TwoMonitorsRemoteEventsTest {
                 throw new AssertionError("not within 90 s: " + what);
             }
             Thread.sleep(50);
-        }
-    }
-
-    /** What the subscriber heard, per node. */
-    private static final class Recorder implements RemoteEventsListener {
-        private final Map<String, Boolean> online = new ConcurrentHashMap<>();
-        private final Map<String, List<EventChange>> events = new ConcurrentHashMap<>();
-
-        @Override
-        public void event(String node, EventChange change) {
-            events.computeIfAbsent(node, n -> new CopyOnWriteArrayList<>()).add(change);
-        }
-
-        @Override
-        public void nodeState(String node, boolean isOnline) {
-            online.put(node, isOnline);
-        }
-
-        boolean online(String node) {
-            return online.getOrDefault(node, false);
-        }
-
-        boolean ended(String node) {
-            return events(node).stream().anyMatch(c -> c.type() == EventType.END);
-        }
-
-        List<EventChange> events(String node) {
-            return List.copyOf(events.getOrDefault(node, List.of()));
         }
     }
 }
