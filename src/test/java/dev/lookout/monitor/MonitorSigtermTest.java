@@ -70,6 +70,7 @@ class MonitorSigtermTest {
             List<Path> clips = events.stream().map(e -> e.event().clip()).filter(c -> c != null).distinct()
                     .toList();
             assertFalse(clips.isEmpty(), "events carry their clip");
+            int longest = 0;
             for (Path clip : clips) {
                 int frames = 0;
                 try (FfmpegFrameSource video = FfmpegFrameSource.openFile(clip)) {
@@ -78,8 +79,11 @@ class MonitorSigtermTest {
                         frames++;
                     }
                 }
-                assertTrue(frames > 5, clip + " plays: " + frames + " frames");
+                // a clip begun just before the signal may hold only its few pre-roll frames: it must play
+                assertTrue(frames > 0, clip + " plays: " + frames + " frames");
+                longest = Math.max(longest, frames);
             }
+            assertTrue(longest > 5, "the clip recording since before the signal has its frames: " + longest);
         }
     }
 
