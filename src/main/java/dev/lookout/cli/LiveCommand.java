@@ -22,6 +22,7 @@ import dev.lookout.record.SnapshotWriter;
 import dev.lookout.ui.Settings;
 import dev.lookout.ui.Themes;
 import dev.lookout.ui.UncaughtProblems;
+import dev.lookout.ui.wall.WallLauncher;
 import java.awt.GraphicsEnvironment;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
@@ -48,6 +49,11 @@ import picocli.CommandLine.Option;
         footer = {"", "keys: Space pause, F full screen, Esc leave full screen, S snapshot, R record, Ctrl+Q quit",
             "Closing the window, Ctrl+Q, the end of --duration and SIGTERM all finish the files properly."})
 public final class LiveCommand extends CliCommand {
+
+    @Option(names = "--config", paramLabel = "FILE", description = "the camera wall: every camera of this "
+            + "lookout.yml as live tiles, run by the monitor; File > Save writes the setup back (a new FILE starts "
+            + "with the demo clip)")
+    Path config;
 
     @Option(names = "--source", paramLabel = "SPEC", description = "camera index (default 0), video file, image, "
             + "folder of images, or URL (rtsp://, http(s)://, udp://...)")
@@ -123,11 +129,22 @@ public final class LiveCommand extends CliCommand {
 
         if (GraphicsEnvironment.isHeadless()) {
             problem("there is no display (headless Java or no DISPLAY), so the window cannot open.");
+            if (config != null) {
+                err.println("Without a screen run the same cameras with: lookout monitor --config " + config);
+                return Main.EXIT_FAILED;
+            }
             err.println("For video without a screen use 'lookout detect' (e.g. lookout detect --annotate out/ "
                     + "VIDEO), or run the window under a virtual display: xvfb-run -a java -jar lookout.jar live");
             return Main.EXIT_FAILED;
         }
 
+        if (config != null) {
+            if (this.source != null) {
+                throw new UsageException("--config and --source exclude each other: add the source as a camera of "
+                        + config);
+            }
+            return WallLauncher.run(config, modelDir, duration, theme, err);
+        }
         boolean sourceGiven = this.source != null;
         String source = sourceGiven ? this.source : "0";
         AtomicReference<LiveWindow> window = new AtomicReference<>();

@@ -35,13 +35,15 @@ public final class Monitor implements MonitorView, AutoCloseable {
     private final MqttPublisher mqtt;
     private final WebhookNotifier webhooks;
     private final List<MonitoredCamera> cameras = new ArrayList<>();
+    private final List<EventSink> readers;
     private final DetectionScheduler scheduler;
     private final Thread schedulerThread;
     private final ScheduledExecutorService health;
     private boolean closed;
 
     private Monitor(LookoutConfig config, Path configFile, CocoSsdDetector detector, MonitorLog log,
-            Duration healthInterval, SourceOptions sourceOptions) throws StoreException {
+            Duration healthInterval, SourceOptions sourceOptions, List<EventSink> readers) throws StoreException {
+        this.readers = List.copyOf(readers);
         this.node = config.mqtt().map(MqttConfig::node).orElse(MqttConfig.DEFAULT_NAME);
         this.log = log;
         this.store = EventStore.open(StoreOptions.defaults(config.storageIn(configFile))
@@ -81,7 +83,17 @@ public final class Monitor implements MonitorView, AutoCloseable {
      */
     public static Monitor start(LookoutConfig config, Path configFile, CocoSsdDetector detector, MonitorLog log,
             Duration healthInterval, SourceOptions sourceOptions) throws StoreException {
-        Monitor m = new Monitor(config, configFile, detector, log, healthInterval, sourceOptions);
+        return start(config, configFile, detector, log, healthInterval, sourceOptions, List.of());
+    }
+
+    /**
+     * As {@link #start(LookoutConfig, Path, CocoSsdDetector, MonitorLog, Duration, SourceOptions)}, and every
+     * camera's events also go to {@code readers} (e.g. a window's event list), with the clip and snapshot paths the
+     * store gets. Like every sink they are called on the pipeline's threads and must return at once.
+     */
+    public static Monitor start(LookoutConfig config, Path configFile, CocoSsdDetector detector, MonitorLog log,
+            Duration healthInterval, SourceOptions sourceOptions, List<EventSink> readers) throws StoreException {
+        Monitor m = new Monitor(config, configFile, detector, log, healthInterval, sourceOptions, readers);
         m.schedulerThread.start();
         m.cameras.forEach(MonitoredCamera::start);
         log.info("monitoring " + m.cameras.size() + " camera(s); storage " + m.store.layout().root()
@@ -101,6 +113,7 @@ public final class Monitor implements MonitorView, AutoCloseable {
         if (webhooks != null) {
             sinks.add(webhooks);
         }
+        sinks.addAll(readers);
         SinkFanout fanout = new SinkFanout(sinks, log::info);
         java.util.concurrent.atomic.AtomicReference<EventClips> clips = new java.util.concurrent.atomic.AtomicReference<>();
         // events pass through the clip writer so that they carry their clip's path (it exists once frames flow)
