@@ -127,17 +127,6 @@ public final class LiveCommand extends CliCommand {
         checkKnownClasses(modelDir, watch != null ? watch.classes() : Set.of(), "--watch");
         checkKnownClasses(modelDir, snapshotOn, "--snapshot-on");
 
-        if (GraphicsEnvironment.isHeadless()) {
-            problem("there is no display (headless Java or no DISPLAY), so the window cannot open.");
-            if (config != null) {
-                err.println("Without a screen run the same cameras with: lookout monitor --config " + config);
-                return Main.EXIT_FAILED;
-            }
-            err.println("For video without a screen use 'lookout detect' (e.g. lookout detect --annotate out/ "
-                    + "VIDEO), or run the window under a virtual display: xvfb-run -a java -jar lookout.jar live");
-            return Main.EXIT_FAILED;
-        }
-
         if (config != null) {
             if (this.source != null) {
                 throw new UsageException("--config and --source exclude each other: add the source as a camera of "
@@ -145,6 +134,14 @@ public final class LiveCommand extends CliCommand {
             }
             return WallLauncher.run(config, modelDir, duration, theme, err);
         }
+        if (GraphicsEnvironment.isHeadless()) {
+            problem("there is no display (headless Java or no DISPLAY), so the window cannot open.");
+
+            err.println("For video without a screen use 'lookout detect' (e.g. lookout detect --annotate out/ "
+                    + "VIDEO), or run the window under a virtual display: xvfb-run -a java -jar lookout.jar live");
+            return Main.EXIT_FAILED;
+        }
+
         boolean sourceGiven = this.source != null;
         String source = sourceGiven ? this.source : "0";
         AtomicReference<LiveWindow> window = new AtomicReference<>();

@@ -62,10 +62,25 @@ final class CameraTile extends JComponent {
         repaint();
     }
 
-    /** Shows the camera's state and rates (refreshed by the wall's timer). */
+    /**
+     * Shows the camera's state and rates (refreshed by the wall's timer). New rates repaint only the caption strip:
+     * the picture is repainted by its frames.
+     */
     void setStatus(CameraStatus value) {
+        CameraStatus old = status;
         status = value;
-        repaint();
+        boolean sameState = old != null && old.state() == value.state()
+                && java.util.Objects.equals(old.problem(), value.problem());
+        if (!sameState) {
+            repaint();
+        } else if (Math.round(old.fps() * 10) != Math.round(value.fps() * 10)
+                || Math.round(old.detectFps() * 10) != Math.round(value.detectFps() * 10)) {
+            repaint(0, 0, getWidth(), captionHeight());
+        }
+    }
+
+    private int captionHeight() {
+        return getFontMetrics(getFont().deriveFont(Font.BOLD, 13f)).getHeight() + 8;
     }
 
     String cameraName() {
@@ -114,10 +129,21 @@ final class CameraTile extends JComponent {
 
     private void paintPicture(Graphics2D g) {
         Rectangle2D.Double r = VideoGeometry.fit(frameWidth, frameHeight, getWidth(), getHeight());
-        AffineTransform t = AffineTransform.getTranslateInstance(r.x, r.y);
-        t.scale(r.width / image.getWidth(), r.height / image.getHeight());
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.drawImage(image, t, null);
+        double sx = g.getTransform().getScaleX();
+        boolean exact = Math.abs(image.getWidth() - r.width * sx) <= 1.5
+                && Math.abs(image.getHeight() - r.height * sx) <= 1.5;
+        if (exact && sx == 1) {
+            // the camera's thread scaled the picture to this tile: a plain copy, the cheapest draw there is
+            g.drawImage(image, (int) Math.round(r.x), (int) Math.round(r.y), null);
+        } else {
+            // only while the wall is being resized (or on a scaled screen) does Java2D scale the picture
+            AffineTransform t = AffineTransform.getTranslateInstance(r.x, r.y);
+            t.scale(r.width / image.getWidth(), r.height / image.getHeight());
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, exact
+                    ? RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR
+                    : RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(image, t, null);
+        }
         if (overlay != null) {
             Graphics2D o = (Graphics2D) g.create();
             try {

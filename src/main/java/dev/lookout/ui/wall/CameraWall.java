@@ -10,7 +10,6 @@ import dev.lookout.monitor.Monitor;
 import dev.lookout.monitor.MonitorLog;
 import dev.lookout.ui.Banner;
 import dev.lookout.ui.DesktopOpener;
-import dev.lookout.ui.EventsPanel;
 import java.awt.BorderLayout;
 import java.awt.event.KeyEvent;
 import java.awt.event.MouseAdapter;
@@ -49,7 +48,7 @@ final class CameraWall implements WallMenus.Actions {
     private final JPanel tilesPanel = new JPanel(layout);
     private final Banner banner = new Banner();
     private final EnlargedBar enlargedBar = new EnlargedBar();
-    private final EventsPanel events = new EventsPanel();
+    private final WallEventList events = new WallEventList();
     private final JLabel status = new JLabel(" ");
     private final WallMenus menus = new WallMenus(this);
     private final List<WallTile> tiles = new ArrayList<>();
@@ -335,7 +334,7 @@ final class CameraWall implements WallMenus.Actions {
         return layout.enlarged();
     }
 
-    EventsPanel eventsPanel() {
+    WallEventList eventList() {
         return events;
     }
 

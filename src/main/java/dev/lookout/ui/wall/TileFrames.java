@@ -22,12 +22,13 @@ final class TileFrames implements CameraFrameListener {
     // More than the buffer's slots (waiting + shown + filling), so a shown frame's boxes are never overwritten.
     private static final int BOXES = 8;
 
-    private final DisplayBuffer buffer = new DisplayBuffer();
+    private final DisplayBuffer buffer = new DisplayBuffer(false);
     private final AtomicReferenceArray<List<Detection>> boxes = new AtomicReferenceArray<>(BOXES);
     private final AtomicBoolean queued = new AtomicBoolean();
     private final AtomicLong received = new AtomicLong();
     private final TileView view;
     private volatile OverlayPainter overlay;
+    private boolean released;
 
     /** What the event thread shows. */
     interface TileView {
@@ -46,10 +47,15 @@ final class TileFrames implements CameraFrameListener {
 
     @Override
     public void frame(Frame frame, List<Detection> tracked, OverlayPainter overlay) {
-        long sequence = received.incrementAndGet();
-        this.overlay = overlay;
-        boxes.set((int) (sequence % BOXES), tracked);
-        buffer.publish(frame.image(), sequence, frame.capturedNanos());
+        synchronized (this) { // only against release(): the camera's thread is the one publisher
+            if (released) {
+                return;
+            }
+            long sequence = received.incrementAndGet();
+            this.overlay = overlay;
+            boxes.set((int) (sequence % BOXES), tracked);
+            buffer.publish(frame.image(), sequence, frame.capturedNanos());
+        }
         if (queued.compareAndSet(false, true)) {
             SwingUtilities.invokeLater(this::showNext);
         }
@@ -66,6 +72,12 @@ final class TileFrames implements CameraFrameListener {
         if (buffer.hasPending() && queued.compareAndSet(false, true)) {
             SwingUtilities.invokeLater(this::showNext);
         }
+    }
+
+    /** Frees the scaling buffer; frames handed over later are ignored. */
+    synchronized void release() {
+        released = true;
+        buffer.releaseScratch();
     }
 
     /** Frames the camera has handed to the tile since it was built. */

@@ -3,12 +3,9 @@ package dev.lookout.ui.wall;
 import dev.lookout.event.EventChange;
 import dev.lookout.event.EventSink;
 import dev.lookout.event.ObjectEvent;
-import dev.lookout.record.MonitorEvent;
-import dev.lookout.ui.EventsPanel;
-import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -16,25 +13,22 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.swing.SwingUtilities;
 
 /**
- * Every camera's object events in the window's {@link EventsPanel}, each entry named {@code camera · class}. A sink
- * of the monitor: called on the pipeline's threads, it only queues the change (a bounded queue; what does not fit
- * is dropped and counted) and asks the event thread, once per batch, to show what is queued.
+ * Every camera's object events in the wall's {@link WallEventList}. A sink of the monitor: called on the pipeline's
+ * threads, it only queues the change (a bounded queue; what does not fit is dropped and counted) and asks the
+ * event thread, once per batch, to show the newest state of each event queued.
  */
 final class WallEvents implements EventSink {
 
     static final int QUEUE = 512;
 
-    private final EventsPanel panel;
+    private final WallEventList list;
     private final BlockingQueue<ObjectEvent> queue = new ArrayBlockingQueue<>(QUEUE);
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final AtomicLong dropped = new AtomicLong();
-    private final Map<String, Long> numbers = new HashMap<>(); // event thread only
-    private long nextNumber = 1;
+    private final Map<String, String> shown = new HashMap<>(); // event thread: the line shown of each open event
 
-    WallEvents(EventsPanel panel) {
-        this.panel = panel;
-        panel.setTitle("Events · all cameras");
-        panel.setEmptyText("No events yet (cameras with watch: classes make them)");
+    WallEvents(WallEventList list) {
+        this.list = list;
     }
 
     @Override
@@ -47,24 +41,25 @@ final class WallEvents implements EventSink {
         }
     }
 
+    /** Updates come with every detected frame of a tracked object: an entry whose line would not change is left. */
     private void drain() {
         scheduled.set(false);
+        Map<String, ObjectEvent> newest = new LinkedHashMap<>();
         ObjectEvent e;
         while ((e = queue.poll()) != null) {
-            panel.update(entry(e));
+            newest.put(e.id(), e);
         }
-    }
-
-    /** Event thread: the panel's entry for {@code e}; the same event keeps its number. */
-    private MonitorEvent entry(ObjectEvent e) {
-        long number = numbers.computeIfAbsent(e.id(), id -> nextNumber++);
-        if (e.isOver()) {
-            numbers.remove(e.id()); // an ended event changes no more: the map holds only open events
+        for (ObjectEvent event : newest.values()) {
+            String line = WallEventList.describe(event) + event.clip() + event.snapshot();
+            if (!line.equals(shown.get(event.id()))) {
+                list.update(event);
+            }
+            if (event.isOver()) {
+                shown.remove(event.id()); // an ended event changes no more: the map holds only open events
+            } else {
+                shown.put(event.id(), line);
+            }
         }
-        ZoneId zone = ZoneId.systemDefault();
-        return new MonitorEvent(number, e.start().atZone(zone).toOffsetDateTime(),
-                e.end() == null ? null : e.end().atZone(zone).toOffsetDateTime(), 0,
-                Set.of(e.camera() + " · " + e.className()), e.topScore(), e.clip(), e.snapshot(), null);
     }
 
     /** Changes dropped because the event thread fell behind by more than {@link #QUEUE}. */

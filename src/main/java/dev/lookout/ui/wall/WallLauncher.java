@@ -16,6 +16,7 @@ import dev.lookout.monitor.MonitorLog;
 import dev.lookout.ui.DemoClip;
 import dev.lookout.ui.Themes;
 import dev.lookout.ui.UncaughtProblems;
+import java.awt.GraphicsEnvironment;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
@@ -73,6 +74,11 @@ public final class WallLauncher {
         } catch (IOException e) {
             err.println("lookout live: " + e.getMessage());
             return EXIT_BAD_CONFIG;
+        }
+        if (GraphicsEnvironment.isHeadless()) {
+            err.println("lookout live: there is no display (headless Java or no DISPLAY), so the camera wall cannot "
+                    + "open; run the same cameras without a window: lookout monitor --config " + configFile);
+            return EXIT_FAILED;
         }
         MonitorLog log = new MonitorLog(err, false);
         OpenCv.load();

@@ -53,6 +53,7 @@ final class WallTile implements AutoCloseable {
         } catch (Exception e) {
             // the monitor's handles only remove a listener from a list
         }
+        frames.release();
         actions.close();
     }
 }

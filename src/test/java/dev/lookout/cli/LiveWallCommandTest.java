@@ -1,0 +1,46 @@
+package dev.lookout.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code lookout live --config FILE} refuses a bad file as {@code check-config} does (every problem with its line,
+ * exit 2, no password) before any window or camera starts, and refuses {@code --source} beside it.
+ */
+class LiveWallCommandTest {
+
+    @Test
+    void aBadFileIsRefusedWithEveryProblemBeforeTheWallOpens(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("lookout.yml");
+        Files.writeString(file, String.join("\n",
+                "storage: data",
+                "cameras:",
+                "  gate:",
+                "    source: rtsp://user:s3cret@192.0.2.10/stream",
+                "    wacth: [person]",
+                "  desk:",
+                "    source: 0",
+                "    detect_fps: fast",
+                ""));
+        CliRun run = CliRun.of("live", "--config", file.toString());
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("lookout.yml:5:5") && run.err().contains("wacth"), run.err());
+        assertTrue(run.err().contains("detect_fps"), run.err());
+        assertFalse(run.err().contains("s3cret"), run.err());
+        assertFalse(Files.exists(dir.resolve("data")), "nothing was started: no storage folder");
+    }
+
+    @Test
+    void configAndSourceExcludeEachOther(@TempDir Path dir) {
+        CliRun run = CliRun.of("live", "--config", dir.resolve("lookout.yml").toString(), "--source", "0");
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("--config and --source"), run.err());
+        assertFalse(Files.exists(dir.resolve("lookout.yml")), "no file written");
+    }
+}
