@@ -10,10 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** One {@code lookout ...} command line run in-process, with what it printed. */
-record CliRun(int exitCode, String out, String err) {
+public record CliRun(int exitCode, String out, String err) {
 
     /** Runs {@code Main.run(args)} capturing stdout and stderr. */
-    static CliRun of(String... args) {
+    public static CliRun of(String... args) {
         return run((o, e) -> Main.run(args, o, e));
     }
 

@@ -17,17 +17,7 @@ class LiveWallCommandTest {
 
     @Test
     void aBadFileIsRefusedWithEveryProblemBeforeTheWallOpens(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("lookout.yml");
-        Files.writeString(file, String.join("\n",
-                "storage: data",
-                "cameras:",
-                "  gate:",
-                "    source: rtsp://user:s3cret@192.0.2.10/stream",
-                "    wacth: [person]",
-                "  desk:",
-                "    source: 0",
-                "    detect_fps: fast",
-                ""));
+        Path file = MonitorCommandTest.badFile(dir);
         CliRun run = CliRun.of("live", "--config", file.toString());
         assertEquals(2, run.exitCode(), run.toString());
         assertTrue(run.err().contains("lookout.yml:5:5") && run.err().contains("wacth"), run.err());

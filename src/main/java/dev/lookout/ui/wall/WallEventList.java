@@ -1,6 +1,7 @@
 package dev.lookout.ui.wall;
 
 import dev.lookout.event.ObjectEvent;
+import dev.lookout.ui.EventsPanel;
 import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.Component;
@@ -8,7 +9,6 @@ import java.awt.Dimension;
 import java.awt.Font;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -95,18 +95,13 @@ final class WallEventList extends JPanel {
     /** The line shown for {@code e}. */
     static String describe(ObjectEvent e) {
         String when = CLOCK.format(e.start().atZone(ZoneId.systemDefault()));
-        String state = e.isOver() ? duration(Duration.between(e.start(), e.end())) : "● live";
+        String state = e.isOver() ? EventsPanel.formatDuration(Duration.between(e.start(), e.end())) : "● live";
         return String.format(Locale.ROOT, "%s  %s · %s  %.0f%%  %s", when, e.camera(), e.className(),
                 e.topScore() * 100, state);
     }
 
-    private static String duration(Duration d) {
-        long s = Math.max(0, d.toSeconds());
-        return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
-    }
-
     private void open(ObjectEvent e) {
-        Path target = e.clip() != null && Files.exists(e.clip()) ? e.clip() : e.snapshot();
+        Path target = EventsPanel.openable(e.clip(), e.snapshot());
         if (target != null) {
             opener.accept(target);
         }

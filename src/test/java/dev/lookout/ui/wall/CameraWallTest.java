@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lookout.capture.MjpegHttpServer;
 import dev.lookout.capture.OpenCv;
 import dev.lookout.capture.SourceOptions;
-import dev.lookout.cli.Main;
+import dev.lookout.cli.CliRun;
 import dev.lookout.config.ConfigFile;
 import dev.lookout.detect.CocoLabels;
 import dev.lookout.detect.CocoSsdDetector;
@@ -237,15 +237,11 @@ class CameraWallTest {
         // the wall holds the store; the headless run gets its own storage to read the same cameras
         Path copy = file.resolveSibling("headless.yml");
         Files.writeString(copy, Files.readString(file).replace("storage: data", "storage: headless-data"));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int check = Main.run(new String[] {"check-config", file.toString()}, new PrintStream(out, true),
-                new PrintStream(err, true));
-        assertEquals(0, check, err.toString());
-        int monitor = Main.run(new String[] {"monitor", "--config", copy.toString(), "--duration", "4", "--health",
-            "1"}, new PrintStream(out, true), new PrintStream(err, true));
-        String log = err.toString(StandardCharsets.UTF_8);
-        assertEquals(0, monitor, log);
+        CliRun check = CliRun.of("check-config", file.toString());
+        assertEquals(0, check.exitCode(), check.toString());
+        CliRun monitor = CliRun.of("monitor", "--config", copy.toString(), "--duration", "4", "--health", "1");
+        String log = monitor.err();
+        assertEquals(0, monitor.exitCode(), log);
         for (String camera : List.of("front", "side", "walk", "porch")) {
             assertTrue(log.contains(camera + ": live"), camera + " runs headless:\n" + log);
         }

@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lookout.cli.Main;
+import dev.lookout.cli.CliRun;
 import dev.lookout.config.ConfigException;
 import dev.lookout.config.ConfigFile;
 import dev.lookout.config.LookoutConfig;
 import dev.lookout.detect.CocoLabels;
 import dev.lookout.testsupport.TestData;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -68,10 +65,10 @@ class WallSetupTest {
         assertFalse(read.cameras().get("porch").loop());
         assertEquals("demo.mp4", read.cameras().get("yard").source(), "a relative source stays relative");
 
-        Result check = run("check-config", file.toString());
-        assertEquals(0, check.code, check.err);
-        assertTrue(check.out.contains("yard"), check.out);
-        assertFalse((check.out + check.err).contains("hunter2"), "check-config shows no password");
+        CliRun check = CliRun.of("check-config", file.toString());
+        assertEquals(0, check.exitCode(), check.toString());
+        assertTrue(check.out().contains("yard"), check.out());
+        assertFalse((check.out() + check.err()).contains("hunter2"), "check-config shows no password");
 
         setup.remove("gate");
         setup.remove("porch");
@@ -84,20 +81,6 @@ class WallSetupTest {
         LookoutConfig moved = ConfigFile.load(elsewhere, classes);
         assertEquals(dir.resolve("demo.mp4").toString(), moved.cameras().get("yard").source(),
                 "a relative source becomes absolute when the file moves to another folder");
-        assertEquals(0, run("check-config", elsewhere.toString()).code);
-    }
-
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-                PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = Main.run(args, o, e);
-        }
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        assertEquals(0, CliRun.of("check-config", elsewhere.toString()).exitCode());
     }
 }
