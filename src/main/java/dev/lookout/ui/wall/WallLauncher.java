@@ -143,6 +143,7 @@ public final class WallLauncher {
                 + "docs/CONFIG.md) or run from the project folder"));
         err.println("lookout live: new setup (the file does not exist yet); File > Save writes it");
         String source = demo.toAbsolutePath().toString();
-        return LookoutConfig.of(List.of(WallSetup.edited(CameraConfig.of("demo", source), source, true, List.of())));
+        return LookoutConfig.of(List.of(WallSetup.edited(CameraConfig.of("demo", source), source, true,
+                List.of("person"))));
     }
 }

@@ -64,23 +64,30 @@ final class WallSession implements AutoCloseable {
      * runs on the event thread first, so the window can let go of the old cameras.
      */
     void start(LookoutConfig config, Runnable beforeStop, Listener listener) {
-        lifecycle.execute(() -> {
-            Monitor old = current;
-            if (old != null) {
-                onEdt(beforeStop);
-                current = null;
-                old.close();
+        synchronized (lifecycle) {
+            if (lifecycle.isShutdown()) {
+                return; // closing: nothing starts any more
             }
-            try {
-                Monitor m = Monitor.start(config, configFile, detector, log, Duration.ZERO, sourceOptions,
-                        List.of(events));
-                current = m;
-                SwingUtilities.invokeLater(() -> listener.started(m));
-            } catch (StoreException | RuntimeException e) {
-                String message = e instanceof StoreException ? e.getMessage() : Failures.describe(e);
-                SwingUtilities.invokeLater(() -> listener.failed(message));
-            }
-        });
+            lifecycle.execute(() -> restart(config, beforeStop, listener));
+        }
+    }
+
+    private void restart(LookoutConfig config, Runnable beforeStop, Listener listener) {
+        Monitor old = current;
+        if (old != null) {
+            onEdt(beforeStop);
+            current = null;
+            old.close();
+        }
+        try {
+            Monitor m = Monitor.start(config, configFile, detector, log, Duration.ZERO, sourceOptions,
+                    List.of(events));
+            current = m;
+            SwingUtilities.invokeLater(() -> listener.started(m));
+        } catch (StoreException | RuntimeException e) {
+            String message = e instanceof StoreException ? e.getMessage() : Failures.describe(e);
+            SwingUtilities.invokeLater(() -> listener.failed(message));
+        }
     }
 
     private static void onEdt(Runnable r) {
@@ -103,14 +110,18 @@ final class WallSession implements AutoCloseable {
      * event thread.
      */
     void close(long millis) throws InterruptedException {
-        lifecycle.execute(() -> {
-            Monitor m = current;
-            current = null;
-            if (m != null) {
-                m.close();
+        synchronized (lifecycle) { // the window's end and a SIGTERM may both stop it: the first one asks
+            if (!lifecycle.isShutdown()) {
+                lifecycle.execute(() -> {
+                    Monitor m = current;
+                    current = null;
+                    if (m != null) {
+                        m.close();
+                    }
+                });
+                lifecycle.shutdown();
             }
-        });
-        lifecycle.shutdown();
+        }
         lifecycle.awaitTermination(millis, TimeUnit.MILLISECONDS);
     }
 
