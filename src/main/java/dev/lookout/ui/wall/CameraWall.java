@@ -11,7 +11,6 @@ import dev.lookout.monitor.MonitorLog;
 import dev.lookout.ui.Banner;
 import dev.lookout.ui.DesktopOpener;
 import java.awt.BorderLayout;
-import java.awt.event.KeyEvent;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.awt.event.WindowAdapter;
@@ -22,12 +21,9 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import javax.swing.AbstractAction;
-import javax.swing.JComponent;
 import javax.swing.JFrame;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
-import javax.swing.KeyStroke;
 import javax.swing.Timer;
 import javax.swing.WindowConstants;
 
@@ -81,9 +77,7 @@ final class CameraWall implements WallMenus.Actions {
         frame.addWindowListener(new WindowAdapter() {
             @Override
             public void windowClosing(WindowEvent e) {
-                if (edits.mayClose()) {
-                    close();
-                }
+                quit();
             }
         });
         frame.setJMenuBar(menus.bar());
@@ -109,33 +103,13 @@ final class CameraWall implements WallMenus.Actions {
     }
 
     private void bindKeys() {
-        JComponent root = frame.getRootPane();
-        for (int i = 1; i <= 9; i++) {
-            int index = i - 1;
-            bind(root, KeyStroke.getKeyStroke(KeyEvent.VK_0 + i, 0), "enlarge" + i, () -> enlarge(index));
-            bind(root, KeyStroke.getKeyStroke(KeyEvent.VK_NUMPAD0 + i, 0), "enlarge" + i, () -> enlarge(index));
-        }
-        bind(root, KeyStroke.getKeyStroke(KeyEvent.VK_0, 0), "grid", this::showGrid);
-        bind(root, KeyStroke.getKeyStroke(KeyEvent.VK_NUMPAD0, 0), "grid", this::showGrid);
-        bind(root, KeyStroke.getKeyStroke(KeyEvent.VK_ESCAPE, 0), "grid", this::showGrid);
-        bind(root, KeyStroke.getKeyStroke(KeyEvent.VK_S, 0), "snapshot", () -> {
+        WallKeys.install(frame.getRootPane(), this::enlarge, this::showGrid, () -> {
             if (enlargedTile() != null) {
                 enlargedTile().actions.snapshot();
             }
-        });
-        bind(root, KeyStroke.getKeyStroke(KeyEvent.VK_R, 0), "record", () -> {
+        }, () -> {
             if (enlargedTile() != null) {
                 enlargedBar.record.doClick();
-            }
-        });
-    }
-
-    private static void bind(JComponent root, KeyStroke key, String name, Runnable action) {
-        root.getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW).put(key, name);
-        root.getActionMap().put(name, new AbstractAction() {
-            @Override
-            public void actionPerformed(java.awt.event.ActionEvent e) {
-                action.run();
             }
         });
     }
@@ -220,9 +194,15 @@ final class CameraWall implements WallMenus.Actions {
         frame.setTitle("Lookout — " + setup.file().getFileName() + (setup.changed() ? " (not saved)" : ""));
     }
 
-    /** Closes the window; the monitor is stopped by {@link #awaitStopped}. Idempotent. */
     @Override
-    public void close() {
+    public void quit() {
+        if (edits.mayClose()) {
+            close();
+        }
+    }
+
+    /** Closes the window without asking; the monitor is stopped by {@link #awaitStopped}. Idempotent. */
+    void close() {
         if (shutDown) {
             return;
         }

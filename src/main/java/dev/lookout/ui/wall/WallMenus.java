@@ -25,7 +25,8 @@ final class WallMenus {
 
         void saveAs();
 
-        void close();
+        /** Closes the window, asking first about unsaved changes. */
+        void quit();
 
         void addCamera();
 
@@ -50,7 +51,7 @@ final class WallMenus {
         file.add(item("Save setup", KeyStroke.getKeyStroke(KeyEvent.VK_S, ctrl), actions::save));
         file.add(item("Save setup as…", null, actions::saveAs));
         file.addSeparator();
-        file.add(item("Close", KeyStroke.getKeyStroke(KeyEvent.VK_Q, ctrl), actions::close));
+        file.add(item("Close", KeyStroke.getKeyStroke(KeyEvent.VK_Q, ctrl), actions::quit));
         JMenu cameras = new JMenu("Cameras");
         cameras.add(item("Add camera…", KeyStroke.getKeyStroke(KeyEvent.VK_N, ctrl), actions::addCamera));
         cameras.add(edit);

@@ -14,6 +14,7 @@ import dev.lookout.detect.CocoLabels;
 import dev.lookout.detect.CocoSsdDetector;
 import dev.lookout.detect.Device;
 import dev.lookout.monitor.MonitorLog;
+import dev.lookout.record.RecordingSummary;
 import dev.lookout.testsupport.Edt;
 import dev.lookout.testsupport.IntegrationTest;
 import dev.lookout.testsupport.TestData;
@@ -30,6 +31,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -46,9 +48,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The camera wall under a display (Xvfb in CI) with four real cameras run by the real monitor and detector: the
  * demo clip twice (looping), vtest.avi (looping) and an MJPEG stream on the loopback with a password in its URL.
  * Every tile paints its camera's frames (counted per tile against the frames its camera delivered), keys 1–9 and
- * a click enlarge one camera and Esc/0 come back, the enlarged camera's snapshot button saves a frame, a stream that
- * dies shows its state on its tile while the others go on, and a camera added with the menus is saved to a file
- * that {@code check-config} accepts and {@code monitor} runs.
+ * a click enlarge one camera and Esc/0 come back, the enlarged camera's snapshot and record keys save a frame and a
+ * recording, a stream that dies shows its state on its tile while the others go on, and a camera added with the
+ * menus is saved to a file that {@code check-config} accepts and {@code monitor} runs.
  */
 @IntegrationTest
 class CameraWallTest {
@@ -128,11 +130,12 @@ class CameraWallTest {
             assertTrue(cells.get(2).y > cells.get(0).y && cells.get(3).y == cells.get(2).y, "a 2×2 grid: " + cells);
             assertEquals(cells.get(0).getSize(), cells.get(3).getSize(), "tiles of one size");
 
-            everyTilePaintsItsCamerasFrames();
-
-            // boxes and an event in the list before the picture is taken
+            // boxes and an event in the list, and the start (models warming, first events) over
             assertTrue(Edt.await(60_000, () -> wall.tiles().stream().allMatch(t -> t.feed.status()
                     .framesDetected() > 3) && !wall.eventList().events().isEmpty()), "detections and an event");
+
+            everyTilePaintsItsCamerasFrames();
+
             String listed = onEdt(() -> WallEventList.describe(wall.eventList().events().get(0)));
             assertTrue(Stream.of("front", "side", "walk", "street").anyMatch(c -> listed.contains("  " + c + " · ")),
                     "the camera is named: " + listed);
@@ -161,7 +164,13 @@ class CameraWallTest {
         assertFalse(logBytes.toString(StandardCharsets.UTF_8).contains("hunter2"), "no password in the log");
     }
 
-    /** Over a window of about 40 frames of the slowest camera, each tile paints (nearly) every frame it got. */
+    /**
+     * Over a window of 40 frames of the slowest camera, each tile paints the frames its camera delivered. On a
+     * loaded machine (CI with other builds: load 18–30 on 2 cores) the event thread and Xvfb get their turns late,
+     * every paint of the wall costs tens of milliseconds, and the display buffer drops the oldest waiting frame, so
+     * tiles painted 62–87% of their frames there; at least half is required. Tiles that did not follow their camera
+     * (lost repaints, an event thread flooded by the event list's HTML cells) painted under a fifth.
+     */
     private void everyTilePaintsItsCamerasFrames() throws Exception {
         long[] received0 = onEdt(this::received);
         long[] painted0 = onEdt(this::painted);
@@ -185,7 +194,7 @@ class CameraWallTest {
             double cameraFps = onEdt(() -> wall.tiles().get(tile).feed.status().fps());
             System.out.printf(Locale.ROOT, "wall tile %d: camera %.1f fps, %d frames received, %d painted in %.1f s"
                     + " (%.1f painted/s)%n", i + 1, cameraFps, got, shown, seconds, shown / seconds);
-            assertTrue(shown >= got * 0.8, "tile " + (i + 1) + " painted " + shown + " of its camera's " + got
+            assertTrue(shown * 2 >= got, "tile " + (i + 1) + " painted " + shown + " of its camera's " + got
                     + " frames");
         }
     }
@@ -204,6 +213,16 @@ class CameraWallTest {
         press(KeyEvent.VK_S);
         Path shots = dir.resolve("snapshots/side");
         assertTrue(Edt.await(20_000, () -> pngs(shots) > 0), "the snapshot key saves the enlarged camera's frame");
+        press(KeyEvent.VK_R);
+        assertTrue(onEdt(() -> wall.tiles().get(1).actions.isRecording()), "R records the enlarged camera");
+        long recordFrom = onEdt(() -> wall.tiles().get(1).frames.framesReceived());
+        assertTrue(Edt.await(30_000, () -> wall.tiles().get(1).frames.framesReceived() > recordFrom + 15),
+                "frames for the recording");
+        press(KeyEvent.VK_R);
+        RecordingSummary recorded = onEdt(() -> wall.tiles().get(1).actions.lastFinish()).get(30, TimeUnit.SECONDS);
+        assertTrue(recorded.succeeded() && recorded.framesWritten() >= 10, recorded.toString());
+        assertTrue(recorded.path().startsWith(dir.resolve("recordings/side")) && Files.size(recorded.path()) > 10_000,
+                recorded.path().toString());
         press(KeyEvent.VK_ESCAPE);
         assertEquals(-1, (int) onEdt(() -> wall.enlargedIndex()));
         assertTrue(Edt.await(5_000, () -> wall.tiles().stream().allMatch(t -> t.view.isVisible())), "grid again");
