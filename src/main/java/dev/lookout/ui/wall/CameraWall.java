@@ -52,6 +52,7 @@ final class CameraWall implements WallMenus.Actions {
     private final CountDownLatch closed = new CountDownLatch(1);
     private final WallEdits edits;
     private boolean shutDown;
+    private String enlargedName; // the camera enlarged, kept across restarts of the monitor
 
     /**
      * @param outputs the folder that gets {@code snapshots/CAMERA/} and {@code recordings/CAMERA/} from the buttons
@@ -64,12 +65,12 @@ final class CameraWall implements WallMenus.Actions {
         layoutWindow();
         bindKeys();
         enlargedBar.back.addActionListener(e -> showGrid());
-        enlargedBar.snapshot.addActionListener(e -> enlargedTile().actions.snapshot());
-        enlargedBar.record.addActionListener(e -> {
-            enlargedTile().actions.toggleRecording();
+        enlargedBar.snapshot.addActionListener(e -> onEnlarged(t -> t.actions.snapshot()));
+        enlargedBar.record.addActionListener(e -> onEnlarged(t -> {
+            t.actions.toggleRecording();
             showEnlargedBar();
-        });
-        enlargedBar.watch.addActionListener(e -> edits.toggleWatch(enlargedTile().feed.name()));
+        }));
+        enlargedBar.watch.addActionListener(e -> onEnlarged(t -> edits.toggleWatch(t.feed.name())));
     }
 
     private void layoutWindow() {
@@ -103,15 +104,16 @@ final class CameraWall implements WallMenus.Actions {
     }
 
     private void bindKeys() {
-        WallKeys.install(frame.getRootPane(), this::enlarge, this::showGrid, () -> {
-            if (enlargedTile() != null) {
-                enlargedTile().actions.snapshot();
-            }
-        }, () -> {
-            if (enlargedTile() != null) {
-                enlargedBar.record.doClick();
-            }
-        });
+        WallKeys.install(frame.getRootPane(), this::enlarge, this::showGrid,
+                () -> onEnlarged(t -> t.actions.snapshot()), () -> onEnlarged(t -> enlargedBar.record.doClick()));
+    }
+
+    /** Does {@code action} with the enlarged camera, if one is enlarged (none while the monitor restarts). */
+    private void onEnlarged(java.util.function.Consumer<WallTile> action) {
+        WallTile t = enlargedTile();
+        if (t != null) {
+            action.accept(t);
+        }
     }
 
     // ------------------------------------------------------------------ lifecycle
@@ -138,6 +140,7 @@ final class CameraWall implements WallMenus.Actions {
             @Override
             public void failed(String message) {
                 releaseTiles();
+                showGrid();
                 banner.show(Banner.Level.ERROR, "The cameras could not start: " + message, null, null);
             }
         });
@@ -146,6 +149,12 @@ final class CameraWall implements WallMenus.Actions {
 
     private void showCameras(List<CameraFeed> feeds) {
         releaseTiles();
+        int keep = -1; // a camera enlarged before the restart (e.g. its watch toggled) stays enlarged
+        for (int i = 0; i < feeds.size(); i++) {
+            if (feeds.get(i).name().equals(enlargedName)) {
+                keep = i;
+            }
+        }
         Path snapshots = outputs.resolve("snapshots");
         Path recordings = outputs.resolve("recordings");
         for (int i = 0; i < feeds.size(); i++) {
@@ -163,14 +172,19 @@ final class CameraWall implements WallMenus.Actions {
             tiles.add(tile);
             tilesPanel.add(tile.view);
         }
-        layout.setEnlarged(-1);
-        enlargedBar.setVisible(false);
-        tilesPanel.revalidate();
-        tilesPanel.repaint();
+        if (keep >= 0) {
+            enlarge(keep);
+        } else {
+            showGrid();
+        }
         refresh();
     }
 
     private void releaseTiles() {
+        WallTile enlargedNow = enlargedTile();
+        if (enlargedNow != null) {
+            enlargedName = enlargedNow.feed.name();
+        }
         tiles.forEach(WallTile::close);
         tiles.clear();
         tilesPanel.removeAll();
@@ -231,6 +245,7 @@ final class CameraWall implements WallMenus.Actions {
             return;
         }
         layout.setEnlarged(index);
+        enlargedName = tiles.get(index).feed.name();
         showEnlargedBar();
         tilesPanel.revalidate();
         tilesPanel.repaint();
@@ -238,6 +253,7 @@ final class CameraWall implements WallMenus.Actions {
 
     /** Back to the grid. */
     void showGrid() {
+        enlargedName = null;
         layout.setEnlarged(-1);
         enlargedBar.setVisible(false);
         tilesPanel.revalidate();
@@ -320,6 +336,10 @@ final class CameraWall implements WallMenus.Actions {
 
     Banner banner() {
         return banner;
+    }
+
+    EnlargedBar enlargedBar() {
+        return enlargedBar;
     }
 
     WallEdits edits() {

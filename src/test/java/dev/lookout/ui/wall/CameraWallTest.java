@@ -49,8 +49,9 @@ import org.junit.jupiter.api.io.TempDir;
  * demo clip twice (looping), vtest.avi (looping) and an MJPEG stream on the loopback with a password in its URL.
  * Every tile paints its camera's frames (counted per tile against the frames its camera delivered), keys 1–9 and
  * a click enlarge one camera and Esc/0 come back, the enlarged camera's snapshot and record keys save a frame and a
- * recording, a stream that dies shows its state on its tile while the others go on, and a camera added with the
- * menus is saved to a file that {@code check-config} accepts and {@code monitor} runs.
+ * recording and its watch toggle restarts the monitor with the camera watched (still enlarged), a stream that dies
+ * shows its state on its tile while the others go on, and a camera added with the menus is saved to a file that
+ * {@code check-config} accepts and {@code monitor} runs.
  */
 @IntegrationTest
 class CameraWallTest {
@@ -223,6 +224,12 @@ class CameraWallTest {
         assertTrue(recorded.succeeded() && recorded.framesWritten() >= 10, recorded.toString());
         assertTrue(recorded.path().startsWith(dir.resolve("recordings/side")) && Files.size(recorded.path()) > 10_000,
                 recorded.path().toString());
+        WallTile before = onEdt(() -> wall.tiles().get(1));
+        SwingUtilities.invokeAndWait(() -> wall.enlargedBar().watch.doClick());
+        assertTrue(Edt.await(60_000, () -> wall.tiles().size() == 4 && wall.tiles().get(1) != before
+                && wall.tiles().get(1).view.framesPainted() > 3), "the monitor restarted with the watched camera");
+        assertEquals(List.of("person"), onEdt(() -> wall.setup().config().cameras().get("side").watch()));
+        assertEquals(1, (int) onEdt(() -> wall.enlargedIndex()), "the camera stays enlarged across the restart");
         press(KeyEvent.VK_ESCAPE);
         assertEquals(-1, (int) onEdt(() -> wall.enlargedIndex()));
         assertTrue(Edt.await(5_000, () -> wall.tiles().stream().allMatch(t -> t.view.isVisible())), "grid again");
