@@ -14,6 +14,7 @@ import dev.lookout.live.CocoSsdFrameDetector;
 import dev.lookout.live.FrameDetector;
 import dev.lookout.live.PlaybackOptions;
 import dev.lookout.live.WatchSettings;
+import dev.lookout.notify.mqtt.MqttSettings;
 import dev.lookout.ui.CaptureSourceCatalog;
 import dev.lookout.ui.LiveConfig;
 import dev.lookout.ui.LiveWindow;
@@ -99,6 +100,10 @@ public final class LiveCommand extends CliCommand {
     @Mixin
     WatchOptions watch = new WatchOptions();
 
+    @Option(names = "--remote-events", paramLabel = "URL", description = "also open the Remote events window on "
+            + "this MQTT broker (tcp://HOST:1883); with a user and password use the source menu's Remote events…")
+    String remoteEvents;
+
     @Override
     int run() throws Exception {
         long launchNanos = System.nanoTime() - ArenaLimitedRelaunch.sinceLaunchMillis() * 1_000_000L;
@@ -126,17 +131,22 @@ public final class LiveCommand extends CliCommand {
         checkKnownClasses(modelDir, options.classes(), "--classes");
         checkKnownClasses(modelDir, watch != null ? watch.classes() : Set.of(), "--watch");
         checkKnownClasses(modelDir, snapshotOn, "--snapshot-on");
+        MqttSettings remote = remoteEvents == null ? null : RemoteEventsCommand.settings("--remote-events",
+                remoteEvents, MqttSettings.DEFAULT_PREFIX, 0, null, null);
 
         if (config != null) {
             if (this.source != null) {
                 throw new UsageException("--config and --source exclude each other: add the source as a camera of "
                         + config);
             }
+            if (remote != null) {
+                throw new UsageException("--remote-events opens beside the single-camera window, not the camera "
+                        + "wall of --config: run 'lookout remote-events' beside it");
+            }
             return WallLauncher.run(config, modelDir, duration, theme, err);
         }
         if (GraphicsEnvironment.isHeadless()) {
             problem("there is no display (headless Java or no DISPLAY), so the window cannot open.");
-
             err.println("For video without a screen use 'lookout detect' (e.g. lookout detect --annotate out/ "
                     + "VIDEO), or run the window under a virtual display: xvfb-run -a java -jar lookout.jar live");
             return Main.EXIT_FAILED;
@@ -222,6 +232,9 @@ public final class LiveCommand extends CliCommand {
                 }
                 if (!snapshotOn.isEmpty()) {
                     w.snapshotOn(snapshotOn, confirm, postRoll, snapshotDir);
+                }
+                if (remote != null) {
+                    w.openRemoteEvents(remote);
                 }
             });
         } catch (InvocationTargetException e) {

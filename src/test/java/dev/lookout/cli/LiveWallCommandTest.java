@@ -11,7 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code lookout live --config FILE} refuses a bad file as {@code check-config} does (every problem with its line,
- * exit 2, no password) before any window or camera starts, and refuses {@code --source} beside it.
+ * exit 2, no password) before any window or camera starts, and refuses {@code --source} and
+ * {@code --remote-events} beside it.
  */
 class LiveWallCommandTest {
 
@@ -27,10 +28,14 @@ class LiveWallCommandTest {
     }
 
     @Test
-    void configAndSourceExcludeEachOther(@TempDir Path dir) {
+    void configExcludesSourceAndRemoteEvents(@TempDir Path dir) {
         CliRun run = CliRun.of("live", "--config", dir.resolve("lookout.yml").toString(), "--source", "0");
         assertEquals(2, run.exitCode(), run.toString());
         assertTrue(run.err().contains("--config and --source"), run.err());
+        CliRun remote = CliRun.of("live", "--config", dir.resolve("lookout.yml").toString(), "--remote-events",
+                "tcp://127.0.0.1:1883");
+        assertEquals(2, remote.exitCode(), remote.toString());
+        assertTrue(remote.err().contains("--remote-events"), remote.err());
         assertFalse(Files.exists(dir.resolve("lookout.yml")), "no file written");
     }
 }
