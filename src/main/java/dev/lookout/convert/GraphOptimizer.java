@@ -42,7 +42,7 @@ final class GraphOptimizer {
     private Map<String, List<Node>> consumers() {
         Map<String, List<Node>> map = new HashMap<>();
         for (Node n : graph.nodes()) {
-            for (String in : n.reads()) {
+            for (String in : n.inputs) {
                 map.computeIfAbsent(in, k -> new ArrayList<>()).add(n);
             }
         }
@@ -313,7 +313,7 @@ final class GraphOptimizer {
     private boolean removeDeadNodes() {
         Set<String> used = new HashSet<>(outputNames());
         for (Node n : graph.nodes()) {
-            used.addAll(n.reads()); // a Loop's body may read values of this graph
+            used.addAll(n.inputs);
         }
         return graph.nodes().removeIf(n -> n.outputs.stream().noneMatch(used::contains));
     }
@@ -321,7 +321,7 @@ final class GraphOptimizer {
     private void removeUnusedInitializers() {
         Set<String> used = new HashSet<>();
         for (Node n : graph.nodes()) {
-            used.addAll(n.reads()); // a Loop's body may read values of this graph
+            used.addAll(n.inputs);
         }
         graph.initializers().keySet().removeIf(k -> !used.contains(k));
     }

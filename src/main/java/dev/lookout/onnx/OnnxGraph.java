@@ -1,12 +1,9 @@
 package dev.lookout.onnx;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * An ONNX graph under construction: nodes in topological order, initializers, inputs and outputs. The order of
@@ -18,11 +15,7 @@ public final class OnnxGraph {
     public record ValueInfo(String name, DataType type, long[] dims, String[] dimNames) {
     }
 
-    /**
-     * One attribute of a node; {@code value} is a Long, Float, String, long[], float[], Tensor or OnnxGraph (a
-     * subgraph, such as the {@code body} of a {@code Loop}: its inputs and outputs are the body's, and its nodes may
-     * read any value of the enclosing graphs by name, see {@link Node#reads()}).
-     */
+    /** One attribute of a node; {@code value} is a Long, Float, String, long[], float[], Tensor or OnnxGraph. */
     public record Attribute(String name, Object value) {
     }
 
@@ -55,22 +48,6 @@ public final class OnnxGraph {
                 }
             }
             return null;
-        }
-
-        /**
-         * Every value name this node reads: its inputs (without the {@code ""} of omitted ones), then what its
-         * subgraph attributes read from the enclosing scope ({@link OnnxGraph#outerScopeReads()}). A pass that
-         * decides whether a value is still used must ask this, not {@link #inputs}.
-         */
-        public Set<String> reads() {
-            Set<String> reads = new LinkedHashSet<>();
-            inputs.stream().filter(i -> !i.isEmpty()).forEach(reads::add);
-            for (Attribute a : attributes) {
-                if (a.value() instanceof OnnxGraph subgraph) {
-                    reads.addAll(subgraph.outerScopeReads());
-                }
-            }
-            return reads;
         }
 
         /** Replaces or adds an attribute. */
@@ -137,20 +114,5 @@ public final class OnnxGraph {
     /** The outputs. */
     public List<ValueInfo> outputs() {
         return outputs;
-    }
-
-    /**
-     * The values this graph, as a subgraph, reads from its enclosing graphs: what its nodes (and theirs, nested)
-     * read that it does not define itself as an input, initializer or node output. Empty for a self-contained graph.
-     */
-    public Set<String> outerScopeReads() {
-        Set<String> defined = new HashSet<>(initializers.keySet());
-        inputs.forEach(v -> defined.add(v.name()));
-        nodes.forEach(n -> defined.addAll(n.outputs));
-        Set<String> reads = new LinkedHashSet<>();
-        nodes.forEach(n -> reads.addAll(n.reads()));
-        outputs.forEach(v -> reads.add(v.name()));
-        reads.removeAll(defined);
-        return reads;
     }
 }

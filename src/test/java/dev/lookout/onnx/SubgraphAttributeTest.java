@@ -9,7 +9,6 @@ import ai.onnxruntime.OrtSession;
 import java.nio.FloatBuffer;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** A node attribute holding a subgraph: a tiny ONNX {@code Loop} built with OnnxGraph, run in ONNX Runtime. */
@@ -57,14 +56,6 @@ class SubgraphAttributeTest {
             assertArrayEquals(new long[] {3, 2}, ((OnnxTensor) result.get("partials").orElseThrow()).getInfo().getShape());
             assertArrayEquals(new float[] {0, 0, 2, 14, 6, 32}, floats(result.get("partials").orElseThrow()));
         }
-    }
-
-    @Test
-    void theLoopNodeReadsWhatItsBodyTakesFromTheMainGraph() {
-        OnnxGraph.Node loop = loopModel().nodes().get(0);
-        assertEquals(Set.of("trips", "always", "x", "step"), loop.reads());
-        OnnxGraph body = (OnnxGraph) loop.attribute("body");
-        assertEquals(Set.of("step"), body.outerScopeReads());
     }
 
     @Test
