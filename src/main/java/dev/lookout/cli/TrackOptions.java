@@ -30,9 +30,9 @@ import picocli.CommandLine.Option;
  */
 final class TrackOptions {
 
-    static final int CANDIDATE_BOXES = 100;
-    static final double CANDIDATE_SCORE = 0.1;
-    static final double CANDIDATE_IOU = 0.5;
+    static final int CANDIDATE_BOXES = dev.lookout.track.Candidates.BOXES;
+    static final double CANDIDATE_SCORE = dev.lookout.track.Candidates.SCORE;
+    static final double CANDIDATE_IOU = dev.lookout.track.Candidates.IOU;
 
     @Option(names = "--track", description = "videos and streams: track objects; each detection gets an \"id\" and "
             + "\"stationary\" (only detections of confirmed tracks are reported, whatever their score)")
@@ -119,7 +119,7 @@ final class TrackOptions {
 
     /** The detector query of the tracking path: the user's class filter and minimum area, tracking's candidates. */
     static DetectOptions candidates(DetectOptions user) {
-        return new DetectOptions(CANDIDATE_BOXES, CANDIDATE_SCORE, CANDIDATE_IOU, user.classes(), user.minArea());
+        return dev.lookout.track.Candidates.options(user);
     }
 
     /** Opens {@code --track-events} for appending, or returns null without it. */
