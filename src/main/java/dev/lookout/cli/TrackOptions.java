@@ -8,6 +8,7 @@ import dev.lookout.track.TrackingSession;
 import dev.lookout.track.events.EventRules;
 import dev.lookout.track.zones.CountingLine;
 import dev.lookout.track.zones.RegionParser;
+import dev.lookout.track.zones.Regions;
 import dev.lookout.track.zones.Zone;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -81,40 +82,42 @@ final class TrackOptions {
         if (!(stationarySeconds > 0) || Double.isInfinite(stationarySeconds)) {
             throw new UsageException("--stationary must be a positive number of seconds, not " + stationarySeconds);
         }
-        try {
-            parsedLines = lines.stream().map(RegionParser::line).toList();
-            parsedZones = zones.stream().map(RegionParser::zone).toList();
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
-        Set<String> names = new LinkedHashSet<>();
-        for (String n : parsedLines.stream().map(CountingLine::name).toList()) {
-            if (!names.add(n)) {
-                throw new UsageException("two lines or zones are called '" + n + "'; give each its own name");
-            }
-        }
-        for (String n : parsedZones.stream().map(Zone::name).toList()) {
-            if (!names.add(n)) {
-                throw new UsageException("two lines or zones are called '" + n + "'; give each its own name");
-            }
-        }
+        Regions regions = regions(lines, zones);
+        parsedLines = regions.lines();
+        parsedZones = regions.zones();
         if (require != null) {
             if (events == null) {
                 throw new UsageException("--require needs --track-events");
             }
-            Set<String> wanted = new LinkedHashSet<>();
-            for (String r : require.split(",")) {
-                if (!r.isBlank()) {
-                    wanted.add(r.strip());
-                }
-            }
-            for (String r : wanted) {
-                if (!names.contains(r)) {
-                    throw new UsageException("--require " + r + ": no --line or --zone has that name");
-                }
-            }
-            required = wanted;
+            required = required(require, regions, "no --line or --zone has that name");
         }
+    }
+
+    /** {@code --line} and {@code --zone} specs, checked (each malformed one and a shared name is a usage error). */
+    static Regions regions(List<String> lines, List<String> zones) throws UsageException {
+        try {
+            return new Regions(lines.stream().map(RegionParser::line).toList(),
+                    zones.stream().map(RegionParser::zone).toList());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage().startsWith("two lines or zones")
+                    ? e.getMessage() + "; give each its own name" : e.getMessage());
+        }
+    }
+
+    /** {@code --require A,B}: names of {@code regions}; an unknown name is a usage error ending with {@code why}. */
+    static Set<String> required(String require, Regions regions, String why) throws UsageException {
+        Set<String> wanted = new LinkedHashSet<>();
+        for (String r : require.split(",")) {
+            if (!r.isBlank()) {
+                wanted.add(r.strip());
+            }
+        }
+        for (String r : wanted) {
+            if (!regions.names().contains(r)) {
+                throw new UsageException("--require " + r + ": " + why);
+            }
+        }
+        return wanted;
     }
 
     /** The detector query of the tracking path: the user's class filter and minimum area, tracking's candidates. */

@@ -141,6 +141,11 @@ public final class LivePipeline implements AutoCloseable {
         tracking = value;
     }
 
+    /** The tracking installed with {@link #setTracking}, or null. */
+    public LiveTracking tracking() {
+        return tracking;
+    }
+
     /** Pauses or resumes: a paused file stops reading; a paused live source is read but its frames are dropped. */
     public void setPaused(boolean value) {
         paused = value;

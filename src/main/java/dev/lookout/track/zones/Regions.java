@@ -22,7 +22,10 @@ public record Regions(List<CountingLine> lines, List<Zone> zones) {
         lines = List.copyOf(lines);
         zones = List.copyOf(zones);
         Set<String> names = new LinkedHashSet<>();
-        for (String n : names()) {
+        List<String> all = new ArrayList<>();
+        lines.forEach(l -> all.add(l.name()));
+        zones.forEach(z -> all.add(z.name()));
+        for (String n : all) {
             if (!names.add(n)) {
                 throw new IllegalArgumentException("two lines or zones are called '" + n + "'");
             }
