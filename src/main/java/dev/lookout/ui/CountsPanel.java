@@ -37,9 +37,12 @@ final class CountsPanel extends JPanel {
         add(title, BorderLayout.NORTH);
         table.setFillsViewportHeight(true);
         table.setFocusable(false);
-        table.getColumnModel().getColumn(0).setPreferredWidth(90);
+        int[] widths = {84, 64, 36, 36, 46, 52, 40};
+        for (int i = 0; i < widths.length; i++) {
+            table.getColumnModel().getColumn(i).setPreferredWidth(widths[i]);
+        }
         JScrollPane scroll = new JScrollPane(table);
-        scroll.setPreferredSize(new Dimension(340, 180));
+        scroll.setPreferredSize(new Dimension(370, 170));
         add(scroll, BorderLayout.CENTER);
     }
 

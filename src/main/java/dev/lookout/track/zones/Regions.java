@@ -32,6 +32,17 @@ public record Regions(List<CountingLine> lines, List<Zone> zones) {
         }
     }
 
+    /** Equal when their text forms are (zones hold arrays, which records compare by identity). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Regions r && format().equals(r.format());
+    }
+
+    @Override
+    public int hashCode() {
+        return format().hashCode();
+    }
+
     /** True when there is nothing to count. */
     public boolean isEmpty() {
         return lines.isEmpty() && zones.isEmpty();
