@@ -26,8 +26,6 @@ import java.awt.GraphicsEnvironment;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import dev.lookout.track.zones.Regions;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -100,13 +98,9 @@ public final class LiveCommand extends CliCommand {
             + "their counts (default: on, or as last chosen in the window's Tracking menu; --watch needs it)")
     Boolean track;
 
-    @Option(names = "--line", paramLabel = "NAME:x1,y1,x2,y2", description = "a counting line for this source "
-            + "(pixels, or fractions 0..1 of the frame), saved as if drawn in the window (repeatable)")
-    List<String> lines = new ArrayList<>();
-
-    @Option(names = "--zone", paramLabel = "NAME:x1,y1;x2,y2;...", description = "a zone (a polygon of 3 or more "
-            + "points) for this source, saved as if drawn in the window (repeatable)")
-    List<String> zones = new ArrayList<>();
+    /** The source's lines and zones, saved as if drawn in the window. */
+    @Mixin
+    RegionOptions regionOptions = new RegionOptions();
 
     @Option(names = "--require", paramLabel = "A,B", description = "--watch: an object's event starts only when "
             + "it enters one of these zones or crosses one of these lines")
@@ -136,7 +130,7 @@ public final class LiveCommand extends CliCommand {
         Set<String> snapshotOn = WatchOptions.classList("--snapshot-on", this.snapshotOn);
         int confirm = this.watch.confirmFrames();
         long postRoll = this.watch.postRollMillis();
-        Regions regions = TrackOptions.regions(lines, zones);
+        Regions regions = regionOptions.parse();
         Set<String> requiredNames = Set.of();
         if (require != null) {
             if (watch == null) {

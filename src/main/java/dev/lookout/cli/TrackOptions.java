@@ -7,7 +7,6 @@ import dev.lookout.track.TrackerConfig;
 import dev.lookout.track.TrackingSession;
 import dev.lookout.track.events.EventRules;
 import dev.lookout.track.zones.CountingLine;
-import dev.lookout.track.zones.RegionParser;
 import dev.lookout.track.zones.Regions;
 import dev.lookout.track.zones.Zone;
 import java.io.BufferedWriter;
@@ -17,10 +16,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -39,13 +38,8 @@ final class TrackOptions {
             + "\"stationary\" (only detections of confirmed tracks are reported, whatever their score)")
     boolean track;
 
-    @Option(names = "--line", paramLabel = "NAME:x1,y1,x2,y2", description = "--track: a counting line (pixels, or "
-            + "fractions 0..1 of the frame); crossings are written as \"count\" lines (repeatable)")
-    List<String> lines = new ArrayList<>();
-
-    @Option(names = "--zone", paramLabel = "NAME:x1,y1;x2,y2;...", description = "--track: a zone (a polygon of 3 "
-            + "or more points); entries and exits are written as \"count\" lines (repeatable)")
-    List<String> zones = new ArrayList<>();
+    @Mixin
+    RegionOptions regionOptions = new RegionOptions();
 
     @Option(names = "--track-events", paramLabel = "FILE", description = "--track: append one object event per "
             + "tracked object (new/update/end, with before and after) to FILE as JSON lines")
@@ -66,7 +60,8 @@ final class TrackOptions {
     /** Checks the options; {@code minScore} and {@code iou} are the user's (null when not given). */
     void check(Double minScore, Double iou) throws UsageException {
         if (!track) {
-            for (String option : new String[] {lines.isEmpty() ? null : "--line", zones.isEmpty() ? null : "--zone",
+            for (String option : new String[] {regionOptions.lines.isEmpty() ? null : "--line",
+                regionOptions.zones.isEmpty() ? null : "--zone",
                     events == null ? null : "--track-events", require == null ? null : "--require"}) {
                 if (option != null) {
                     throw new UsageException(option + " needs --track");
@@ -82,7 +77,7 @@ final class TrackOptions {
         if (!(stationarySeconds > 0) || Double.isInfinite(stationarySeconds)) {
             throw new UsageException("--stationary must be a positive number of seconds, not " + stationarySeconds);
         }
-        Regions regions = regions(lines, zones);
+        Regions regions = regionOptions.parse();
         parsedLines = regions.lines();
         parsedZones = regions.zones();
         if (require != null) {
@@ -90,17 +85,6 @@ final class TrackOptions {
                 throw new UsageException("--require needs --track-events");
             }
             required = required(require, regions, "no --line or --zone has that name");
-        }
-    }
-
-    /** {@code --line} and {@code --zone} specs, checked (each malformed one and a shared name is a usage error). */
-    static Regions regions(List<String> lines, List<String> zones) throws UsageException {
-        try {
-            return new Regions(lines.stream().map(RegionParser::line).toList(),
-                    zones.stream().map(RegionParser::zone).toList());
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage().startsWith("two lines or zones")
-                    ? e.getMessage() + "; give each its own name" : e.getMessage());
         }
     }
 

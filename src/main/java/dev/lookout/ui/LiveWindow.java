@@ -85,6 +85,9 @@ public final class LiveWindow {
         this.pipeline = new LivePipeline(config.detectorLoader(), config.options(), stats, news);
         news.attach(pipeline);
         pipeline.setTracking(tracking);
+        if (config.recording() != null) {
+            config.recording().setPainter(tracking.painter()); // recordings show what the overlay shows
+        }
         WindowParts parts = new WindowParts(config, pipeline, frame, video, overlay, controls, banner, status, events,
                 worker);
         this.source = new SourceController(parts);
