@@ -174,6 +174,18 @@ class LiveMonitorCommandTest {
         assertEquals(2, empty.code(), empty.err());
         Result badRoll = live("--watch", "person", "--pre-roll", "-1");
         assertEquals(2, badRoll.code(), badRoll.err());
+        // Lines, zones and --require: each mistake named, exit 2, before any window opens.
+        String[][] bad = {
+            {"--line", "gate:1,2,3"}, {"--zone", "a:0,0;1,0;1,1", "--line", "a:0,0,1,1"}, {"--require", "yard"},
+            {"--watch", "person", "--line", "gate:0,0,1,1", "--require", "yard"}, {"--no-track", "--watch", "person"}};
+        String[] says = {"--line gate:1,2,3: needs 4 numbers x1,y1,x2,y2 after the name, found 3",
+            "two lines or zones are called 'a'; give each its own name", "--require needs --watch",
+            "--require yard: no --line or --zone", "--watch follows each object and needs tracking"};
+        for (int i = 0; i < bad.length; i++) {
+            Result r = live(bad[i]);
+            assertEquals(2, r.code(), r.err());
+            assertTrue(r.err().contains(says[i]), r.err());
+        }
         assertEquals("", recordValue("--record", "--duration", "1"), "alone before an option: a default name");
         assertEquals("x.mp4", recordValue("--record", "x.mp4"));
         assertEquals("x.mp4", recordValue("--record=x.mp4"));
