@@ -95,6 +95,14 @@ public final class LiveWindow {
         this.trackingControls = new TrackingControls(tracking, config.settings(), source::spec, video, status, banner);
         this.outputs = new RecordingController(parts, stats, source, trackingControls);
         trackingControls.watchingWhen(outputs::isWatching);
+        trackingControls.onTrackingChange(on -> {
+            // while tracking, the tracker's own thresholds choose the boxes
+            controls.minScore.setEnabled(!on);
+            controls.maxBoxes.setEnabled(!on);
+            controls.minScore.setToolTipText(on ? "Tracking chooses boxes with its own thresholds (Tracking menu)"
+                    : "Only show detections scoring above this");
+        });
+        trackingControls.refresh();
         this.fullScreen = new FullScreen(frame, controls, status);
         this.statusTimer = new Timer(500, e -> {
             status.refresh(stats);
@@ -341,6 +349,11 @@ public final class LiveWindow {
     /** The tracking in the pipeline (for tests and the statistics). */
     public LiveTracking tracking() {
         return tracking;
+    }
+
+    /** The toolbar (for tests). */
+    ControlBar controlsForTest() {
+        return controls;
     }
 
     /** The line and zone editor layer. */

@@ -29,6 +29,8 @@ final class TrackingControls {
     private final JCheckBoxMenuItem tableItem = new JCheckBoxMenuItem("Show the counts table", true);
     private String loadedFor;
     private java.util.function.BooleanSupplier watching = () -> false;
+    private java.util.function.Consumer<Boolean> onTracking = on -> { };
+    private Boolean shownTracking;
 
     /**
      * @param sourceSpec the spec of the source playing (null before the first)
@@ -71,6 +73,11 @@ final class TrackingControls {
         JMenuItem item = new JMenuItem(text);
         item.addActionListener(e -> action.run());
         return item;
+    }
+
+    /** Hears whether tracking is on, at the next refresh after it changed (the toolbar greys out the slider). */
+    void onTrackingChange(java.util.function.Consumer<Boolean> listener) {
+        onTracking = listener;
     }
 
     /** Tells whether a watch runs (tracking cannot be switched off under it). */
@@ -143,6 +150,10 @@ final class TrackingControls {
             tracking.setRegions(saved);
         }
         trackingItem.setSelected(tracking.isEnabled());
+        if (!Boolean.valueOf(tracking.isEnabled()).equals(shownTracking)) {
+            shownTracking = tracking.isEnabled();
+            onTracking.accept(shownTracking);
+        }
         RegionTotals totals = tracking.totals();
         counts.show(totals);
         boolean table = tracking.isEnabled() && tableItem.isSelected() && !editor.regions().isEmpty();
