@@ -8,6 +8,9 @@ import dev.lookout.live.LiveTracking;
 import dev.lookout.live.WatchSettings;
 import dev.lookout.track.TrackerConfig;
 import dev.lookout.track.zones.Regions;
+import dev.lookout.notify.mqtt.MqttSettings;
+import dev.lookout.ui.remote.RemoteEventsOpener;
+import dev.lookout.ui.remote.RemoteEventsWindow;
 import java.awt.BorderLayout;
 import java.awt.Dimension;
 import java.awt.Rectangle;
@@ -67,6 +70,7 @@ public final class LiveWindow {
     private final SourceController source;
     private final RecordingController outputs;
     private final FullScreen fullScreen;
+    private final RemoteEventsOpener remoteEvents = new RemoteEventsOpener(frame);
     private final Timer statusTimer;
     private final CountDownLatch closed = new CountDownLatch(1);
     private Timer durationTimer;
@@ -92,6 +96,7 @@ public final class LiveWindow {
                 worker);
         this.source = new SourceController(parts);
         sourceRef[0] = source;
+        source.offerRemoteEvents(remoteEvents::ask);
         this.trackingControls = new TrackingControls(tracking, config.settings(), source::spec, video, status, banner);
         this.outputs = new RecordingController(parts, stats, source, trackingControls);
         trackingControls.watchingWhen(outputs::isWatching);
@@ -247,6 +252,7 @@ public final class LiveWindow {
         }
         fullScreen.set(false);
         outputs.shutdown();
+        remoteEvents.close();
         pipeline.close();
         worker.shutdownNow();
         source.rememberCurrent();
@@ -273,6 +279,12 @@ public final class LiveWindow {
     /** Waits up to {@code millis} for the window to close. */
     public boolean awaitClosed(long millis) throws InterruptedException {
         return closed.await(millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Opens the "Remote events" window on {@code broker} (the live window's source menu offers it too). */
+    public RemoteEventsWindow openRemoteEvents(MqttSettings broker) {
+        remoteEvents.open(broker);
+        return remoteEvents.window();
     }
 
     /** Plays {@code spec} (camera index, file, folder or URL) instead of the current source. */
