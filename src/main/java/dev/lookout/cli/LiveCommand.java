@@ -55,7 +55,7 @@ public final class LiveCommand extends CliCommand {
     @Option(names = "--config", paramLabel = "FILE", description = "the camera wall: every camera of this "
             + "lookout.yml as live tiles, run by the monitor; File > Save writes the setup back (a new FILE starts "
             + "with the demo clip)")
-    Path config;
+    Path configFile;
 
     @Option(names = "--source", paramLabel = "SPEC", description = "camera index (default 0), video file, image, "
             + "folder of images, or URL (rtsp://, http(s)://, udp://...)")
@@ -161,16 +161,9 @@ public final class LiveCommand extends CliCommand {
         MqttSettings remote = remoteEvents == null ? null : RemoteEventsCommand.settings("--remote-events",
                 remoteEvents, MqttSettings.DEFAULT_PREFIX, 0, null, null);
 
-        if (config != null) {
-            if (this.source != null) {
-                throw new UsageException("--config and --source exclude each other: add the source as a camera of "
-                        + config);
-            }
-            if (remote != null) {
-                throw new UsageException("--remote-events opens beside the single-camera window, not the camera "
-                        + "wall of --config: run 'lookout remote-events' beside it");
-            }
-            return WallLauncher.run(config, modelDir, duration, theme, err);
+        if (configFile != null) {
+            refuseSingleCameraOptions();
+            return WallLauncher.run(configFile, modelDir, duration, theme, err);
         }
         if (GraphicsEnvironment.isHeadless()) {
             problem("there is no display (headless Java or no DISPLAY), so the window cannot open.");
@@ -292,6 +285,17 @@ public final class LiveCommand extends CliCommand {
             return hadErrors(window.get()) ? Main.EXIT_FAILED : 0;
         }
         return 0;
+    }
+
+    /** The camera wall takes its cameras' settings from the file: single-camera options would be ignored. */
+    private void refuseSingleCameraOptions() throws UsageException {
+        java.util.Set<String> wall = Set.of("--config", "--duration", "--theme", "--model");
+        for (picocli.CommandLine.Model.OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
+            if (!wall.contains(o.longestName())) {
+                throw new UsageException(o.longestName() + " does not apply to the camera wall (--config): each "
+                        + "camera's settings, device: and precision: come from " + configFile);
+            }
+        }
     }
 
     private static boolean hadErrors(LiveWindow w) throws InterruptedException, InvocationTargetException {

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code lookout live --config FILE} refuses a bad file as {@code check-config} does (every problem with its line,
- * exit 2, no password) before any window or camera starts, and refuses {@code --source} and
- * {@code --remote-events} beside it.
+ * exit 2, no password) before any window or camera starts, and refuses the single camera's options beside it
+ * ({@code --source}, {@code --remote-events}, {@code --classes}, ...): the file sets every camera.
  */
 class LiveWallCommandTest {
 
@@ -28,14 +28,17 @@ class LiveWallCommandTest {
     }
 
     @Test
-    void configExcludesSourceAndRemoteEvents(@TempDir Path dir) {
+    void singleCameraOptionsAreRefusedBesideConfig(@TempDir Path dir) {
         CliRun run = CliRun.of("live", "--config", dir.resolve("lookout.yml").toString(), "--source", "0");
         assertEquals(2, run.exitCode(), run.toString());
-        assertTrue(run.err().contains("--config and --source"), run.err());
+        assertTrue(run.err().contains("--source does not apply to the camera wall"), run.err());
         CliRun remote = CliRun.of("live", "--config", dir.resolve("lookout.yml").toString(), "--remote-events",
                 "tcp://127.0.0.1:1883");
         assertEquals(2, remote.exitCode(), remote.toString());
         assertTrue(remote.err().contains("--remote-events"), remote.err());
+        CliRun classes = CliRun.of("live", "--config", dir.resolve("lookout.yml").toString(), "--classes", "person");
+        assertEquals(2, classes.exitCode(), classes.toString());
+        assertTrue(classes.err().contains("--classes does not apply"), classes.err());
         assertFalse(Files.exists(dir.resolve("lookout.yml")), "no file written");
     }
 }
