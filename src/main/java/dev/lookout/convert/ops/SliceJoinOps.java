@@ -46,6 +46,7 @@ final class SliceJoinOps {
         r.add(SliceJoinOps::gather, "GatherV2", "Gather");
         r.add(SliceJoinOps::gatherNd, "GatherNd");
         r.add(SliceJoinOps::split, "Split", "SplitV");
+        SparseOps.register(r);
     }
 
     /**
