@@ -24,8 +24,8 @@ import java.util.Map;
  *       translation), so shape arithmetic and the anchor decoding become initializers.</li>
  *   <li>Lazy layouts: a value may be stored transposed ({@link Dyn#perm}); convolutions keep their activations in
  *       NCHW and only ops that care about the axis order see a transpose, so none sits between layers.</li>
- *   <li>{@code map_fn} over a batch of one: the input's batch is fixed at 1, so TF's while-loop is unrolled once
- *       (see {@code ControlFlowOps}).</li>
+ *   <li>{@code map_fn} over a batch of one: in a graph with a while loop the input's batch is fixed at 1, so the
+ *       loop is unrolled once (see {@code ControlFlowOps}); other graphs keep their inputs' unknown dims.</li>
  * </ul>
  */
 final class GraphConverter implements OpContext {
@@ -38,10 +38,12 @@ final class GraphConverter implements OpContext {
     private final ConstantFolder folder;
     private final Map<String, Value[]> converted = new HashMap<>();
     private final Map<String, long[]> partialShapes = new HashMap<>();
+    private final boolean batchFixed;
     private Emitter out;
 
     GraphConverter(TfjsModel model, OnnxGraph graph, ConstantFolder folder) {
         this.model = model;
+        this.batchFixed = model.nodes().stream().anyMatch(n -> n.op().equals("NextIteration"));
         this.graph = graph;
         this.folder = folder;
         this.out = new Emitter(graph);
@@ -60,6 +62,11 @@ final class GraphConverter implements OpContext {
     @Override
     public TfjsModel model() {
         return model;
+    }
+
+    @Override
+    public boolean batchFixed() {
+        return batchFixed;
     }
 
     @Override

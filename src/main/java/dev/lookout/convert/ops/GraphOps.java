@@ -56,12 +56,13 @@ final class GraphOps {
             throw new ConversionException("input " + node.name() + " has no shape; the converter needs its rank");
         }
         String[] names = new String[dims.length];
-        if (dims.length > 0 && dims[0] < 0) {
-            dims[0] = 1; // one image per call: this fixes every shape after the resize
+        if (dims.length > 0 && dims[0] < 0 && cx.batchFixed()) {
+            dims[0] = 1; // the loops are unrolled once per batch element: one image per call
         }
         for (int i = 0; i < dims.length; i++) {
             if (dims[i] < 0) {
-                names[i] = dims.length == 4 && i == 1 ? "height" : dims.length == 4 && i == 2 ? "width" : "d" + i;
+                names[i] = i == 0 ? "batch" : dims.length == 4 && i == 1 ? "height"
+                        : dims.length == 4 && i == 2 ? "width" : "d" + i;
             }
         }
         cx.graph().addInput(new OnnxGraph.ValueInfo(node.name(), type, dims, names));

@@ -27,6 +27,12 @@ public interface OpContext {
     /** Converts the node called {@code name} (for its effects, e.g. writes into a TensorArray). */
     void convertNode(String name) throws ConversionException;
 
+    /**
+     * True when an input's unknown batch is fixed at 1 because the graph has a while loop, which the converter
+     * unrolls once per batch element ({@code map_fn} over the batch); otherwise inputs keep their unknown dims.
+     */
+    boolean batchFixed();
+
     /** For run-time Shape results: the dims known now ({@code -1} where unknown), by ONNX value name. */
     Map<String, long[]> partialShapes();
 
