@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Translates a TF.js graph into an ONNX graph, op by op from the outputs back, through the handlers of
@@ -39,6 +40,10 @@ final class GraphConverter implements OpContext {
     private final Map<String, Value[]> converted = new HashMap<>();
     private final Map<String, long[]> partialShapes = new HashMap<>();
     private final boolean batchFixed;
+    /** For a loop body: the context outside it, and the nodes converted anew inside it; else null. */
+    private final GraphConverter parent;
+    private final Set<String> members;
+    private final Map<String, Value> loopExits;
     private Emitter out;
 
     GraphConverter(TfjsModel model, OnnxGraph graph, ConstantFolder folder) {
@@ -47,6 +52,32 @@ final class GraphConverter implements OpContext {
         this.graph = graph;
         this.folder = folder;
         this.out = new Emitter(graph);
+        this.parent = null;
+        this.members = null;
+        this.loopExits = new HashMap<>();
+    }
+
+    private GraphConverter(GraphConverter parent, Emitter into, Map<String, Value[]> bound, Set<String> members) {
+        this.model = parent.model;
+        this.batchFixed = parent.batchFixed;
+        this.graph = parent.graph;
+        this.folder = parent.folder;
+        this.out = into;
+        this.parent = parent;
+        this.members = members;
+        this.loopExits = parent.loopExits;
+        this.partialShapes.putAll(parent.partialShapes);
+        this.converted.putAll(bound);
+    }
+
+    @Override
+    public OpContext frame(Emitter into, Map<String, Value[]> bound, Set<String> frameMembers) {
+        return new GraphConverter(this, into, bound, frameMembers);
+    }
+
+    @Override
+    public Map<String, Value> loopExits() {
+        return loopExits;
     }
 
     @Override
@@ -104,6 +135,9 @@ final class GraphConverter implements OpContext {
         Value[] done = converted.get(name);
         if (done != null) {
             return done;
+        }
+        if (parent != null && !members.contains(name)) {
+            return parent.convert(name);
         }
         TfNode node = model.node(name);
         if (node == null) {

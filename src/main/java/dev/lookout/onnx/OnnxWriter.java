@@ -79,6 +79,8 @@ public final class OnnxWriter {
             w.string(4, s).varint(20, 3);
         } else if (v instanceof Tensor t) {
             w.message(5, tensor("", t)).varint(20, 4);
+        } else if (v instanceof OnnxGraph g) {
+            w.message(6, graph(g)).varint(20, 5); // a subgraph, e.g. a Loop's body
         } else if (v instanceof long[] ls) {
             for (long l : ls) {
                 w.varint(8, l);

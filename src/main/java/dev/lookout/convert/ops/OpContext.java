@@ -36,6 +36,15 @@ public interface OpContext {
     /** For run-time Shape results: the dims known now ({@code -1} where unknown), by ONNX value name. */
     Map<String, long[]> partialShapes();
 
+    /**
+     * A context for one loop body: the nodes in {@code members} are converted anew into {@code into}, the nodes in
+     * {@code bound} have the given outputs, and every other node is this context's value (computed outside).
+     */
+    OpContext frame(Emitter into, Map<String, Value[]> bound, java.util.Set<String> members);
+
+    /** The outputs of the ONNX Loops built so far, by the TF Exit node they stand for (shared by every frame). */
+    Map<String, Value> loopExits();
+
     /** Input {@code i} of a structural op (one that resolves its own inputs). */
     default Value in(TfNode node, int i) throws ConversionException {
         if (i >= node.inputs().size()) {
