@@ -1,6 +1,8 @@
 package dev.lookout.convert.ops;
 
 import static dev.lookout.convert.TfjsModelBuilder.b;
+import static dev.lookout.convert.TfjsModelBuilder.i;
+import static dev.lookout.convert.TfjsModelBuilder.ints;
 import static dev.lookout.convert.TfjsModelBuilder.s;
 import static dev.lookout.convert.TfjsModelBuilder.type;
 import static dev.lookout.convert.ops.Graphs.FLOAT;
@@ -18,8 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A TF1 while loop whose trip count is an input, as TF.js executes it (Enter, Merge, Switch, LoopCond,
- * NextIteration, Exit), against TF.js: it becomes an ONNX Loop, also when it runs zero times.
+ * TF1 while loops whose trip count is known only at run time, as TF.js executes them (Enter, Merge, Switch,
+ * LoopCond, NextIteration, Exit), against TF.js: they become ONNX Loops, also when they run zero times, and a
+ * {@code map_fn} over a tensor of run-time length reads and writes its TensorLists inside the Loop.
  */
 @IntegrationTest
 class ControlFlowOpsTest {
@@ -82,5 +85,62 @@ class ControlFlowOpsTest {
     void aLoopWhoseTripCountIsZeroReturnsItsInitialValues() throws Exception {
         Map<String, Tensor> out = runWithTripCount(0);
         assertEquals(0, out.get("count").longs()[0]);
+    }
+
+    /**
+     * TF2's {@code map_fn} as TF.js's converter writes it, over the rows of a tensor whose length is known only at
+     * run time: a TensorListFromTensor passed on unchanged, a TensorListReserve written at the loop counter with
+     * TensorListSetItem, TensorListStack after the loop; the body is {@code row * row + bias}.
+     */
+    private static TfjsModelBuilder mapFn() {
+        String enter = "{\"frame_name\":" + s("map/while") + ",\"is_constant\":" + b(false) + "}";
+        String invariant = "{\"frame_name\":" + s("map/while") + ",\"is_constant\":" + b(true) + "}";
+        String dtype = "{\"element_dtype\":" + type("DT_FLOAT") + "}";
+        return new TfjsModelBuilder()
+                .placeholder("x", FLOAT, 1, -1, 3)
+                .op("rows", "Squeeze", "{\"squeeze_dims\":" + ints(0) + "}", "x")
+                .op("shape", "Shape", "{}", "rows")
+                .constInt("begin", new long[] {1}, 0)
+                .constInt("end", new long[] {1}, 1)
+                .constInt("stride", new long[] {1}, 1)
+                .op("n", "StridedSlice", "{\"shrink_axis_mask\":" + i(1) + "}", "shape", "begin", "end", "stride")
+                .constInt("row_shape", new long[] {1}, 3)
+                .constInt("zero", new long[0], 0)
+                .constInt("one", new long[0], 1)
+                .constFloat("bias", new long[] {3}, 0.5f, -1f, 2f)
+                .op("map/input", "TensorListFromTensor", dtype, "rows", "row_shape")
+                .op("map/output", "TensorListReserve", dtype, "row_shape", "n")
+                .op("map/while/Enter_i", "Enter", enter, "zero")
+                .op("map/while/Enter_in", "Enter", enter, "map/input")
+                .op("map/while/Enter_out", "Enter", enter, "map/output")
+                .op("map/while/Enter_n", "Enter", invariant, "n")
+                .op("map/while/Enter_bias", "Enter", invariant, "bias")
+                .op("map/while/Merge_i", "Merge", "{}", "map/while/Enter_i", "map/while/Next_i")
+                .op("map/while/Merge_in", "Merge", "{}", "map/while/Enter_in", "map/while/Next_in")
+                .op("map/while/Merge_out", "Merge", "{}", "map/while/Enter_out", "map/while/Next_out")
+                .op("map/while/Less", "Less", "{}", "map/while/Merge_i", "map/while/Enter_n")
+                .op("map/while/LoopCond", "LoopCond", "{}", "map/while/Less")
+                .op("map/while/Switch_i", "Switch", "{}", "map/while/Merge_i", "map/while/LoopCond")
+                .op("map/while/Switch_in", "Switch", "{}", "map/while/Merge_in", "map/while/LoopCond")
+                .op("map/while/Switch_out", "Switch", "{}", "map/while/Merge_out", "map/while/LoopCond")
+                .op("map/while/i", "Identity", "{}", "map/while/Switch_i:1")
+                .op("map/while/row", "TensorListGetItem", dtype, "map/while/Switch_in:1", "map/while/i", "row_shape")
+                .op("map/while/square", "Mul", "{}", "map/while/row", "map/while/row")
+                .op("map/while/value", "AddV2", "{}", "map/while/square", "map/while/Enter_bias")
+                .op("map/while/write", "TensorListSetItem", dtype, "map/while/Switch_out:1", "map/while/i",
+                        "map/while/value")
+                .op("map/while/i_next", "AddV2", "{}", "map/while/i", "one")
+                .op("map/while/Next_i", "NextIteration", "{}", "map/while/i_next")
+                .op("map/while/Next_in", "NextIteration", "{}", "map/while/Switch_in:1")
+                .op("map/while/Next_out", "NextIteration", "{}", "map/while/write")
+                .op("map/while/Exit_out", "Exit", "{}", "map/while/Switch_out")
+                .op("y", "TensorListStack", "{\"element_dtype\":" + type("DT_FLOAT") + ",\"num_elements\":" + i(-1)
+                        + "}", "map/while/Exit_out", "row_shape");
+    }
+
+    @Test
+    void aMapFnOverARunTimeLengthReadsAndWritesItsListsInsideTheLoop() throws Exception {
+        Map<String, Tensor> out = TfjsParity.assertMatches(mapFn(), dir, "--range", "-2,2", "--size", "5x1");
+        assertEquals(5, out.get("y").shape()[0]);
     }
 }
