@@ -57,7 +57,8 @@ final class TensorListOps {
             Value handle = cx.in(node, 0);
             Value at = cx.in(node, 1);
             if (handle instanceof Stacked || !(at instanceof Value.Const)) {
-                return one(item(node, stacked(node, handle, cx), at, cx.out()));
+                Dyn list = cx.out().logical(stacked(node, handle, "reads at a run-time index", cx), node.name());
+                return one(item(node, list, at, cx.out()));
             }
             ArrayRef list = arrayIn(node, 0, cx);
             runWriters(list, cx);
@@ -84,29 +85,11 @@ final class TensorListOps {
     }
 
     private static Value[] stack(TfNode node, List<Value> x, OpContext cx) throws ConversionException {
-        if (cx.in(node, 0) instanceof Stacked st) {
-            return one(st.tensor());
-        }
-        ArrayRef list = arrayIn(node, 0, cx);
-        runWriters(list, cx);
-        Emitter out = cx.out();
-        List<Value> parts = new ArrayList<>();
-        for (int i = 0; i < list.size; i++) {
-            Value v = list.elements.get(i);
-            if (v == null) {
-                throw new ConversionException("TensorList " + list.node + " has no element " + i + " when "
-                        + node.name() + " stacks it");
-            }
-            parts.add(out.unsqueeze(out.dyn(v, node.name()), 0, node.name()));
-        }
-        if (parts.isEmpty()) {
-            throw new ConversionException("node " + node.name() + " stacks an empty TensorList");
-        }
-        return one(parts.size() == 1 ? parts.get(0) : out.concat(parts, 0, node.name()));
+        return one(stacked(node, cx.in(node, 0), "stacks", cx));
     }
 
     /** The list as one stacked tensor: itself, or its elements (all written, known now) stacked. */
-    private static Dyn stacked(TfNode node, Value handle, OpContext cx) throws ConversionException {
+    private static Value stacked(TfNode node, Value handle, String verb, OpContext cx) throws ConversionException {
         if (handle instanceof Stacked st) {
             return st.tensor();
         }
@@ -118,14 +101,14 @@ final class TensorListOps {
             Value v = list.elements.get(i);
             if (v == null) {
                 throw new ConversionException("TensorList " + list.node + " has no element " + i + " when "
-                        + node.name() + " reads it at an index computed at run time");
+                        + node.name() + " " + verb + " it");
             }
             parts.add(out.unsqueeze(out.dyn(v, node.name()), 0, node.name()));
         }
         if (parts.isEmpty()) {
-            throw new ConversionException("node " + node.name() + " reads an empty TensorList");
+            throw new ConversionException("node " + node.name() + " " + verb + " an empty TensorList");
         }
-        return out.toLogical(parts.size() == 1 ? (Dyn) parts.get(0) : out.concat(parts, 0, node.name() + "/stacked"));
+        return parts.size() == 1 ? parts.get(0) : out.concat(parts, 0, node.name());
     }
 
     /** Element {@code index} (computed at run time) of a stacked list. */
