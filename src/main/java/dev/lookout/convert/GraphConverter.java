@@ -25,8 +25,9 @@ import java.util.Set;
  *       translation), so shape arithmetic and the anchor decoding become initializers.</li>
  *   <li>Lazy layouts: a value may be stored transposed ({@link Dyn#perm}); convolutions keep their activations in
  *       NCHW and only ops that care about the axis order see a transpose, so none sits between layers.</li>
- *   <li>{@code map_fn} over a batch of one: in a graph with a while loop the input's batch is fixed at 1, so the
- *       loop is unrolled once (see {@code ControlFlowOps}); other graphs keep their inputs' unknown dims.</li>
+ *   <li>{@code map_fn} over a batch of one: in a graph with TF1 TensorArrays (Coco-SSD's {@code map_fn}) the input's
+ *       batch is fixed at 1, so the loop is unrolled once (see {@code ControlFlowOps}); other graphs keep their
+ *       inputs' unknown dims, and a loop over them becomes an ONNX Loop ({@code WhileLoopOps}).</li>
  * </ul>
  */
 final class GraphConverter implements OpContext {
@@ -48,7 +49,7 @@ final class GraphConverter implements OpContext {
 
     GraphConverter(TfjsModel model, OnnxGraph graph, ConstantFolder folder) {
         this.model = model;
-        this.batchFixed = model.nodes().stream().anyMatch(n -> n.op().equals("NextIteration"));
+        this.batchFixed = model.nodes().stream().anyMatch(n -> n.op().equals("TensorArrayV3"));
         this.graph = graph;
         this.folder = folder;
         this.out = new Emitter(graph);

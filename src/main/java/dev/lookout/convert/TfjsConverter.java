@@ -20,8 +20,8 @@ import java.util.TreeMap;
 
 /**
  * Converts a TensorFlow.js graph model ({@code model.json} + weight shards) into an ONNX model that ONNX Runtime
- * runs with the same numbers. Inputs keep their unknown dims (batch, height, width), except that in a graph with a
- * while loop (unrolled once per batch element) an unknown batch is fixed at 1.
+ * runs with the same numbers. Inputs keep their unknown dims (batch, height, width), except that in a graph with TF1
+ * TensorArrays (a {@code map_fn} over the batch, unrolled once) an unknown batch is fixed at 1.
  */
 public final class TfjsConverter {
 

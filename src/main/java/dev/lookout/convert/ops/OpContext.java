@@ -28,8 +28,8 @@ public interface OpContext {
     void convertNode(String name) throws ConversionException;
 
     /**
-     * True when an input's unknown batch is fixed at 1 because the graph has a while loop, which the converter
-     * unrolls once per batch element ({@code map_fn} over the batch); otherwise inputs keep their unknown dims.
+     * True when an input's unknown batch is fixed at 1 because the graph has TF1 TensorArrays, whose loop (a
+     * {@code map_fn} over the batch) the converter can only unroll; otherwise inputs keep their unknown dims.
      */
     boolean batchFixed();
 

@@ -93,12 +93,17 @@ class ControlFlowOpsTest {
      * TensorListSetItem, TensorListStack after the loop; the body is {@code row * row + bias}.
      */
     private static TfjsModelBuilder mapFn() {
+        return mapFn(new TfjsModelBuilder()
+                .placeholder("x", FLOAT, 1, -1, 3)
+                .op("rows", "Squeeze", "{\"squeeze_dims\":" + ints(0) + "}", "x"));
+    }
+
+    /** {@link #mapFn()} over the rows of the graph's node {@code rows}. */
+    private static TfjsModelBuilder mapFn(TfjsModelBuilder rows) {
         String enter = "{\"frame_name\":" + s("map/while") + ",\"is_constant\":" + b(false) + "}";
         String invariant = "{\"frame_name\":" + s("map/while") + ",\"is_constant\":" + b(true) + "}";
         String dtype = "{\"element_dtype\":" + type("DT_FLOAT") + "}";
-        return new TfjsModelBuilder()
-                .placeholder("x", FLOAT, 1, -1, 3)
-                .op("rows", "Squeeze", "{\"squeeze_dims\":" + ints(0) + "}", "x")
+        return rows
                 .op("shape", "Shape", "{}", "rows")
                 .constInt("begin", new long[] {1}, 0)
                 .constInt("end", new long[] {1}, 1)
@@ -142,5 +147,15 @@ class ControlFlowOpsTest {
     void aMapFnOverARunTimeLengthReadsAndWritesItsListsInsideTheLoop() throws Exception {
         Map<String, Tensor> out = TfjsParity.assertMatches(mapFn(), dir, "--range", "-2,2", "--size", "5x1");
         assertEquals(5, out.get("y").shape()[0]);
+    }
+
+    @Test
+    void aMapFnOverAnUnknownBatchKeepsTheBatchDynamic() throws Exception {
+        Path file = dir.resolve("x.npy");
+        Files.write(file, Npy.write(Tensor.ofFloats(new long[] {4, 3}, Graphs.values(12, 5))));
+        Map<String, Tensor> out = TfjsParity.assertMatches(mapFn(new TfjsModelBuilder()
+                .placeholder("x", FLOAT, -1, 3)
+                .op("rows", "Identity", "{}", "x")), dir, "--input", "x=" + file);
+        assertEquals(4, out.get("y").shape()[0]);
     }
 }
