@@ -105,8 +105,11 @@ final class LoopFrame {
         return null;
     }
 
-    /** The nodes each iteration computes for {@code roots}: up to the variables and the Enters. */
-    Set<String> members(List<String> roots) {
+    /**
+     * The nodes each iteration computes for {@code roots}: up to the variables and the Enters. A loop inside the
+     * loop (an Exit, or an Enter of another frame, among them) is refused: its Enters would be read from outside.
+     */
+    Set<String> members(List<String> roots) throws ConversionException {
         Set<String> stop = new HashSet<>();
         for (Variable v : variables) {
             stop.add(v.merge().name());
@@ -118,6 +121,11 @@ final class LoopFrame {
         while (!todo.isEmpty()) {
             String n = todo.remove(todo.size() - 1);
             TfNode node = model.node(n);
+            if (node != null && (node.op().equals("Exit")
+                    || node.op().equals("Enter") && !node.stringAttr("frame_name", "").equals(name))) {
+                throw new ConversionException("the while loop " + name + " contains another loop (node " + n
+                        + "); the converter does not convert nested while loops");
+            }
             if (node == null || stop.contains(n) || node.op().equals("Enter") || !seen.add(n)) {
                 continue;
             }

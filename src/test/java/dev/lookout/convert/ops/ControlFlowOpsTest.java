@@ -8,7 +8,12 @@ import static dev.lookout.convert.TfjsModelBuilder.type;
 import static dev.lookout.convert.ops.Graphs.FLOAT;
 import static dev.lookout.convert.ops.Graphs.INT32;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lookout.convert.ConversionException;
+import dev.lookout.convert.TfjsConverter;
+import dev.lookout.convert.TfjsModel;
 import dev.lookout.convert.TfjsModelBuilder;
 import dev.lookout.onnx.Tensor;
 import dev.lookout.run.Npy;
@@ -157,5 +162,39 @@ class ControlFlowOpsTest {
                 .placeholder("x", FLOAT, -1, 3)
                 .op("rows", "Identity", "{}", "x")), dir, "--input", "x=" + file);
         assertEquals(4, out.get("y").shape()[0]);
+    }
+
+    /** Adds a counting loop {@code while (i < limit) i = i + 1} in frame {@code f}, starting from {@code start}. */
+    private static TfjsModelBuilder countingLoop(TfjsModelBuilder b, String f, String start, String limit) {
+        String enter = "{\"frame_name\":" + s(f) + ",\"is_constant\":" + b(false) + "}";
+        String invariant = "{\"frame_name\":" + s(f) + ",\"is_constant\":" + b(true) + "}";
+        return b.op(f + "/Enter", "Enter", enter, start)
+                .op(f + "/Enter_limit", "Enter", invariant, limit)
+                .op(f + "/Merge", "Merge", "{}", f + "/Enter", f + "/Next")
+                .op(f + "/Less", "Less", "{}", f + "/Merge", f + "/Enter_limit")
+                .op(f + "/LoopCond", "LoopCond", "{}", f + "/Less")
+                .op(f + "/Switch", "Switch", "{}", f + "/Merge", f + "/LoopCond")
+                .op(f + "/i", "Identity", "{}", f + "/Switch:1")
+                .op(f + "/step", "AddV2", "{}", f + "/i", "one")
+                .op(f + "/Exit", "Exit", "{}", f + "/Switch");
+    }
+
+    @Test
+    void aWhileLoopInsideAWhileLoopIsRefusedWithItsNode() throws Exception {
+        TfjsModelBuilder b = new TfjsModelBuilder()
+                .placeholder("n", INT32)
+                .constInt("zero", new long[0], 0)
+                .constInt("one", new long[0], 1);
+        countingLoop(b, "outer", "zero", "n");
+        countingLoop(b, "inner", "outer/i", "n") // the inner loop starts from the outer counter
+                .op("outer/sum", "AddV2", "{}", "inner/Exit", "outer/step")
+                .op("outer/Next", "NextIteration", "{}", "outer/sum")
+                .op("inner/Next", "NextIteration", "{}", "inner/step")
+                .op("y", "Identity", "{}", "outer/Exit");
+        b.write(dir.resolve("nested"), 1 << 20);
+        ConversionException e = assertThrows(ConversionException.class,
+                () -> TfjsConverter.convert(TfjsModel.load(dir.resolve("nested"))));
+        assertTrue(e.getMessage().contains("nested while loops") && e.getMessage().contains("outer"),
+                e.getMessage());
     }
 }
