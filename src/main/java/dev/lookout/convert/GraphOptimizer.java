@@ -347,18 +347,19 @@ final class GraphOptimizer {
 
     /** Makes every consumer of {@code from} read {@code to} instead, also inside subgraphs. */
     private void rename(String from, String to) {
-        renameIn(graph, from, to);
+        renameReads(graph, from, to);
         if (outputNames().contains(from)) {
             throw new IllegalStateException("cannot rename graph output " + from);
         }
     }
 
-    private static void renameIn(OnnxGraph g, String from, String to) {
+    /** Makes every node of {@code g} and of its subgraphs read {@code to} where it read {@code from}. */
+    static void renameReads(OnnxGraph g, String from, String to) {
         for (Node n : g.nodes()) {
             n.inputs.replaceAll(in -> in.equals(from) ? to : in);
             for (OnnxGraph.Attribute a : n.attributes) {
                 if (a.value() instanceof OnnxGraph inner) {
-                    renameIn(inner, from, to);
+                    renameReads(inner, from, to);
                 }
             }
         }

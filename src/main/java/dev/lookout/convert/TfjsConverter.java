@@ -184,16 +184,16 @@ public final class TfjsConverter {
         String displaced = to + "/inner";
         for (OnnxGraph.Node n : graph.nodes()) {
             n.outputs.replaceAll(o -> o.equals(to) ? displaced : o);
-            n.inputs.replaceAll(i -> i.equals(to) ? displaced : i);
         }
+        GraphOptimizer.renameReads(graph, to, displaced); // also in a Loop body, which reads the outer scope
         boolean renamed = false;
         for (OnnxGraph.Node n : graph.nodes()) {
             if (n.outputs.contains(from)) {
                 n.outputs.replaceAll(o -> o.equals(from) ? to : o);
                 renamed = true;
             }
-            n.inputs.replaceAll(i -> i.equals(from) ? to : i);
         }
+        GraphOptimizer.renameReads(graph, from, to);
         if (!renamed) {
             graph.addNode("Identity", to, List.of(from), List.of(to));
         }

@@ -40,15 +40,19 @@ class ControlFlowOpsTest {
      * {@code n} is an input and {@code bias} an invariant Enter.
      */
     private static TfjsModelBuilder loop() {
+        return loop(new TfjsModelBuilder().constFloat("bias", new long[] {2}, 0.25f, -1.5f));
+    }
+
+    /** {@link #loop()} with the node {@code bias} that {@code withBias} defines (it may use the input x). */
+    private static TfjsModelBuilder loop(TfjsModelBuilder withBias) {
         String enter = "{\"frame_name\":" + s("while") + ",\"is_constant\":" + b(false) + "}";
         String invariant = "{\"frame_name\":" + s("while") + ",\"is_constant\":" + b(true) + "}";
-        return new TfjsModelBuilder()
+        return withBias
                 .placeholder("x", FLOAT, 1, -1, -1, 2)
                 .placeholder("n", INT32)
                 .constInt("zero", new long[0], 0)
                 .constInt("one", new long[0], 1)
                 .constFloat("half", new long[0], 0.5f)
-                .constFloat("bias", new long[] {2}, 0.25f, -1.5f)
                 .op("while/Enter_i", "Enter", enter, "zero")
                 .op("while/Enter_acc", "Enter", enter, "x")
                 .op("while/Enter_n", "Enter", invariant, "n")
@@ -75,9 +79,13 @@ class ControlFlowOpsTest {
     }
 
     private Map<String, Tensor> runWithTripCount(int n) throws Exception {
+        return runWithTripCount(loop(), n);
+    }
+
+    private Map<String, Tensor> runWithTripCount(TfjsModelBuilder graph, int n) throws Exception {
         Path file = dir.resolve("n.npy");
         Files.write(file, Npy.write(Tensor.ofInts(new long[0], n)));
-        return TfjsParity.assertMatches(loop(), dir, "--range", "-1,1", "--size", "3x4", "--input", "n=" + file);
+        return TfjsParity.assertMatches(graph, dir, "--range", "-1,1", "--size", "3x4", "--input", "n=" + file);
     }
 
     @Test
@@ -90,6 +98,18 @@ class ControlFlowOpsTest {
     void aLoopWhoseTripCountIsZeroReturnsItsInitialValues() throws Exception {
         Map<String, Tensor> out = runWithTripCount(0);
         assertEquals(0, out.get("count").longs()[0]);
+    }
+
+    @Test
+    void aLoopReadsAConvolutionOutputThatIsAlsoAGraphOutput() throws Exception {
+        // The output c is renamed to its TF name after conversion; the Loop body, which reads the NCHW-stored
+        // convolution from the outer scope, must follow that rename.
+        Map<String, Tensor> out = runWithTripCount(loop(new TfjsModelBuilder()
+                .constFloat("w", new long[] {1, 1, 2, 2}, Graphs.values(4, 9))
+                .op("c", "Conv2D", Graphs.CONV_VALID, "x", "w")
+                .op("bias", "Identity", "{}", "c"))
+                .signature(java.util.List.of("x", "n"), java.util.List.of("acc", "count", "c")), 3);
+        assertEquals(3, out.get("count").longs()[0]);
     }
 
     /**
