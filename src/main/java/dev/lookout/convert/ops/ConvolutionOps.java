@@ -33,23 +33,31 @@ final class ConvolutionOps {
                 cx.out())), "_FusedConv2D");
         r.add((node, x, cx) -> one(Activations.applyFused(node, x, 2, convolution(node, x, true, cx.out()), true,
                 cx.out())), "FusedDepthwiseConv2dNative");
-        r.add((node, x, cx) -> one(transposed(node, x, cx.out())), "Conv2DBackpropInput");
+        r.add((node, x, cx) -> one(transposed(node, x, cx)), "Conv2DBackpropInput");
     }
 
     /**
-     * Conv2DBackpropInput (TF.js's conv2dTranspose) as ONNX ConvTranspose: the output's size is the constant
-     * {@code input_sizes} operand, and the pads are those of the forward convolution of that size (TF's SAME, VALID
-     * or EXPLICIT), the remainder going to {@code output_padding} at the end. Like TF.js, it reads strides and
+     * Conv2DBackpropInput (TF.js's conv2dTranspose) as ONNX ConvTranspose: the output's size is the
+     * {@code input_sizes} operand (a constant, or packed with only the batch computed at run time, as Keras does),
+     * and the pads are those of the forward convolution of that size (TF's SAME, VALID or EXPLICIT), the remainder
+     * going to {@code output_padding} at the end. Like TF.js, it reads strides and
      * padding only: {@code data_format} and {@code dilations} are not honoured (TF.js ignores them).
      */
-    static Dyn transposed(TfNode node, List<Value> x, Emitter out) throws ConversionException {
+    static Dyn transposed(TfNode node, List<Value> x, OpContext cx) throws ConversionException {
+        Emitter out = cx.out();
         String n = node.name();
-        long[] size = constIn(node, x, 0).longs();
+        long[] size = x.get(0) instanceof Dyn d && cx.partialShapes().containsKey(d.name())
+                ? cx.partialShapes().get(d.name()) : constIn(node, x, 0).longs();
         if (size.length != 4 && size.length != 3) {
             throw new ConversionException("node " + n + " (Conv2DBackpropInput) has input_sizes of length "
                     + size.length + "; it needs [batch,] height, width, channels");
         }
         long[] hwc = java.util.Arrays.copyOfRange(size, size.length - 3, size.length);
+        if (!Shapes.known(hwc)) {
+            throw new ConversionException("node " + n + " (Conv2DBackpropInput) has an output height, width or"
+                    + " channel count computed at run time (input_sizes " + java.util.Arrays.toString(size)
+                    + "); the converter needs them known");
+        }
         Tensor w = constIn(node, x, 1); // [kh, kw, out, in]
         Dyn input = out.toPerm(out.dyn(x.get(2), n), NHWC_TO_NCHW);
         long[] ws = w.shape();

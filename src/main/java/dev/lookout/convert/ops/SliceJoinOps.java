@@ -242,6 +242,20 @@ final class SliceJoinOps {
     }
 
     private static Value[] pack(TfNode node, List<Value> x, OpContext cx) {
+        Value[] packed = packed(node, x, cx);
+        if (packed[0] instanceof Dyn d && x.stream().allMatch(v -> Shapes.shapeOf(v).length == 0)) {
+            // A shape built from scalars (e.g. [batch, 28, 28, 16] for a transposed convolution): keep the known
+            // values, as for a run-time Shape, so that ops needing them now can read them.
+            long[] known = new long[x.size()];
+            for (int i = 0; i < known.length; i++) {
+                known[i] = x.get(i) instanceof Const c ? c.tensor().longs()[0] : -1;
+            }
+            cx.partialShapes().put(d.name(), known);
+        }
+        return packed;
+    }
+
+    private static Value[] packed(TfNode node, List<Value> x, OpContext cx) {
         Emitter out = cx.out();
         int axis = (int) node.intAttr("axis", 0);
         int rank = Shapes.shapeOf(x.get(0)).length + 1;

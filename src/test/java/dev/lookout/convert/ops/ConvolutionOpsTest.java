@@ -121,4 +121,26 @@ class ConvolutionOpsTest {
                 .op("y", "Conv2DBackpropInput", transposedAttrs("SAME", 3), "sizes", "w", "x"),
                 dir, "--range", "-1,1", "--size", "4x3");
     }
+
+    @Test
+    void transposedConvSizedByAShapePackedWithTheRunTimeBatch() throws Exception {
+        // Keras writes input_sizes as Pack(batch from Shape(x), height, width, channels); the batch is unknown
+        Path file = dir.resolve("x.npy");
+        java.nio.file.Files.write(file, dev.lookout.run.Npy.write(dev.lookout.onnx.Tensor.ofFloats(
+                new long[] {2, 3, 3, 3}, values(54, 17))));
+        TfjsParity.assertMatches(new TfjsModelBuilder()
+                .placeholder("x", FLOAT, -1, 3, 3, 3)
+                .op("shape", "Shape", "{}", "x")
+                .constInt("begin", new long[] {1}, 0)
+                .constInt("end", new long[] {1}, 1)
+                .constInt("stride", new long[] {1}, 1)
+                .op("batch", "StridedSlice", "{\"shrink_axis_mask\":" + i(1) + "}", "shape", "begin", "end", "stride")
+                .constInt("height", new long[0], 6)
+                .constInt("width", new long[0], 6)
+                .constInt("channels", new long[0], 2)
+                .op("sizes", "Pack", "{\"axis\":" + i(0) + "}", "batch", "height", "width", "channels")
+                .constFloat("w", new long[] {3, 3, 2, 3}, values(54, 18))
+                .op("y", "Conv2DBackpropInput", transposedAttrs("SAME", 2), "sizes", "w", "x"),
+                dir, "--input", "x=" + file);
+    }
 }
