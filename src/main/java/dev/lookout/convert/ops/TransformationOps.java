@@ -25,6 +25,9 @@ final class TransformationOps {
             Emitter out = cx.out();
             String n = node.name();
             Dyn v = out.logical(x.get(0), n);
+            if (x.get(1) instanceof Dyn t) {
+                return one(runTimeReshape(n, v, t, cx));
+            }
             long[] target = constIn(node, x, 1).longs();
             long[] shape = Shapes.resolveReshape(v.shape(), target);
             String o = out.node("Reshape", n, List.of(v.name(), out.vec(target, n + "/shape")));
@@ -41,6 +44,25 @@ final class TransformationOps {
         r.add(TransformationOps::broadcastTo, "BroadcastTo");
         PadOps.register(r);
         SpaceBatchOps.register(r);
+    }
+
+    /**
+     * Reshape to a target computed at run time (e.g. Keras's {@code [batch, -1]} with the batch from the input's
+     * Shape); the dims known now (a packed target's constants) give the static shape, the rest stay unknown.
+     */
+    private static Dyn runTimeReshape(String n, Dyn v, Dyn target, OpContext cx) throws ConversionException {
+        if (target.rank() != 1 || target.shape()[0] < 0) {
+            throw new ConversionException("node " + n + " (Reshape) has a target shape of unknown length");
+        }
+        long[] known = cx.partialShapes().get(target.name());
+        long[] shape = new long[(int) target.shape()[0]];
+        java.util.Arrays.fill(shape, -1);
+        if (known != null) {
+            shape = Shapes.resolveReshape(v.shape(), known);
+        }
+        Dyn wide = cx.out().cast(target, dev.lookout.onnx.DataType.INT64, n + "/shape");
+        String o = cx.out().node("Reshape", n, List.of(v.name(), wide.name()));
+        return new Dyn(o, v.type(), shape, null);
     }
 
     /**

@@ -107,4 +107,25 @@ class TransformationOpsTest {
                 .op("to_runtime", "BroadcastTo", "{}", "row", "b_shape"),
                 dir, "--range", "-1,1", "--size", "3x5");
     }
+
+    @Test
+    void reshapeToATargetPackedWithTheRunTimeBatch() throws Exception {
+        // Keras's Flatten: Reshape(x, Pack(batch from Shape(x), -1)) on an input whose batch is unknown
+        Path file = dir.resolve("x.npy");
+        java.nio.file.Files.write(file, dev.lookout.run.Npy.write(dev.lookout.onnx.Tensor.ofFloats(
+                new long[] {3, 2, 2, 2}, values(24, 21))));
+        TfjsParity.assertMatches(new TfjsModelBuilder()
+                .placeholder("x", FLOAT, -1, 2, 2, 2)
+                .constFloat("w", new long[] {1, 1, 2, 2}, values(4, 22))
+                .op("c", "Conv2D", Graphs.CONV_VALID, "x", "w")
+                .op("shape", "Shape", "{}", "c")
+                .constInt("begin", new long[] {1}, 0)
+                .constInt("end", new long[] {1}, 1)
+                .constInt("stride", new long[] {1}, 1)
+                .op("batch", "StridedSlice", "{\"shrink_axis_mask\":" + i(1) + "}", "shape", "begin", "end", "stride")
+                .constInt("rest", new long[0], -1)
+                .op("target", "Pack", "{\"axis\":" + i(0) + "}", "batch", "rest")
+                .op("y", "Reshape", "{}", "c", "target"),
+                dir, "--input", "x=" + file);
+    }
 }
