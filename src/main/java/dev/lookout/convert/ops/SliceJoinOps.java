@@ -35,6 +35,13 @@ final class SliceJoinOps {
             Emitter out = cx.out();
             String n = node.name();
             Dyn v = out.logical(x.get(0), n);
+            if (x.get(1) instanceof Dyn repeats) { // computed at run time, e.g. from the batch
+                Dyn wide = out.cast(repeats, DataType.INT64, n + "/repeats");
+                String o = out.node("Tile", n, List.of(v.name(), wide.name()));
+                long[] shape = new long[v.rank()];
+                java.util.Arrays.fill(shape, -1);
+                return one(new Dyn(o, v.type(), shape, null));
+            }
             long[] reps = constIn(node, x, 1).longs();
             long[] shape = v.shape().clone();
             for (int i = 0; i < shape.length; i++) {

@@ -87,4 +87,21 @@ class SliceJoinOpsTest {
                 .op("two_set", "SparseToDense", "{}", "two", "shape", "two_values", "fill"),
                 dir, "--range", "-1,1", "--size", "3x4");
     }
+
+    @Test
+    void tileByRepeatsComputedAtRunTime() throws Exception {
+        TfjsParity.assertMatches(new TfjsModelBuilder()
+                .placeholder("x", FLOAT, 1, -1, 3)
+                .placeholder("row", FLOAT, 1, 3)
+                .op("shape", "Shape", "{}", "x")
+                .constInt("ones", new long[] {1}, 1)
+                .constInt("begin", new long[] {1}, 1)
+                .constInt("end", new long[] {1}, 2)
+                .constInt("stride", new long[] {1}, 1)
+                .op("length", "StridedSlice", "{}", "shape", "begin", "end", "stride")
+                .constInt("axis", new long[0], 0)
+                .op("reps", "ConcatV2", "{}", "length", "ones", "axis")
+                .op("y", "Tile", "{}", "row", "reps"),
+                dir, "--range", "-1,1", "--size", "4x1");
+    }
 }
