@@ -14,6 +14,7 @@ import dev.lookout.live.CocoSsdFrameDetector;
 import dev.lookout.live.FrameDetector;
 import dev.lookout.live.PlaybackOptions;
 import dev.lookout.live.WatchSettings;
+import dev.lookout.notify.mqtt.MqttSettings;
 import dev.lookout.ui.CaptureSourceCatalog;
 import dev.lookout.ui.LiveConfig;
 import dev.lookout.ui.LiveWindow;
@@ -93,6 +94,10 @@ public final class LiveCommand extends CliCommand {
     @Mixin
     WatchOptions watch = new WatchOptions();
 
+    @Option(names = "--remote-events", paramLabel = "URL", description = "also open the Remote events window on "
+            + "this MQTT broker (tcp://HOST:1883); with a user and password use the source menu's Remote events…")
+    String remoteEvents;
+
     @Override
     int run() throws Exception {
         long launchNanos = System.nanoTime() - ArenaLimitedRelaunch.sinceLaunchMillis() * 1_000_000L;
@@ -120,6 +125,8 @@ public final class LiveCommand extends CliCommand {
         checkKnownClasses(modelDir, options.classes(), "--classes");
         checkKnownClasses(modelDir, watch != null ? watch.classes() : Set.of(), "--watch");
         checkKnownClasses(modelDir, snapshotOn, "--snapshot-on");
+        MqttSettings remote = remoteEvents == null ? null : RemoteEventsCommand.settings("--remote-events",
+                remoteEvents, MqttSettings.DEFAULT_PREFIX, 0, null, null);
 
         if (GraphicsEnvironment.isHeadless()) {
             problem("there is no display (headless Java or no DISPLAY), so the window cannot open.");
@@ -208,6 +215,9 @@ public final class LiveCommand extends CliCommand {
                 }
                 if (!snapshotOn.isEmpty()) {
                     w.snapshotOn(snapshotOn, confirm, postRoll, snapshotDir);
+                }
+                if (remote != null) {
+                    w.openRemoteEvents(remote);
                 }
             });
         } catch (InvocationTargetException e) {

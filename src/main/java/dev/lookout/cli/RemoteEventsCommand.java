@@ -84,11 +84,17 @@ final class RemoteEventsCommand extends CliCommand {
                 throw new UsageException("--password-env " + passwordEnv + ": no such environment variable");
             }
         }
+        return settings("--mqtt", url, prefix, protocol, username, password);
+    }
+
+    /** The subscriber's settings; a bad value is a usage error naming {@code urlOption} or the option at fault. */
+    static MqttSettings settings(String urlOption, String url, String prefix, int protocol, String username,
+            String password) throws UsageException {
         try {
             return new MqttSettings(url, "remote-events", prefix, username, password, protocol, false);
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage().replace("mqtt.url", "--mqtt").replace("mqtt.password", "--password-env")
-                    .replace("mqtt.", "--"));
+            throw new UsageException(e.getMessage().replace("mqtt.url", urlOption)
+                    .replace("mqtt.password", "--password-env").replace("mqtt.", "--"));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.lookout.convert;
 
 import dev.lookout.AtomicFiles;
+import dev.lookout.OutputPaths;
 import ai.onnxruntime.OrtException;
 import dev.lookout.convert.ops.Value.Const;
 import dev.lookout.convert.ops.Value.Dyn;
@@ -56,17 +57,7 @@ public final class TfjsConverter {
     /** Fails when {@code output} is {@code model.json} or a weight shard, also through a link. */
     public static void refuseOverwritingInput(TfjsModel model, Path output) throws ConversionException {
         for (Path file : model.files()) {
-            boolean same;
-            try {
-                same = Files.exists(output) && Files.isSameFile(output, file)
-                        || output.toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize());
-            } catch (IOException e) {
-                same = false; // an input that cannot be read fails the load with its own message
-            }
-            if (same) {
-                throw new ConversionException("the output " + output + " is the model's own file " + file
-                        + "; choose another output file");
-            }
+            OutputPaths.refuseOverwriting("the output", output, file, ConversionException::new);
         }
     }
 

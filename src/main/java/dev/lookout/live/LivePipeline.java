@@ -35,6 +35,7 @@ import java.util.concurrent.locks.LockSupport;
 public final class LivePipeline implements AutoCloseable {
 
     private static final long JOIN_MILLIS = 700;
+    private static final long DETECTION_JOIN_MILLIS = 10_000;
 
     private enum DetectorState { LOADING, READY, FAILED }
 
@@ -178,7 +179,7 @@ public final class LivePipeline implements AutoCloseable {
 
     /**
      * Stops every thread and releases the source and the detector; returns within about a second even when a
-     * source hangs. Idempotent.
+     * source hangs, or once the detection in progress ends (at most 10 s more). Idempotent.
      */
     @Override
     public void close() {
@@ -194,6 +195,11 @@ public final class LivePipeline implements AutoCloseable {
         detectionThread.interrupt();
         LockSupport.unpark(detectionThread);
         join(detectionThread, JOIN_MILLIS);
+        if (detectionThread.isAlive()) {
+            // An inference in progress cannot be interrupted, and the JVM's exit must not unload ONNX Runtime
+            // under it (a crash in native code): on a loaded machine one run may take over a second.
+            join(detectionThread, DETECTION_JOIN_MILLIS);
+        }
         Frame left = detectionSlot.getAndSet(null);
         if (left != null) {
             left.close();

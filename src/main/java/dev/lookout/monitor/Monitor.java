@@ -101,6 +101,16 @@ public final class Monitor implements MonitorView, AutoCloseable {
         if (webhooks != null) {
             sinks.add(webhooks);
         }
+        MonitoredCamera[] self = new MonitoredCamera[1];
+        if (mqtt != null) {
+            // added before the fan-out is made: it copies its sinks
+            sinks.add(change -> {
+                if (change.type() == EventType.NEW) {
+                    self[0].latestJpeg().ifPresent(jpeg -> mqtt.publishSnapshot(c.name(), change.after().className(),
+                            jpeg));
+                }
+            });
+        }
         SinkFanout fanout = new SinkFanout(sinks, log::info);
         java.util.concurrent.atomic.AtomicReference<EventClips> clips = new java.util.concurrent.atomic.AtomicReference<>();
         // events pass through the clip writer so that they carry their clip's path (it exists once frames flow)
@@ -109,7 +119,6 @@ public final class Monitor implements MonitorView, AutoCloseable {
             (current == null ? fanout : current.attachingFiles(fanout)).onEvent(change);
         };
         CameraTracking tracking = new CameraTracking(c, origin, events);
-        MonitoredCamera[] self = new MonitoredCamera[1];
         MonitoredCamera camera = new MonitoredCamera(c, spec, sourceOptions, tracking, rate -> {
             clips.set(EventClips.wanted(c) ? new EventClips(c, store.layout(), store, rate,
                     message -> log.info(c.name() + ": " + message)) : null);
@@ -120,14 +129,6 @@ public final class Monitor implements MonitorView, AutoCloseable {
             }
         });
         self[0] = camera;
-        if (mqtt != null) {
-            sinks.add(change -> {
-                if (change.type() == EventType.NEW) {
-                    self[0].latestJpeg().ifPresent(jpeg -> mqtt.publishSnapshot(c.name(), change.after().className(),
-                            jpeg));
-                }
-            });
-        }
         scheduler.add(camera);
         return camera;
     }

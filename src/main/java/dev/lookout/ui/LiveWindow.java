@@ -5,7 +5,10 @@ import dev.lookout.detect.ClassNames;
 import dev.lookout.live.LivePipeline;
 import dev.lookout.live.LiveStats;
 import dev.lookout.live.WatchSettings;
+import dev.lookout.notify.mqtt.MqttSettings;
 import dev.lookout.overlay.DetectionPainter;
+import dev.lookout.ui.remote.RemoteEventsOpener;
+import dev.lookout.ui.remote.RemoteEventsWindow;
 import java.awt.BorderLayout;
 import java.awt.Dimension;
 import java.awt.Rectangle;
@@ -62,6 +65,7 @@ public final class LiveWindow {
     private final SourceController source;
     private final RecordingController outputs;
     private final FullScreen fullScreen;
+    private final RemoteEventsOpener remoteEvents = new RemoteEventsOpener(frame);
     private final Timer statusTimer;
     private final CountDownLatch closed = new CountDownLatch(1);
     private Timer durationTimer;
@@ -83,6 +87,7 @@ public final class LiveWindow {
                 worker);
         this.source = new SourceController(parts);
         sourceRef[0] = source;
+        source.offerRemoteEvents(remoteEvents::ask);
         this.outputs = new RecordingController(parts, stats, source);
         this.fullScreen = new FullScreen(frame, controls, status);
         this.statusTimer = new Timer(500, e -> {
@@ -221,6 +226,7 @@ public final class LiveWindow {
         }
         fullScreen.set(false);
         outputs.shutdown();
+        remoteEvents.close();
         pipeline.close();
         worker.shutdownNow();
         source.rememberCurrent();
@@ -247,6 +253,12 @@ public final class LiveWindow {
     /** Waits up to {@code millis} for the window to close. */
     public boolean awaitClosed(long millis) throws InterruptedException {
         return closed.await(millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Opens the "Remote events" window on {@code broker} (the live window's source menu offers it too). */
+    public RemoteEventsWindow openRemoteEvents(MqttSettings broker) {
+        remoteEvents.open(broker);
+        return remoteEvents.window();
     }
 
     /** Plays {@code spec} (camera index, file, folder or URL) instead of the current source. */

@@ -30,6 +30,7 @@ final class SourceController {
     private String currentDescription = "";
     private boolean fellBackToDemo;
     private boolean sourcePlaying;
+    private Runnable remoteEvents;
 
     SourceController(WindowParts parts) {
         this.parts = parts;
@@ -162,6 +163,11 @@ final class SourceController {
         }
     }
 
+    /** Adds "Remote events…" to the source menu, running {@code action} when chosen. */
+    void offerRemoteEvents(Runnable action) {
+        remoteEvents = action;
+    }
+
     /** The source menu under the toolbar's source button. */
     void showMenu() {
         JPopupMenu menu = new JPopupMenu();
@@ -201,6 +207,13 @@ final class SourceController {
             item.addActionListener(e -> play(demo.toString(), parts.config().playback().withLoop(true)));
             menu.add(item);
         });
+        if (remoteEvents != null) {
+            menu.addSeparator();
+            JMenuItem remote = new JMenuItem("Remote events…");
+            remote.setToolTipText("Events and state of every Lookout node on an MQTT broker");
+            remote.addActionListener(e -> remoteEvents.run());
+            menu.add(remote);
+        }
         ControlBar controls = parts.controls();
         menu.show(controls.source, 0, controls.source.getHeight());
     }

@@ -12,9 +12,6 @@ import dev.lookout.capture.Frame;
 import dev.lookout.capture.FrameSource;
 import dev.lookout.testsupport.TestData;
 import java.awt.GraphicsEnvironment;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,9 +38,6 @@ class LiveMonitorCommandTest {
     private Path vtest;
     private Path model;
 
-    private record Result(int code, String out, String err) {
-    }
-
     @BeforeEach
     void needsDisplayAndData() {
         Assumptions.assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display (xvfb-run)");
@@ -51,19 +45,15 @@ class LiveMonitorCommandTest {
         model = TestData.require(TestData.modelDir().resolve("model.onnx"), "the converted model").getParent();
     }
 
-    private Result live(String... options) {
+    private CliRun live(String... options) {
         return liveOn(vtest.toString(), options);
     }
 
-    private Result liveOn(String source, String... options) {
+    private CliRun liveOn(String source, String... options) {
         List<String> args = new ArrayList<>(List.of("live", "--source", source, "--device", "cpu",
                 "--model", model.toString()));
         args.addAll(List.of(options));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return CliRun.of(args.toArray(String[]::new));
     }
 
     private static List<Path> files(Path folder, String suffix) throws Exception {
@@ -96,10 +86,10 @@ class LiveMonitorCommandTest {
     @Test
     void watchRecordsOneEventWithPreRollAndLogsItsStartAndEnd() throws Exception {
         Path events = dir.resolve("events.jsonl");
-        Result r = live("--fast", "--watch", "person", "--confirm", "3", "--pre-roll", "2", "--post-roll", "1",
+        CliRun r = live("--fast", "--watch", "person", "--confirm", "3", "--pre-roll", "2", "--post-roll", "1",
                 "--duration", "12", "--record-dir", dir.resolve("clips").toString(), "--events", events.toString(),
                 "--snapshot-dir", dir.resolve("snaps").toString());
-        assertEquals(0, r.code(), r.err());
+        assertEquals(0, r.exitCode(), r.err());
 
         List<JsonNode> lines = new ArrayList<>();
         for (String line : Files.readAllLines(events)) {
@@ -153,9 +143,9 @@ class LiveMonitorCommandTest {
     void recordAloneWritesADefaultNameAndSnapshotOnTakesOnePerAppearance() throws Exception {
         Path recordings = dir.resolve("recordings");
         Path snaps = dir.resolve("snaps");
-        Result r = live("--record", "--record-dir", recordings.toString(), "--snapshot-on", "person",
+        CliRun r = live("--record", "--record-dir", recordings.toString(), "--snapshot-on", "person",
                 "--snapshot-dir", snaps.toString(), "--duration", "8");
-        assertEquals(0, r.code(), r.err());
+        assertEquals(0, r.exitCode(), r.err());
 
         List<Path> mp4 = files(recordings, ".mp4");
         assertEquals(1, mp4.size(), "" + mp4);
@@ -182,13 +172,13 @@ class LiveMonitorCommandTest {
 
     @Test
     void badWatchOptionsAreUsageErrorsAndRecordTakesAnOptionalFile() {
-        Result unknown = live("--watch", "persn", "--duration", "1");
-        assertEquals(2, unknown.code(), unknown.err());
+        CliRun unknown = live("--watch", "persn", "--duration", "1");
+        assertEquals(2, unknown.exitCode(), unknown.err());
         assertTrue(unknown.err().contains("unknown class persn"), unknown.err());
-        Result empty = live("--snapshot-on", ",", "--duration", "1");
-        assertEquals(2, empty.code(), empty.err());
-        Result badRoll = live("--watch", "person", "--pre-roll", "-1");
-        assertEquals(2, badRoll.code(), badRoll.err());
+        CliRun empty = live("--snapshot-on", ",", "--duration", "1");
+        assertEquals(2, empty.exitCode(), empty.err());
+        CliRun badRoll = live("--watch", "person", "--pre-roll", "-1");
+        assertEquals(2, badRoll.exitCode(), badRoll.err());
         assertEquals("", recordValue("--record", "--duration", "1"), "alone before an option: a default name");
         assertEquals("x.mp4", recordValue("--record", "x.mp4"));
         assertEquals("x.mp4", recordValue("--record=x.mp4"));
@@ -233,13 +223,13 @@ class LiveMonitorCommandTest {
 
     @Test
     void aTimedRunThatCannotPlayItsSourceSaysSoOnStderrAndExitsNonZero() {
-        Result missing = liveOn(dir.resolve("missing.mp4").toString(), "--duration", "2");
-        assertEquals(1, missing.code(), missing.err());
+        CliRun missing = liveOn(dir.resolve("missing.mp4").toString(), "--duration", "2");
+        assertEquals(1, missing.exitCode(), missing.err());
         assertTrue(missing.err().lines().anyMatch(l -> l.startsWith("lookout live: Cannot play missing.mp4: ")),
                 missing.err());
         assertTrue(missing.out().contains("\"framesCaptured\":0"), "the statistics still come: " + missing.out());
-        Result secret = liveOn("rtsp://admin:s3cret@127.0.0.1:9/live", "--duration", "3");
-        assertEquals(1, secret.code(), secret.err());
+        CliRun secret = liveOn("rtsp://admin:s3cret@127.0.0.1:9/live", "--duration", "3");
+        assertEquals(1, secret.exitCode(), secret.err());
         assertTrue(secret.err().contains("lookout live: Cannot play rtsp://***@127.0.0.1:9/live"), secret.err());
         assertTrue(!secret.err().contains("s3cret") && !secret.out().contains("s3cret"), secret.err());
     }

@@ -72,4 +72,12 @@ class RemoteEventsCommandTest {
         assertTrue(run.err().contains("tcp://"), run.toString());
         assertTrue(!run.err().contains("pw@"), "no password echoed: " + run);
     }
+
+    @Test
+    void liveRemoteEventsTakesTheSameBrokerUrlsAndNamesItsOption() {
+        CliRun run = CliRun.of("live", "--remote-events", "http://u:pw@broker");
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("--remote-events") && run.err().contains("tcp://"), run.toString());
+        assertTrue(!run.err().contains("pw@"), "no password echoed: " + run);
+    }
 }

@@ -2,7 +2,6 @@ package dev.lookout.notify.mqtt;
 
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.MqttClientBuilder;
-import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedContext;
 import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
@@ -44,6 +43,7 @@ final class MqttConnection implements AutoCloseable {
     private final Mqtt3AsyncClient v3;
     private final Mqtt5AsyncClient v5;
     private final Runnable onConnected;
+    private final BiConsumer<String, byte[]> messages;
     /** The CONNECT (credentials, Last Will) of the version in use; the library repeats it on reconnection. */
     private final Mqtt5ConnectBuilder.Send<CompletableFuture<Mqtt5ConnAck>> v5Connect;
     private final Mqtt3ConnectBuilder.Send<CompletableFuture<Mqtt3ConnAck>> v3Connect;
@@ -67,6 +67,7 @@ final class MqttConnection implements AutoCloseable {
         this.settings = settings;
         this.listener = listener;
         this.onConnected = onConnected;
+        this.messages = messages;
         MqttClientBuilder builder = MqttClient.builder().identifier(clientId)
                 .serverHost(settings.host()).serverPort(settings.port())
                 .addConnectedListener(context -> connectedNow())
@@ -78,15 +79,11 @@ final class MqttConnection implements AutoCloseable {
             v3 = null;
             v3Connect = null;
             v5 = builder.useMqttVersion5().build().toAsync();
-            v5.publishes(MqttGlobalPublishFilter.SUBSCRIBED,
-                    p -> messages.accept(p.getTopic().toString(), p.getPayloadAsBytes()));
             v5Connect = connect5(will);
         } else {
             v5 = null;
             v5Connect = null;
             v3 = builder.useMqttVersion3().build().toAsync();
-            v3.publishes(MqttGlobalPublishFilter.SUBSCRIBED,
-                    p -> messages.accept(p.getTopic().toString(), p.getPayloadAsBytes()));
             v3Connect = connect3(will);
         }
     }
@@ -153,12 +150,21 @@ final class MqttConnection implements AutoCloseable {
                 .thenAccept(p -> { });
     }
 
-    /** Subscribes to {@code filter} with QoS 1 (messages go to the consumer given at construction). */
+    /**
+     * Subscribes to {@code filter} with QoS 1; its messages go to the consumer given at construction. Call it after
+     * every (re)connection: the client library ends a subscription's message flow with the session (a clean
+     * session ends at each disconnection), so each subscription carries its own callback rather than one global
+     * callback that would hear nothing after the first reconnection.
+     */
     CompletableFuture<Void> subscribe(String filter) {
         if (v5 != null) {
-            return v5.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).send().thenAccept(a -> { });
+            return v5.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE)
+                    .callback(p -> messages.accept(p.getTopic().toString(), p.getPayloadAsBytes())).send()
+                    .thenAccept(a -> { });
         }
-        return v3.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).send().thenAccept(a -> { });
+        return v3.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE)
+                .callback(p -> messages.accept(p.getTopic().toString(), p.getPayloadAsBytes())).send()
+                .thenAccept(a -> { });
     }
 
     /** Disconnects cleanly (no Last Will) and stops reconnecting; waits at most a few seconds. */
