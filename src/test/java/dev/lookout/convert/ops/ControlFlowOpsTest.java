@@ -128,12 +128,7 @@ class ControlFlowOpsTest {
         String enter = "{\"frame_name\":" + s("map/while") + ",\"is_constant\":" + b(false) + "}";
         String invariant = "{\"frame_name\":" + s("map/while") + ",\"is_constant\":" + b(true) + "}";
         String dtype = "{\"element_dtype\":" + type("DT_FLOAT") + "}";
-        return rows
-                .op("shape", "Shape", "{}", "rows")
-                .constInt("begin", new long[] {1}, 0)
-                .constInt("end", new long[] {1}, 1)
-                .constInt("stride", new long[] {1}, 1)
-                .op("n", "StridedSlice", "{\"shrink_axis_mask\":" + i(1) + "}", "shape", "begin", "end", "stride")
+        return Graphs.firstDim(rows, "rows", "n")
                 .constInt("row_shape", new long[] {1}, 3)
                 .constInt("zero", new long[0], 0)
                 .constInt("one", new long[0], 1)
