@@ -26,6 +26,7 @@ import dev.lookout.ui.UncaughtProblems;
 import java.awt.GraphicsEnvironment;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
+import dev.lookout.track.zones.Regions;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -94,6 +95,18 @@ public final class LiveCommand extends CliCommand {
     @Mixin
     WatchOptions watch = new WatchOptions();
 
+    @Option(names = "--track", negatable = true, description = "track objects: ids, trails, lines and zones with "
+            + "their counts (default: on, or as last chosen in the window's Tracking menu; --watch needs it)")
+    Boolean track;
+
+    /** The source's lines and zones, saved as if drawn in the window. */
+    @Mixin
+    RegionOptions regionOptions = new RegionOptions();
+
+    @Option(names = "--require", paramLabel = "A,B", description = "--watch: an object's event starts only when "
+            + "it enters one of these zones or crosses one of these lines")
+    String require;
+
     @Option(names = "--remote-events", paramLabel = "URL", description = "also open the Remote events window on "
             + "this MQTT broker (tcp://HOST:1883); with a user and password use the source menu's Remote events…")
     String remoteEvents;
@@ -122,6 +135,20 @@ public final class LiveCommand extends CliCommand {
         Set<String> snapshotOn = WatchOptions.classList("--snapshot-on", this.snapshotOn);
         int confirm = this.watch.confirmFrames();
         long postRoll = this.watch.postRollMillis();
+        Regions regions = regionOptions.parse();
+        Set<String> requiredNames = Set.of();
+        if (require != null) {
+            if (watch == null) {
+                throw new UsageException("--require needs --watch");
+            }
+            String spec = this.source != null ? this.source : "0";
+            requiredNames = TrackOptions.required(require, regions.isEmpty() ? settings.regions(spec) : regions,
+                    "no --line or --zone (nor a line or zone saved for this source) has that name");
+        }
+        Set<String> required = requiredNames;
+        if (Boolean.FALSE.equals(track) && watch != null) {
+            throw new UsageException("--watch follows each object and needs tracking: leave out --no-track");
+        }
         checkKnownClasses(modelDir, options.classes(), "--classes");
         checkKnownClasses(modelDir, watch != null ? watch.classes() : Set.of(), "--watch");
         checkKnownClasses(modelDir, snapshotOn, "--snapshot-on");
@@ -209,7 +236,14 @@ public final class LiveCommand extends CliCommand {
                 UncaughtProblems.install(window::get, err);
                 w.setWatchSettings(watch != null ? watch : WatchSettings.defaults(Set.of("person"))
                         .withFolders(recordDir, snapshotDir));
+                if (track != null) {
+                    w.setTracking(track, false);
+                }
+                w.setRequiredRegions(required);
                 w.open(duration, record);
+                if (!regions.isEmpty()) {
+                    w.setRegions(regions);
+                }
                 if (watch != null) {
                     w.startWatching(watch);
                 }

@@ -56,6 +56,7 @@ public final class LivePipeline implements AutoCloseable {
     private volatile FrameDetector detector;
     private volatile LiveDetections latest;
     private volatile FrameTap tap;
+    private volatile LiveTracking tracking;
     private volatile long sourceFirstSequence;
     private volatile Capture capture;
 
@@ -131,6 +132,19 @@ public final class LivePipeline implements AutoCloseable {
     /** Installs the hook that sees every captured frame (recording), or removes it with {@code null}. */
     public void setFrameTap(FrameTap value) {
         tap = value;
+    }
+
+    /**
+     * Tracks objects with {@code value} (its own switch says whether it is on), or not at all with {@code null}.
+     * Detections then come from the tracker: see {@link LiveTracking}.
+     */
+    public void setTracking(LiveTracking value) {
+        tracking = value;
+    }
+
+    /** The tracking installed with {@link #setTracking}, or null. */
+    public LiveTracking tracking() {
+        return tracking;
     }
 
     /** Pauses or resumes: a paused file stops reading; a paused live source is read but its frames are dropped. */
@@ -292,6 +306,10 @@ public final class LivePipeline implements AutoCloseable {
             if (lastFrame != null) {
                 lastFrame.close();
             }
+            LiveTracking t = tracking;
+            if (t != null) {
+                t.endSession();
+            }
             FrameDetector d = detector;
             if (d != null) {
                 d.close();
@@ -312,7 +330,16 @@ public final class LivePipeline implements AutoCloseable {
 
     private void detect(Frame frame, DetectOptions detectOptions, boolean newFrame) {
         try {
-            DetectionResult result = detector.detect(frame.image(), detectOptions);
+            LiveTracking t = tracking;
+            if (t != null && t.isEnabled() && !newFrame) {
+                return; // a still picture detected again: the tracker has seen it already
+            }
+            DetectOptions query = t != null ? t.query(detectOptions) : detectOptions;
+            DetectionResult result = detector.detect(frame.image(), query);
+            long epoch = sourceFirstSequence;
+            if (t != null && sequenceOf(frame) >= epoch) {
+                result = t.track(epoch, frame.timestampMicros() / 1e6, result);
+            }
             long done = System.nanoTime();
             if (newFrame) {
                 stats.frameDetected(frame.capturedNanos(), done, result.timings().inferenceNanos());
