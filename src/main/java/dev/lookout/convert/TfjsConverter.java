@@ -21,7 +21,8 @@ import java.util.TreeMap;
 
 /**
  * Converts a TensorFlow.js graph model ({@code model.json} + weight shards) into an ONNX model that ONNX Runtime
- * runs with the same numbers. The input's batch is fixed at 1 (one image per call); height and width stay dynamic.
+ * runs with the same numbers. Inputs keep their unknown dims (batch, height, width), except that in a graph with TF1
+ * TensorArrays (a {@code map_fn} over the batch, unrolled once) an unknown batch is fixed at 1.
  */
 public final class TfjsConverter {
 
@@ -174,16 +175,16 @@ public final class TfjsConverter {
         String displaced = to + "/inner";
         for (OnnxGraph.Node n : graph.nodes()) {
             n.outputs.replaceAll(o -> o.equals(to) ? displaced : o);
-            n.inputs.replaceAll(i -> i.equals(to) ? displaced : i);
         }
+        GraphOptimizer.renameReads(graph, to, displaced); // also in a Loop body, which reads the outer scope
         boolean renamed = false;
         for (OnnxGraph.Node n : graph.nodes()) {
             if (n.outputs.contains(from)) {
                 n.outputs.replaceAll(o -> o.equals(from) ? to : o);
                 renamed = true;
             }
-            n.inputs.replaceAll(i -> i.equals(from) ? to : i);
         }
+        GraphOptimizer.renameReads(graph, from, to);
         if (!renamed) {
             graph.addNode("Identity", to, List.of(from), List.of(to));
         }
