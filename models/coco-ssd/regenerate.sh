@@ -42,8 +42,10 @@ java -jar "$jar" quantize --model "$dest" --quiet --calibration "$calibration/da
   --calibration "$calibration/data/vtest.avi@500-790/5"
 
 if [ "${1:-}" = "--check" ]; then
-  cmp "$dest/model.onnx" "$here/model.onnx" && cmp "$dest/labels.json" "$here/labels.json" \
-    && cmp "$dest/model-int8.onnx" "$here/model-int8.onnx"
+  # cmp one by one: under set -e a failure in the middle of an && list would not stop the script
+  cmp "$dest/model.onnx" "$here/model.onnx"
+  cmp "$dest/labels.json" "$here/labels.json"
+  cmp "$dest/model-int8.onnx" "$here/model-int8.onnx"
   echo "model.onnx and labels.json reproduce byte for byte from the npm packages, model-int8.onnx from them and opencv-doc"
 else
   (cd "$here" && sha256sum model.onnx labels.json model-int8.onnx)

@@ -11,7 +11,8 @@ import picocli.CommandLine.Parameters;
 /** {@code lookout convert MODEL_DIR_OR_model.json OUT.onnx}: TF.js graph model to ONNX. */
 @Command(name = "convert", mixinStandardHelpOptions = true, versionProvider = LookoutCommand.Version.class,
         description = {"Convert a TensorFlow.js graph model (model.json + weight shards) to ONNX.",
-            "Opset 17; input batch fixed at 1, height and width dynamic. The output file appears only if the "
+            "Opset 17; unknown input dims stay dynamic (the batch is fixed at 1 only for a TF1 TensorArray loop over it)."
+                    + " The output file appears only if the "
                     + "conversion succeeds."})
 final class ConvertCommand extends CliCommand {
 

@@ -1,5 +1,6 @@
 package dev.lookout.cli;
 
+import dev.lookout.OutputPaths;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.lookout.capture.FfmpegFrameSource;
@@ -19,7 +20,6 @@ import dev.lookout.detect.DetectionFailedException;
 import dev.lookout.detect.DetectionResult;
 import dev.lookout.detect.ImageFiles;
 import dev.lookout.detect.ImageLimits;
-import dev.lookout.record.OutputFiles;
 import dev.lookout.track.TrackJson;
 import dev.lookout.track.TrackingSession;
 import dev.lookout.track.zones.CountEvent;
@@ -222,13 +222,11 @@ public final class DetectCommand extends CliCommand {
                 continue;
             }
             for (Path target : new Path[] {output, record}) {
-                if (target != null && OutputFiles.sameFile(target, file)) {
-                    String option = target == output ? "--output " : "--record ";
-                    throw new UsageException(option + target + " is the input " + file + "; choose another file");
-                }
+                OutputPaths.refuseOverwriting(target == output ? "--output" : "--record", target, file,
+                        UsageException::new);
             }
             Path folder = file.toAbsolutePath().getParent();
-            if (annotate != null && folder != null && OutputFiles.sameFile(annotate, folder)) {
+            if (annotate != null && folder != null && OutputPaths.sameFile(annotate, folder)) {
                 throw new UsageException("--annotate " + annotate + " is the folder of the input " + file
                         + "; choose another folder, so that no input is overwritten");
             }

@@ -23,9 +23,11 @@ import dev.lookout.record.SnapshotWriter;
 import dev.lookout.ui.Settings;
 import dev.lookout.ui.Themes;
 import dev.lookout.ui.UncaughtProblems;
+import dev.lookout.ui.wall.WallLauncher;
 import java.awt.GraphicsEnvironment;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
+import dev.lookout.track.zones.Regions;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -49,6 +51,11 @@ import picocli.CommandLine.Option;
         footer = {"", "keys: Space pause, F full screen, Esc leave full screen, S snapshot, R record, Ctrl+Q quit",
             "Closing the window, Ctrl+Q, the end of --duration and SIGTERM all finish the files properly."})
 public final class LiveCommand extends CliCommand {
+
+    @Option(names = "--config", paramLabel = "FILE", description = "the camera wall: every camera of this "
+            + "lookout.yml as live tiles, run by the monitor; File > Save writes the setup back (a new FILE starts "
+            + "with the demo clip)")
+    Path configFile;
 
     @Option(names = "--source", paramLabel = "SPEC", description = "camera index (default 0), video file, image, "
             + "folder of images, or URL (rtsp://, http(s)://, udp://...)")
@@ -94,6 +101,18 @@ public final class LiveCommand extends CliCommand {
     @Mixin
     WatchOptions watch = new WatchOptions();
 
+    @Option(names = "--track", negatable = true, description = "track objects: ids, trails, lines and zones with "
+            + "their counts (default: on, or as last chosen in the window's Tracking menu; --watch needs it)")
+    Boolean track;
+
+    /** The source's lines and zones, saved as if drawn in the window. */
+    @Mixin
+    RegionOptions regionOptions = new RegionOptions();
+
+    @Option(names = "--require", paramLabel = "A,B", description = "--watch: an object's event starts only when "
+            + "it enters one of these zones or crosses one of these lines")
+    String require;
+
     @Option(names = "--remote-events", paramLabel = "URL", description = "also open the Remote events window on "
             + "this MQTT broker (tcp://HOST:1883); with a user and password use the source menu's Remote events…")
     String remoteEvents;
@@ -122,12 +141,30 @@ public final class LiveCommand extends CliCommand {
         Set<String> snapshotOn = WatchOptions.classList("--snapshot-on", this.snapshotOn);
         int confirm = this.watch.confirmFrames();
         long postRoll = this.watch.postRollMillis();
+        Regions regions = regionOptions.parse();
+        Set<String> requiredNames = Set.of();
+        if (require != null) {
+            if (watch == null) {
+                throw new UsageException("--require needs --watch");
+            }
+            String spec = this.source != null ? this.source : "0";
+            requiredNames = TrackOptions.required(require, regions.isEmpty() ? settings.regions(spec) : regions,
+                    "no --line or --zone (nor a line or zone saved for this source) has that name");
+        }
+        Set<String> required = requiredNames;
+        if (Boolean.FALSE.equals(track) && watch != null) {
+            throw new UsageException("--watch follows each object and needs tracking: leave out --no-track");
+        }
         checkKnownClasses(modelDir, options.classes(), "--classes");
         checkKnownClasses(modelDir, watch != null ? watch.classes() : Set.of(), "--watch");
         checkKnownClasses(modelDir, snapshotOn, "--snapshot-on");
         MqttSettings remote = remoteEvents == null ? null : RemoteEventsCommand.settings("--remote-events",
                 remoteEvents, MqttSettings.DEFAULT_PREFIX, 0, null, null);
 
+        if (configFile != null) {
+            refuseSingleCameraOptions();
+            return WallLauncher.run(configFile, modelDir, duration, theme, err);
+        }
         if (GraphicsEnvironment.isHeadless()) {
             problem("there is no display (headless Java or no DISPLAY), so the window cannot open.");
             err.println("For video without a screen use 'lookout detect' (e.g. lookout detect --annotate out/ "
@@ -209,7 +246,14 @@ public final class LiveCommand extends CliCommand {
                 UncaughtProblems.install(window::get, err);
                 w.setWatchSettings(watch != null ? watch : WatchSettings.defaults(Set.of("person"))
                         .withFolders(recordDir, snapshotDir));
+                if (track != null) {
+                    w.setTracking(track, false);
+                }
+                w.setRequiredRegions(required);
                 w.open(duration, record);
+                if (!regions.isEmpty()) {
+                    w.setRegions(regions);
+                }
                 if (watch != null) {
                     w.startWatching(watch);
                 }
@@ -241,6 +285,17 @@ public final class LiveCommand extends CliCommand {
             return hadErrors(window.get()) ? Main.EXIT_FAILED : 0;
         }
         return 0;
+    }
+
+    /** The camera wall takes its cameras' settings from the file: single-camera options would be ignored. */
+    private void refuseSingleCameraOptions() throws UsageException {
+        java.util.Set<String> wall = Set.of("--config", "--duration", "--theme", "--model");
+        for (picocli.CommandLine.Model.OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
+            if (!wall.contains(o.longestName())) {
+                throw new UsageException(o.longestName() + " does not apply to the camera wall (--config): each "
+                        + "camera's settings, device: and precision: come from " + configFile);
+            }
+        }
     }
 
     private static boolean hadErrors(LiveWindow w) throws InterruptedException, InvocationTargetException {

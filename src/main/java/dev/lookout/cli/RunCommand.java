@@ -1,5 +1,6 @@
 package dev.lookout.cli;
 
+import dev.lookout.OutputPaths;
 import dev.lookout.convert.ConversionException;
 import dev.lookout.onnx.Tensor;
 import dev.lookout.run.ImageTensor;
@@ -72,7 +73,7 @@ final class RunCommand extends CliCommand {
         }
         try {
             byte[] onnx = ModelRun.onnx(model, output);
-            ModelRun.refuseOverwriting(output, input);
+            OutputPaths.refuseOverwriting("the output", output, input, IOException::new);
             Map<String, Tensor> outputs = ModelRun.run(onnx,
                     new ModelRun.Input(input, width, height, new ImageTensor.Normalization(scale, mean, std)));
             if (output == null) {

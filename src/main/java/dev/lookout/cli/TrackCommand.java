@@ -1,5 +1,6 @@
 package dev.lookout.cli;
 
+import dev.lookout.OutputPaths;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookout.Failures;
@@ -66,9 +67,8 @@ final class TrackCommand extends CliCommand {
         if (fps != null && !(fps > 0 && Double.isFinite(fps))) {
             throw new UsageException("--fps must be a positive number, not " + fps);
         }
-        if (output != null && !input.equals("-") && Files.exists(output)
-                && Files.isSameFile(output, Path.of(input))) {
-            throw new UsageException("--output " + output + " is the input; choose another file");
+        if (!input.equals("-")) {
+            OutputPaths.refuseOverwriting("--output", output, Path.of(input), UsageException::new);
         }
         List<MotBox> truthRows = null;
         if (truth != null) {

@@ -7,7 +7,7 @@ import dev.lookout.track.TrackerConfig;
 import dev.lookout.track.TrackingSession;
 import dev.lookout.track.events.EventRules;
 import dev.lookout.track.zones.CountingLine;
-import dev.lookout.track.zones.RegionParser;
+import dev.lookout.track.zones.Regions;
 import dev.lookout.track.zones.Zone;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -16,10 +16,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -30,21 +30,16 @@ import picocli.CommandLine.Option;
  */
 final class TrackOptions {
 
-    static final int CANDIDATE_BOXES = 100;
-    static final double CANDIDATE_SCORE = 0.1;
-    static final double CANDIDATE_IOU = 0.5;
+    static final int CANDIDATE_BOXES = dev.lookout.track.Candidates.BOXES;
+    static final double CANDIDATE_SCORE = dev.lookout.track.Candidates.SCORE;
+    static final double CANDIDATE_IOU = dev.lookout.track.Candidates.IOU;
 
     @Option(names = "--track", description = "videos and streams: track objects; each detection gets an \"id\" and "
             + "\"stationary\" (only detections of confirmed tracks are reported, whatever their score)")
     boolean track;
 
-    @Option(names = "--line", paramLabel = "NAME:x1,y1,x2,y2", description = "--track: a counting line (pixels, or "
-            + "fractions 0..1 of the frame); crossings are written as \"count\" lines (repeatable)")
-    List<String> lines = new ArrayList<>();
-
-    @Option(names = "--zone", paramLabel = "NAME:x1,y1;x2,y2;...", description = "--track: a zone (a polygon of 3 "
-            + "or more points); entries and exits are written as \"count\" lines (repeatable)")
-    List<String> zones = new ArrayList<>();
+    @Mixin
+    RegionOptions regionOptions = new RegionOptions();
 
     @Option(names = "--track-events", paramLabel = "FILE", description = "--track: append one object event per "
             + "tracked object (new/update/end, with before and after) to FILE as JSON lines")
@@ -65,7 +60,8 @@ final class TrackOptions {
     /** Checks the options; {@code minScore} and {@code iou} are the user's (null when not given). */
     void check(Double minScore, Double iou) throws UsageException {
         if (!track) {
-            for (String option : new String[] {lines.isEmpty() ? null : "--line", zones.isEmpty() ? null : "--zone",
+            for (String option : new String[] {regionOptions.lines.isEmpty() ? null : "--line",
+                regionOptions.zones.isEmpty() ? null : "--zone",
                     events == null ? null : "--track-events", require == null ? null : "--require"}) {
                 if (option != null) {
                     throw new UsageException(option + " needs --track");
@@ -81,45 +77,36 @@ final class TrackOptions {
         if (!(stationarySeconds > 0) || Double.isInfinite(stationarySeconds)) {
             throw new UsageException("--stationary must be a positive number of seconds, not " + stationarySeconds);
         }
-        try {
-            parsedLines = lines.stream().map(RegionParser::line).toList();
-            parsedZones = zones.stream().map(RegionParser::zone).toList();
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
-        Set<String> names = new LinkedHashSet<>();
-        for (String n : parsedLines.stream().map(CountingLine::name).toList()) {
-            if (!names.add(n)) {
-                throw new UsageException("two lines or zones are called '" + n + "'; give each its own name");
-            }
-        }
-        for (String n : parsedZones.stream().map(Zone::name).toList()) {
-            if (!names.add(n)) {
-                throw new UsageException("two lines or zones are called '" + n + "'; give each its own name");
-            }
-        }
+        Regions regions = regionOptions.parse();
+        parsedLines = regions.lines();
+        parsedZones = regions.zones();
         if (require != null) {
             if (events == null) {
                 throw new UsageException("--require needs --track-events");
             }
-            Set<String> wanted = new LinkedHashSet<>();
-            for (String r : require.split(",")) {
-                if (!r.isBlank()) {
-                    wanted.add(r.strip());
-                }
-            }
-            for (String r : wanted) {
-                if (!names.contains(r)) {
-                    throw new UsageException("--require " + r + ": no --line or --zone has that name");
-                }
-            }
-            required = wanted;
+            required = required(require, regions, "no --line or --zone has that name");
         }
+    }
+
+    /** {@code --require A,B}: names of {@code regions}; an unknown name is a usage error ending with {@code why}. */
+    static Set<String> required(String require, Regions regions, String why) throws UsageException {
+        Set<String> wanted = new LinkedHashSet<>();
+        for (String r : require.split(",")) {
+            if (!r.isBlank()) {
+                wanted.add(r.strip());
+            }
+        }
+        for (String r : wanted) {
+            if (!regions.names().contains(r)) {
+                throw new UsageException("--require " + r + ": " + why);
+            }
+        }
+        return wanted;
     }
 
     /** The detector query of the tracking path: the user's class filter and minimum area, tracking's candidates. */
     static DetectOptions candidates(DetectOptions user) {
-        return new DetectOptions(CANDIDATE_BOXES, CANDIDATE_SCORE, CANDIDATE_IOU, user.classes(), user.minArea());
+        return dev.lookout.track.Candidates.options(user);
     }
 
     /** Opens {@code --track-events} for appending, or returns null without it. */

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Translates a TF.js graph into an ONNX graph, op by op from the outputs back, through the handlers of
@@ -24,8 +25,9 @@ import java.util.Map;
  *       translation), so shape arithmetic and the anchor decoding become initializers.</li>
  *   <li>Lazy layouts: a value may be stored transposed ({@link Dyn#perm}); convolutions keep their activations in
  *       NCHW and only ops that care about the axis order see a transpose, so none sits between layers.</li>
- *   <li>{@code map_fn} over a batch of one: the input's batch is fixed at 1, so TF's while-loop is unrolled once
- *       (see {@code ControlFlowOps}).</li>
+ *   <li>{@code map_fn} over a batch of one: in a graph with TF1 TensorArrays (Coco-SSD's {@code map_fn}) the input's
+ *       batch is fixed at 1, so the loop is unrolled once (see {@code ControlFlowOps}); other graphs keep their
+ *       inputs' unknown dims, and a loop over them becomes an ONNX Loop ({@code WhileLoopOps}).</li>
  * </ul>
  */
 final class GraphConverter implements OpContext {
@@ -38,13 +40,45 @@ final class GraphConverter implements OpContext {
     private final ConstantFolder folder;
     private final Map<String, Value[]> converted = new HashMap<>();
     private final Map<String, long[]> partialShapes = new HashMap<>();
+    private final boolean batchFixed;
+    /** For a loop body: the context outside it, and the nodes converted anew inside it; else null. */
+    private final GraphConverter parent;
+    private final Set<String> members;
+    private final Map<String, Value> loopExits;
     private Emitter out;
 
     GraphConverter(TfjsModel model, OnnxGraph graph, ConstantFolder folder) {
         this.model = model;
+        this.batchFixed = model.nodes().stream().anyMatch(n -> n.op().equals("TensorArrayV3"));
         this.graph = graph;
         this.folder = folder;
         this.out = new Emitter(graph);
+        this.parent = null;
+        this.members = null;
+        this.loopExits = new HashMap<>();
+    }
+
+    private GraphConverter(GraphConverter parent, Emitter into, Map<String, Value[]> bound, Set<String> members) {
+        this.model = parent.model;
+        this.batchFixed = parent.batchFixed;
+        this.graph = parent.graph;
+        this.folder = parent.folder;
+        this.out = into;
+        this.parent = parent;
+        this.members = members;
+        this.loopExits = parent.loopExits;
+        this.partialShapes.putAll(parent.partialShapes);
+        this.converted.putAll(bound);
+    }
+
+    @Override
+    public OpContext frame(Emitter into, Map<String, Value[]> bound, Set<String> frameMembers) {
+        return new GraphConverter(this, into, bound, frameMembers);
+    }
+
+    @Override
+    public Map<String, Value> loopExits() {
+        return loopExits;
     }
 
     @Override
@@ -60,6 +94,11 @@ final class GraphConverter implements OpContext {
     @Override
     public TfjsModel model() {
         return model;
+    }
+
+    @Override
+    public boolean batchFixed() {
+        return batchFixed;
     }
 
     @Override
@@ -97,6 +136,9 @@ final class GraphConverter implements OpContext {
         Value[] done = converted.get(name);
         if (done != null) {
             return done;
+        }
+        if (parent != null && !members.contains(name)) {
+            return parent.convert(name);
         }
         TfNode node = model.node(name);
         if (node == null) {

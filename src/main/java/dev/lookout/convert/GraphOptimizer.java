@@ -45,6 +45,9 @@ final class GraphOptimizer {
             for (String in : n.inputs) {
                 map.computeIfAbsent(in, k -> new ArrayList<>()).add(n);
             }
+            for (String in : subgraphReads(n)) {
+                map.computeIfAbsent(in, k -> new ArrayList<>()).add(n);
+            }
         }
         return map;
     }
@@ -314,6 +317,7 @@ final class GraphOptimizer {
         Set<String> used = new HashSet<>(outputNames());
         for (Node n : graph.nodes()) {
             used.addAll(n.inputs);
+            used.addAll(subgraphReads(n));
         }
         return graph.nodes().removeIf(n -> n.outputs.stream().noneMatch(used::contains));
     }
@@ -322,17 +326,42 @@ final class GraphOptimizer {
         Set<String> used = new HashSet<>();
         for (Node n : graph.nodes()) {
             used.addAll(n.inputs);
+            used.addAll(subgraphReads(n));
         }
         graph.initializers().keySet().removeIf(k -> !used.contains(k));
     }
 
-    /** Makes every consumer of {@code from} read {@code to} instead. */
-    private void rename(String from, String to) {
-        for (Node n : graph.nodes()) {
-            n.inputs.replaceAll(in -> in.equals(from) ? to : in);
+    /** Every value the subgraphs of {@code n} (a Loop's body) read, also from this graph's scope. */
+    private static Set<String> subgraphReads(Node n) {
+        Set<String> reads = new HashSet<>();
+        for (OnnxGraph.Attribute a : n.attributes) {
+            if (a.value() instanceof OnnxGraph g) {
+                for (Node inner : g.nodes()) {
+                    reads.addAll(inner.inputs);
+                    reads.addAll(subgraphReads(inner));
+                }
+            }
         }
+        return reads;
+    }
+
+    /** Makes every consumer of {@code from} read {@code to} instead, also inside subgraphs. */
+    private void rename(String from, String to) {
+        renameReads(graph, from, to);
         if (outputNames().contains(from)) {
             throw new IllegalStateException("cannot rename graph output " + from);
+        }
+    }
+
+    /** Makes every node of {@code g} and of its subgraphs read {@code to} where it read {@code from}. */
+    static void renameReads(OnnxGraph g, String from, String to) {
+        for (Node n : g.nodes()) {
+            n.inputs.replaceAll(in -> in.equals(from) ? to : in);
+            for (OnnxGraph.Attribute a : n.attributes) {
+                if (a.value() instanceof OnnxGraph inner) {
+                    renameReads(inner, from, to);
+                }
+            }
         }
     }
 }

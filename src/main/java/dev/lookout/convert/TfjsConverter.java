@@ -1,6 +1,7 @@
 package dev.lookout.convert;
 
 import dev.lookout.AtomicFiles;
+import dev.lookout.OutputPaths;
 import ai.onnxruntime.OrtException;
 import dev.lookout.convert.ops.Value.Const;
 import dev.lookout.convert.ops.Value.Dyn;
@@ -20,7 +21,8 @@ import java.util.TreeMap;
 
 /**
  * Converts a TensorFlow.js graph model ({@code model.json} + weight shards) into an ONNX model that ONNX Runtime
- * runs with the same numbers. The input's batch is fixed at 1 (one image per call); height and width stay dynamic.
+ * runs with the same numbers. Inputs keep their unknown dims (batch, height, width), except that in a graph with TF1
+ * TensorArrays (a {@code map_fn} over the batch, unrolled once) an unknown batch is fixed at 1.
  */
 public final class TfjsConverter {
 
@@ -55,17 +57,7 @@ public final class TfjsConverter {
     /** Fails when {@code output} is {@code model.json} or a weight shard, also through a link. */
     public static void refuseOverwritingInput(TfjsModel model, Path output) throws ConversionException {
         for (Path file : model.files()) {
-            boolean same;
-            try {
-                same = Files.exists(output) && Files.isSameFile(output, file)
-                        || output.toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize());
-            } catch (IOException e) {
-                same = false; // an input that cannot be read fails the load with its own message
-            }
-            if (same) {
-                throw new ConversionException("the output " + output + " is the model's own file " + file
-                        + "; choose another output file");
-            }
+            OutputPaths.refuseOverwriting("the output", output, file, ConversionException::new);
         }
     }
 
@@ -183,16 +175,16 @@ public final class TfjsConverter {
         String displaced = to + "/inner";
         for (OnnxGraph.Node n : graph.nodes()) {
             n.outputs.replaceAll(o -> o.equals(to) ? displaced : o);
-            n.inputs.replaceAll(i -> i.equals(to) ? displaced : i);
         }
+        GraphOptimizer.renameReads(graph, to, displaced); // also in a Loop body, which reads the outer scope
         boolean renamed = false;
         for (OnnxGraph.Node n : graph.nodes()) {
             if (n.outputs.contains(from)) {
                 n.outputs.replaceAll(o -> o.equals(from) ? to : o);
                 renamed = true;
             }
-            n.inputs.replaceAll(i -> i.equals(from) ? to : i);
         }
+        GraphOptimizer.renameReads(graph, from, to);
         if (!renamed) {
             graph.addNode("Identity", to, List.of(from), List.of(to));
         }

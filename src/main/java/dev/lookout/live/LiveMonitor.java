@@ -8,6 +8,7 @@ import dev.lookout.record.SnapshotWriter;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 /**
  * Watch mode on a live pipeline: an {@link EventMonitor} fed from the pipeline's frame tap on the capture thread.
@@ -19,7 +20,8 @@ public final class LiveMonitor implements FrameTap {
 
     private final ReentrantLock feeding = new ReentrantLock();
     private final EventListener listener;
-    private EventMonitor monitor;
+    private final Function<LiveDetections, List<Detection>> boxes;
+    private volatile EventMonitor monitor;
 
     /**
      * @param frameRate the source's measured rate, for the clips
@@ -27,12 +29,27 @@ public final class LiveMonitor implements FrameTap {
      * @param listener hears events and errors on the monitor's threads
      */
     public LiveMonitor(WatchSettings settings, double frameRate, String source, EventListener listener) {
-        this.listener = listener;
-        this.monitor = EventMonitor.watching(settings.classes()).framesToConfirm(settings.confirmFrames())
+        this(EventMonitor.watching(settings.classes()).framesToConfirm(settings.confirmFrames())
                 .preRollMillis(settings.preRollMillis()).postRollMillis(settings.postRollMillis())
                 .clipFolder(settings.clipFolder()).eventLog(settings.eventLog())
                 .snapshots(new SnapshotWriter(settings.snapshotFolder())).frameRate(frameRate).live(true)
-                .source(source).listener(listener).build();
+                .source(source).listener(listener).build(), latest -> latest == null ? List.of()
+                        : latest.result().detections(), listener);
+    }
+
+    /**
+     * Feeds {@code monitor} (which this now owns) with each frame and the boxes {@code boxes} picks from the
+     * newest detections (null before the first).
+     */
+    LiveMonitor(EventMonitor monitor, Function<LiveDetections, List<Detection>> boxes, EventListener listener) {
+        this.monitor = monitor;
+        this.boxes = boxes;
+        this.listener = listener;
+    }
+
+    /** The monitor fed (null once stopped). */
+    EventMonitor monitor() {
+        return monitor;
     }
 
     @Override
@@ -45,8 +62,7 @@ public final class LiveMonitor implements FrameTap {
             if (monitor == null) {
                 return;
             }
-            List<Detection> detections = latest == null ? List.of() : latest.result().detections();
-            monitor.accept(frame, detections);
+            monitor.accept(frame, boxes.apply(latest));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {

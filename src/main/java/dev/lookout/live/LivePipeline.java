@@ -35,6 +35,7 @@ import java.util.concurrent.locks.LockSupport;
 public final class LivePipeline implements AutoCloseable {
 
     private static final long JOIN_MILLIS = 700;
+    private static final long DETECTION_JOIN_MILLIS = 10_000;
 
     private enum DetectorState { LOADING, READY, FAILED }
 
@@ -55,6 +56,7 @@ public final class LivePipeline implements AutoCloseable {
     private volatile FrameDetector detector;
     private volatile LiveDetections latest;
     private volatile FrameTap tap;
+    private volatile LiveTracking tracking;
     private volatile long sourceFirstSequence;
     private volatile Capture capture;
 
@@ -132,6 +134,19 @@ public final class LivePipeline implements AutoCloseable {
         tap = value;
     }
 
+    /**
+     * Tracks objects with {@code value} (its own switch says whether it is on), or not at all with {@code null}.
+     * Detections then come from the tracker: see {@link LiveTracking}.
+     */
+    public void setTracking(LiveTracking value) {
+        tracking = value;
+    }
+
+    /** The tracking installed with {@link #setTracking}, or null. */
+    public LiveTracking tracking() {
+        return tracking;
+    }
+
     /** Pauses or resumes: a paused file stops reading; a paused live source is read but its frames are dropped. */
     public void setPaused(boolean value) {
         paused = value;
@@ -178,7 +193,7 @@ public final class LivePipeline implements AutoCloseable {
 
     /**
      * Stops every thread and releases the source and the detector; returns within about a second even when a
-     * source hangs. Idempotent.
+     * source hangs, or once the detection in progress ends (at most 10 s more). Idempotent.
      */
     @Override
     public void close() {
@@ -194,6 +209,11 @@ public final class LivePipeline implements AutoCloseable {
         detectionThread.interrupt();
         LockSupport.unpark(detectionThread);
         join(detectionThread, JOIN_MILLIS);
+        if (detectionThread.isAlive()) {
+            // An inference in progress cannot be interrupted, and the JVM's exit must not unload ONNX Runtime
+            // under it (a crash in native code): on a loaded machine one run may take over a second.
+            join(detectionThread, DETECTION_JOIN_MILLIS);
+        }
         Frame left = detectionSlot.getAndSet(null);
         if (left != null) {
             left.close();
@@ -286,6 +306,10 @@ public final class LivePipeline implements AutoCloseable {
             if (lastFrame != null) {
                 lastFrame.close();
             }
+            LiveTracking t = tracking;
+            if (t != null) {
+                t.endSession();
+            }
             FrameDetector d = detector;
             if (d != null) {
                 d.close();
@@ -306,7 +330,16 @@ public final class LivePipeline implements AutoCloseable {
 
     private void detect(Frame frame, DetectOptions detectOptions, boolean newFrame) {
         try {
-            DetectionResult result = detector.detect(frame.image(), detectOptions);
+            LiveTracking t = tracking;
+            if (t != null && t.isEnabled() && !newFrame) {
+                return; // a still picture detected again: the tracker has seen it already
+            }
+            DetectOptions query = t != null ? t.query(detectOptions) : detectOptions;
+            DetectionResult result = detector.detect(frame.image(), query);
+            long epoch = sourceFirstSequence;
+            if (t != null && sequenceOf(frame) >= epoch) {
+                result = t.track(epoch, frame.timestampMicros() / 1e6, result);
+            }
             long done = System.nanoTime();
             if (newFrame) {
                 stats.frameDetected(frame.capturedNanos(), done, result.timings().inferenceNanos());

@@ -27,4 +27,13 @@ public interface CameraFeed {
 
     /** Objects per class now, per zone, and line totals. */
     CameraCounts counts();
+
+    /**
+     * Registers a listener for every frame the camera reads, with its tracked boxes and overlay (for a window that
+     * paints the camera at its full rate); see {@link CameraFrameListener} for what it must not do. Returns a
+     * handle that unregisters it. Feeds that cannot offer raw frames throw {@link UnsupportedOperationException}.
+     */
+    default AutoCloseable onCameraFrame(CameraFrameListener listener) {
+        throw new UnsupportedOperationException(name() + " does not offer its frames");
+    }
 }

@@ -43,17 +43,20 @@ public final class Monitor implements MonitorView, AutoCloseable {
     private final MqttPublisher mqtt;
     private final WebhookNotifier webhooks;
     private final List<MonitoredCamera> cameras = new ArrayList<>();
+    private final List<EventSink> readers;
     private final DetectionScheduler scheduler;
     private final Thread schedulerThread;
     private final ScheduledExecutorService health;
     private boolean closed;
 
     private Monitor(LookoutConfig config, Path configFile, CocoSsdDetector detector, MonitorLog log,
-            Duration healthInterval, SourceOptions sourceOptions, Duration segment) throws StoreException {
+            Duration healthInterval, SourceOptions sourceOptions, List<EventSink> readers, Duration segment)
+            throws StoreException {
         if (segment.isNegative() || segment.isZero()) {
             throw new IllegalArgumentException("a continuous recording segment must last more than 0 s");
         }
         this.segment = segment;
+        this.readers = List.copyOf(readers);
         this.node = config.mqtt().map(MqttConfig::node).orElse(MqttConfig.DEFAULT_NAME);
         this.log = log;
         this.store = EventStore.open(StoreOptions.defaults(config.storageIn(configFile))
@@ -93,7 +96,17 @@ public final class Monitor implements MonitorView, AutoCloseable {
      */
     public static Monitor start(LookoutConfig config, Path configFile, CocoSsdDetector detector, MonitorLog log,
             Duration healthInterval, SourceOptions sourceOptions) throws StoreException {
-        return start(config, configFile, detector, log, healthInterval, sourceOptions, DEFAULT_SEGMENT);
+        return start(config, configFile, detector, log, healthInterval, sourceOptions, List.of(), DEFAULT_SEGMENT);
+    }
+
+    /**
+     * As {@link #start(LookoutConfig, Path, CocoSsdDetector, MonitorLog, Duration, SourceOptions)}, and every
+     * camera's events also go to {@code readers} (e.g. a window's event list), with the clip and snapshot paths the
+     * store gets. Like every sink they are called on the pipeline's threads and must return at once.
+     */
+    public static Monitor start(LookoutConfig config, Path configFile, CocoSsdDetector detector, MonitorLog log,
+            Duration healthInterval, SourceOptions sourceOptions, List<EventSink> readers) throws StoreException {
+        return start(config, configFile, detector, log, healthInterval, sourceOptions, readers, DEFAULT_SEGMENT);
     }
 
     /**
@@ -102,7 +115,14 @@ public final class Monitor implements MonitorView, AutoCloseable {
      */
     public static Monitor start(LookoutConfig config, Path configFile, CocoSsdDetector detector, MonitorLog log,
             Duration healthInterval, SourceOptions sourceOptions, Duration segment) throws StoreException {
-        Monitor m = new Monitor(config, configFile, detector, log, healthInterval, sourceOptions, segment);
+        return start(config, configFile, detector, log, healthInterval, sourceOptions, List.of(), segment);
+    }
+
+    /** With both the event readers and the continuous recordings' segment length. */
+    public static Monitor start(LookoutConfig config, Path configFile, CocoSsdDetector detector, MonitorLog log,
+            Duration healthInterval, SourceOptions sourceOptions, List<EventSink> readers, Duration segment)
+            throws StoreException {
+        Monitor m = new Monitor(config, configFile, detector, log, healthInterval, sourceOptions, readers, segment);
         m.schedulerThread.start();
         m.cameras.forEach(MonitoredCamera::start);
         log.info("monitoring " + m.cameras.size() + " camera(s); storage " + m.store.layout().root()
@@ -122,6 +142,7 @@ public final class Monitor implements MonitorView, AutoCloseable {
         if (webhooks != null) {
             sinks.add(webhooks);
         }
+        sinks.addAll(readers);
         MonitoredCamera[] self = new MonitoredCamera[1];
         if (mqtt != null) {
             // added before the fan-out is made: it copies its sinks

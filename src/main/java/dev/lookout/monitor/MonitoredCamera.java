@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -43,6 +44,7 @@ final class MonitoredCamera implements CameraFeed, DetectionClient {
     private final DetectOptions detectOptions;
     private final FrameSlot slot = new FrameSlot();
     private final AnnotatedFrames annotated = new AnnotatedFrames(5);
+    private final List<CameraFrameListener> frameListeners = new CopyOnWriteArrayList<>();
     private final RateMeter frames = new RateMeter();
     private final RateMeter detections = new RateMeter();
     private final AtomicLong detected = new AtomicLong();
@@ -170,6 +172,13 @@ final class MonitoredCamera implements CameraFeed, DetectionClient {
             r.accept(frame, tracking.tracked());
         }
         annotated.offer(frame.image(), tracking.tracked(), tracking.overlay());
+        for (CameraFrameListener l : frameListeners) {
+            try {
+                l.frame(frame, tracking.tracked(), tracking.overlay());
+            } catch (RuntimeException e) {
+                // a reader's failure is its own; the camera goes on
+            }
+        }
     }
 
     private boolean adopt(FrameSource opened) {
@@ -305,6 +314,12 @@ final class MonitoredCamera implements CameraFeed, DetectionClient {
     @Override
     public AutoCloseable onFrame(Consumer<byte[]> jpegListener) {
         return annotated.listen(jpegListener);
+    }
+
+    @Override
+    public AutoCloseable onCameraFrame(CameraFrameListener listener) {
+        frameListeners.add(listener);
+        return () -> frameListeners.remove(listener);
     }
 
     @Override

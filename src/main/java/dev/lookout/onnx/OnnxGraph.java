@@ -15,7 +15,7 @@ public final class OnnxGraph {
     public record ValueInfo(String name, DataType type, long[] dims, String[] dimNames) {
     }
 
-    /** One attribute of a node; {@code value} is a Long, Float, String, long[], float[] or Tensor. */
+    /** One attribute of a node; {@code value} is a Long, Float, String, long[], float[], Tensor or OnnxGraph. */
     public record Attribute(String name, Object value) {
     }
 

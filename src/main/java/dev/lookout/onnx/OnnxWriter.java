@@ -1,8 +1,24 @@
 package dev.lookout.onnx;
 
+import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
 import java.util.Map;
+import onnx.Onnx.AttributeProto;
+import onnx.Onnx.GraphProto;
+import onnx.Onnx.ModelProto;
+import onnx.Onnx.NodeProto;
+import onnx.Onnx.OperatorSetIdProto;
+import onnx.Onnx.StringStringEntryProto;
+import onnx.Onnx.TensorProto;
+import onnx.Onnx.TensorShapeProto;
+import onnx.Onnx.TypeProto;
+import onnx.Onnx.ValueInfoProto;
 
-/** Serialises an {@link OnnxGraph} as an ONNX {@code ModelProto} (IR version 8, default domain opset 17). */
+/**
+ * Serialises an {@link OnnxGraph} as an ONNX {@code ModelProto} (IR version 8, default domain opset 17) through the
+ * classes generated from ONNX's {@code onnx.proto}. Repeated fields keep the order of the graph's calls and
+ * protobuf writes fields in field-number order, so equal graphs give byte-identical files.
+ */
 public final class OnnxWriter {
 
     /** The ONNX IR version written (ONNX 1.12, the first with opset 17). */
@@ -20,110 +36,106 @@ public final class OnnxWriter {
      */
     public static byte[] write(OnnxGraph graph, String producerName, String producerVersion,
             Map<String, String> metadata) {
-        ProtoWriter model = new ProtoWriter();
-        model.varint(1, IR_VERSION);
-        model.string(2, producerName);
-        model.string(3, producerVersion);
-        model.message(7, graph(graph));
-        model.message(8, new ProtoWriter().string(1, "").varint(2, OPSET));
-        for (Map.Entry<String, String> e : metadata.entrySet()) {
-            model.message(14, new ProtoWriter().string(1, e.getKey()).string(2, e.getValue()));
-        }
-        return model.toByteArray();
+        ModelProto.Builder model = ModelProto.newBuilder()
+                .setIrVersion(IR_VERSION)
+                .setProducerName(producerName)
+                .setProducerVersion(producerVersion)
+                .setGraph(graph(graph))
+                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET));
+        metadata.forEach((k, v) -> model.addMetadataProps(StringStringEntryProto.newBuilder().setKey(k).setValue(v)));
+        return model.build().toByteArray();
     }
 
-    private static ProtoWriter graph(OnnxGraph g) {
-        ProtoWriter w = new ProtoWriter();
+    /** The {@code GraphProto} of a graph (also what a node attribute holding a subgraph carries). */
+    public static GraphProto graph(OnnxGraph g) {
+        GraphProto.Builder w = GraphProto.newBuilder();
         for (OnnxGraph.Node n : g.nodes()) {
-            w.message(1, node(n));
+            w.addNode(node(n));
         }
-        w.string(2, g.name());
-        for (Map.Entry<String, Tensor> e : g.initializers().entrySet()) {
-            w.message(5, tensor(e.getKey(), e.getValue()));
-        }
-        for (OnnxGraph.ValueInfo v : g.inputs()) {
-            w.message(11, valueInfo(v));
-        }
-        for (OnnxGraph.ValueInfo v : g.outputs()) {
-            w.message(12, valueInfo(v));
-        }
-        return w;
+        w.setName(g.name());
+        g.initializers().forEach((name, t) -> w.addInitializer(tensor(name, t)));
+        g.inputs().forEach(v -> w.addInput(valueInfo(v)));
+        g.outputs().forEach(v -> w.addOutput(valueInfo(v)));
+        return w.build();
     }
 
-    private static ProtoWriter node(OnnxGraph.Node n) {
-        ProtoWriter w = new ProtoWriter();
-        for (String in : n.inputs) {
-            w.string(1, in);
-        }
-        for (String out : n.outputs) {
-            w.string(2, out);
-        }
-        w.string(3, n.name);
-        w.string(4, n.opType);
-        for (OnnxGraph.Attribute a : n.attributes) {
-            w.message(5, attribute(a));
-        }
-        return w;
+    private static NodeProto node(OnnxGraph.Node n) {
+        NodeProto.Builder w = NodeProto.newBuilder()
+                .addAllInput(n.inputs)
+                .addAllOutput(n.outputs)
+                .setName(n.name)
+                .setOpType(n.opType);
+        n.attributes.forEach(a -> w.addAttribute(attribute(a)));
+        return w.build();
     }
 
-    private static ProtoWriter attribute(OnnxGraph.Attribute a) {
-        ProtoWriter w = new ProtoWriter().string(1, a.name());
+    private static AttributeProto attribute(OnnxGraph.Attribute a) {
+        AttributeProto.Builder w = AttributeProto.newBuilder().setName(a.name());
         Object v = a.value();
         if (v instanceof Long l) {
-            w.varint(3, l).varint(20, 2);
+            w.setI(l).setType(AttributeProto.AttributeType.INT);
         } else if (v instanceof Integer i) {
-            w.varint(3, i).varint(20, 2);
+            w.setI(i).setType(AttributeProto.AttributeType.INT);
         } else if (v instanceof Float f) {
-            w.float32(2, f).varint(20, 1);
+            w.setF(f).setType(AttributeProto.AttributeType.FLOAT);
         } else if (v instanceof String s) {
-            w.string(4, s).varint(20, 3);
+            w.setS(ByteString.copyFromUtf8(s)).setType(AttributeProto.AttributeType.STRING);
         } else if (v instanceof Tensor t) {
-            w.message(5, tensor("", t)).varint(20, 4);
+            w.setT(tensor("", t)).setType(AttributeProto.AttributeType.TENSOR);
+        } else if (v instanceof OnnxGraph g) {
+            w.setG(graph(g)).setType(AttributeProto.AttributeType.GRAPH);
         } else if (v instanceof long[] ls) {
             for (long l : ls) {
-                w.varint(8, l);
+                w.addInts(l);
             }
-            w.varint(20, 7);
+            w.setType(AttributeProto.AttributeType.INTS);
         } else if (v instanceof float[] fs) {
             for (float f : fs) {
-                w.float32(7, f);
+                w.addFloats(f);
             }
-            w.varint(20, 6);
+            w.setType(AttributeProto.AttributeType.FLOATS);
         } else {
             throw new IllegalArgumentException("unsupported attribute value for " + a.name() + ": " + v);
         }
-        return w;
+        return w.build();
     }
 
-    static ProtoWriter tensor(String name, Tensor t) {
-        ProtoWriter w = new ProtoWriter();
+    /**
+     * A {@code TensorProto} holding {@code t} as {@code raw_data} (shared with {@code t}, not copied: a Tensor is
+     * immutable); {@code name} is left out when empty, as in a node attribute.
+     */
+    public static TensorProto tensor(String name, Tensor t) {
+        TensorProto.Builder w = TensorProto.newBuilder();
         for (long d : t.shape()) {
-            w.varint(1, d);
+            w.addDims(d);
         }
-        w.varint(2, t.type().onnxCode());
+        w.setDataType(t.type().onnxCode());
         if (!name.isEmpty()) {
-            w.string(8, name);
+            w.setName(name);
         }
-        w.bytes(9, t.rawBytes());
-        return w;
+        return w.setRawData(UnsafeByteOperations.unsafeWrap(t.rawBytes())).build();
     }
 
-    private static ProtoWriter valueInfo(OnnxGraph.ValueInfo v) {
-        if (v.dims() == null) {
-            ProtoWriter tensorType = new ProtoWriter().varint(1, v.type().onnxCode());
-            return new ProtoWriter().string(1, v.name()).message(2, new ProtoWriter().message(1, tensorType));
-        }
-        ProtoWriter shape = new ProtoWriter();
-        for (int i = 0; i < v.dims().length; i++) {
-            ProtoWriter dim = new ProtoWriter();
-            if (v.dims()[i] >= 0) {
-                dim.varint(1, v.dims()[i]);
-            } else {
-                dim.string(2, v.dimNames() != null && v.dimNames()[i] != null ? v.dimNames()[i] : "d" + i);
+    /**
+     * A {@code ValueInfoProto}: a tensor of the value's type, with a shape when {@code dims} is not null (a
+     * negative dim becomes its symbolic name, or {@code d<i>}).
+     */
+    public static ValueInfoProto valueInfo(OnnxGraph.ValueInfo v) {
+        TypeProto.Tensor.Builder tensorType = TypeProto.Tensor.newBuilder().setElemType(v.type().onnxCode());
+        if (v.dims() != null) {
+            TensorShapeProto.Builder shape = TensorShapeProto.newBuilder();
+            for (int i = 0; i < v.dims().length; i++) {
+                TensorShapeProto.Dimension.Builder dim = TensorShapeProto.Dimension.newBuilder();
+                if (v.dims()[i] >= 0) {
+                    dim.setDimValue(v.dims()[i]);
+                } else {
+                    dim.setDimParam(v.dimNames() != null && v.dimNames()[i] != null ? v.dimNames()[i] : "d" + i);
+                }
+                shape.addDim(dim);
             }
-            shape.message(1, dim);
+            tensorType.setShape(shape);
         }
-        ProtoWriter tensorType = new ProtoWriter().varint(1, v.type().onnxCode()).message(2, shape);
-        return new ProtoWriter().string(1, v.name()).message(2, new ProtoWriter().message(1, tensorType));
+        return ValueInfoProto.newBuilder().setName(v.name())
+                .setType(TypeProto.newBuilder().setTensorType(tensorType)).build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.lookout.quantize;
 
+import dev.lookout.OutputPaths;
 import dev.lookout.detect.CocoSsdDetector;
 import dev.lookout.detect.Device;
 import dev.lookout.detect.ModelFiles;
@@ -54,9 +55,7 @@ public final class Int8Model {
      */
     public static String make(Path fp32Model, Path output, List<String> calibration, Settings settings,
             Consumer<String> layers) throws Exception {
-        if (Files.exists(output) && Files.isSameFile(fp32Model, output)) {
-            throw new IOException("the output " + output + " is the input model: choose another file");
-        }
+        OutputPaths.refuseOverwriting("the output", output, fp32Model, IOException::new);
         RangeEstimator method = RangeEstimator.parse(settings.method());
         CalibrationSet images = CalibrationSet.parse(calibration);
         byte[] fp32 = Files.readAllBytes(fp32Model);

@@ -1,220 +1,129 @@
 package dev.lookout.quantize;
 
-import dev.lookout.onnx.ProtoReader;
-import dev.lookout.onnx.ProtoWriter;
+import com.google.protobuf.UnsafeByteOperations;
+import dev.lookout.onnx.DataType;
+import dev.lookout.onnx.OnnxGraph;
+import dev.lookout.onnx.OnnxProtos;
+import dev.lookout.onnx.OnnxWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import onnx.Onnx.AttributeProto;
+import onnx.Onnx.GraphProto;
+import onnx.Onnx.ModelProto;
+import onnx.Onnx.NodeProto;
+import onnx.Onnx.StringStringEntryProto;
+import onnx.Onnx.TensorProto;
+import onnx.Onnx.ValueInfoProto;
 
 /**
  * An ONNX model opened for rewriting: its graph's nodes, initializers, inputs and outputs, plus every other field
- * kept as it was read. Writing an unchanged model gives back equivalent bytes (value_info shape hints are dropped:
- * ONNX Runtime infers them); fields are written in a fixed order, so equal models give byte-identical files.
- *
- * <p>Only the protobuf features ONNX models use outside tensors and attributes are decoded (varint and
- * length-delimited fields); attributes and tensors that are not rewritten are copied as opaque bytes.
+ * kept as it was read. Writing an unchanged model gives back an equivalent model (value_info shape hints are
+ * dropped: ONNX Runtime infers them); protobuf writes fields in field-number order and repeated fields in list
+ * order, so equal models give byte-identical files.
  */
 final class OnnxModelFile {
 
-    /** An opaque field: its number and either a varint value or length-delimited payload bytes. */
-    record Field(int number, long varint, byte[] payload) {
-        void writeTo(ProtoWriter w) {
-            if (payload == null) {
-                w.varint(number, varint);
-            } else {
-                w.bytes(number, payload);
-            }
+    /**
+     * A node; its input list is mutable so the rewriter can rewire it.
+     *
+     * @param rest the node's other fields (attributes, domain, doc string), as read
+     */
+    record Node(String op, String name, List<String> inputs, List<String> outputs, NodeProto rest) {
+        static Node of(String op, String name, List<String> inputs, List<String> outputs,
+                AttributeProto... attributes) {
+            return new Node(op, name, new ArrayList<>(inputs), List.copyOf(outputs),
+                    NodeProto.newBuilder().addAllAttribute(List.of(attributes)).build());
         }
 
-        static Field read(ProtoReader r) {
-            return switch (r.wireType()) {
-                case 0 -> new Field(r.field(), r.varint(), null);
-                case 2 -> new Field(r.field(), 0, r.bytes());
-                default -> throw new IllegalArgumentException("unexpected protobuf wire type " + r.wireType()
-                        + " in field " + r.field());
-            };
+        NodeProto encode() {
+            return rest.toBuilder().clearInput().addAllInput(inputs).clearOutput().addAllOutput(outputs)
+                    .setName(name).setOpType(op).build();
         }
     }
 
-    /** A node; its input list is mutable so the rewriter can rewire it. */
-    record Node(String op, String name, List<String> inputs, List<String> outputs, List<Field> rest) {
-        static Node of(String op, String name, List<String> inputs, List<String> outputs, Field... attributes) {
-            return new Node(op, name, new ArrayList<>(inputs), List.copyOf(outputs), List.of(attributes));
-        }
-
-        byte[] encode() {
-            ProtoWriter w = new ProtoWriter();
-            inputs.forEach(i -> w.string(1, i));
-            outputs.forEach(o -> w.string(2, o));
-            w.string(3, name);
-            w.string(4, op);
-            rest.forEach(f -> f.writeTo(w));
-            return w.toByteArray();
-        }
-    }
-
-    /** An initializer: ONNX data type code, dims and raw little-endian data (null when stored otherwise). */
-    record Initializer(String name, int dataType, long[] dims, byte[] raw, byte[] encoded) {
+    /** An initializer, as read or made. */
+    record Initializer(TensorProto proto) {
+        /** An initializer holding {@code raw} little-endian data (not copied: the caller hands it over). */
         static Initializer of(String name, int dataType, long[] dims, byte[] raw) {
-            ProtoWriter w = new ProtoWriter();
+            TensorProto.Builder t = TensorProto.newBuilder();
             for (long d : dims) {
-                w.varint(1, d);
+                t.addDims(d);
             }
-            w.varint(2, dataType).string(8, name).bytes(9, raw);
-            return new Initializer(name, dataType, dims, raw, w.toByteArray());
+            return new Initializer(t.setDataType(dataType).setName(name)
+                    .setRawData(UnsafeByteOperations.unsafeWrap(raw)).build());
+        }
+
+        String name() {
+            return proto.getName();
+        }
+
+        /** The ONNX {@code TensorProto.DataType} code. */
+        int dataType() {
+            return proto.getDataType();
+        }
+
+        long[] dims() {
+            return proto.getDimsList().stream().mapToLong(Long::longValue).toArray();
+        }
+
+        /** A copy of the raw little-endian data, or null when the tensor stores its values otherwise. */
+        byte[] raw() {
+            return proto.hasRawData() ? proto.getRawData().toByteArray() : null;
         }
     }
 
     /** ONNX {@code TensorProto.DataType} codes used here. */
-    static final int FLOAT = 1;
-    static final int UINT8 = 2;
-    static final int INT8 = 3;
-    static final int INT32 = 6;
+    static final int FLOAT = TensorProto.DataType.FLOAT_VALUE;
+    static final int UINT8 = TensorProto.DataType.UINT8_VALUE;
+    static final int INT8 = TensorProto.DataType.INT8_VALUE;
+    static final int INT32 = TensorProto.DataType.INT32_VALUE;
 
-    private final List<Field> modelFields = new ArrayList<>(); // graph's place marked by a null payload at field 7
-    private final List<Field> graphFields = new ArrayList<>(); // name, doc string
+    private final ModelProto rest; // everything but the graph's nodes, initializers, inputs, outputs and value_info
     final List<Node> nodes = new ArrayList<>();
     final Map<String, Initializer> initializers = new LinkedHashMap<>();
-    final List<byte[]> inputs = new ArrayList<>();
-    final List<byte[]> outputs = new ArrayList<>();
+    final List<ValueInfoProto> inputs = new ArrayList<>();
+    final List<ValueInfoProto> outputs = new ArrayList<>();
 
-    private OnnxModelFile() {
+    private OnnxModelFile(ModelProto model) {
+        GraphProto g = model.getGraph();
+        for (NodeProto n : g.getNodeList()) {
+            nodes.add(new Node(n.getOpType(), n.getName(), new ArrayList<>(n.getInputList()),
+                    new ArrayList<>(n.getOutputList()), n.toBuilder().clearInput().clearOutput().clearName()
+                            .clearOpType().build()));
+        }
+        g.getInitializerList().forEach(t -> initializers.put(t.getName(), new Initializer(t)));
+        inputs.addAll(g.getInputList());
+        outputs.addAll(g.getOutputList());
+        rest = model.toBuilder().setGraph(g.toBuilder().clearNode().clearInitializer().clearInput().clearOutput()
+                .clearValueInfo()).build();
     }
 
-    /** Parses a model file's bytes. */
+    /** Parses a model file's bytes (which must not change afterwards: the weights are shared, not copied). */
     static OnnxModelFile read(byte[] model) {
-        OnnxModelFile m = new OnnxModelFile();
-        ProtoReader r = new ProtoReader(model);
-        while (r.next()) {
-            if (r.field() == 7 && r.wireType() == 2) {
-                m.readGraph(r.message());
-                m.modelFields.add(new Field(7, 0, null));
-            } else {
-                m.modelFields.add(Field.read(r));
-            }
-        }
-        return m;
-    }
-
-    private void readGraph(ProtoReader g) {
-        while (g.next()) {
-            switch (g.field()) {
-                case 1 -> nodes.add(readNode(g.message()));
-                case 5 -> {
-                    byte[] encoded = g.bytes();
-                    Initializer i = readInitializer(encoded);
-                    initializers.put(i.name(), i);
-                }
-                case 11 -> inputs.add(g.bytes());
-                case 12 -> outputs.add(g.bytes());
-                case 13 -> g.skip(); // value_info: shape hints only
-                default -> graphFields.add(Field.read(g));
-            }
-        }
-    }
-
-    private static Node readNode(ProtoReader n) {
-        List<String> in = new ArrayList<>();
-        List<String> out = new ArrayList<>();
-        List<Field> rest = new ArrayList<>();
-        String name = "";
-        String op = "";
-        while (n.next()) {
-            switch (n.field()) {
-                case 1 -> in.add(n.string());
-                case 2 -> out.add(n.string());
-                case 3 -> name = n.string();
-                case 4 -> op = n.string();
-                default -> rest.add(Field.read(n));
-            }
-        }
-        return new Node(op, name, in, out, rest);
-    }
-
-    private static Initializer readInitializer(byte[] encoded) {
-        ProtoReader t = new ProtoReader(encoded);
-        List<Long> dims = new ArrayList<>();
-        String name = "";
-        int type = 0;
-        byte[] raw = null;
-        while (t.next()) {
-            switch (t.field()) {
-                case 1 -> t.varints(dims::add);
-                case 2 -> type = (int) t.varint();
-                case 8 -> name = t.string();
-                case 9 -> raw = t.bytes();
-                default -> t.skip();
-            }
-        }
-        return new Initializer(name, type, dims.stream().mapToLong(Long::longValue).toArray(), raw, encoded);
-    }
-
-    /** The name of a graph input or output's {@code ValueInfoProto}. */
-    static String valueName(byte[] valueInfo) {
-        ProtoReader v = new ProtoReader(valueInfo);
-        while (v.next()) {
-            if (v.field() == 1 && v.wireType() == 2) {
-                return v.string();
-            }
-            v.skip();
-        }
-        return "";
+        return new OnnxModelFile(OnnxProtos.parse(model));
     }
 
     /** A {@code ValueInfoProto} for a float tensor of unspecified shape (for extra graph outputs). */
-    static byte[] floatValue(String name) {
-        ProtoWriter tensorType = new ProtoWriter().varint(1, FLOAT);
-        return new ProtoWriter().string(1, name).message(2, new ProtoWriter().message(1, tensorType)).toByteArray();
+    static ValueInfoProto floatValue(String name) {
+        return OnnxWriter.valueInfo(new OnnxGraph.ValueInfo(name, DataType.FLOAT, null, null));
     }
 
-    /** An attribute field holding one integer. */
-    static Field intAttribute(String name, long value) {
-        return new Field(5, 0, new ProtoWriter().string(1, name).varint(3, value).varint(20, 2).toByteArray());
-    }
-
-    /** An int attribute's value on a node, or {@code fallback}. */
-    static long intAttribute(Node node, String name, long fallback) {
-        for (Field f : node.rest()) {
-            if (f.number() != 5 || f.payload() == null) {
-                continue;
-            }
-            ProtoReader a = new ProtoReader(f.payload());
-            String attrName = null;
-            Long value = null;
-            while (a.next()) {
-                if (a.field() == 1) {
-                    attrName = a.string();
-                } else if (a.field() == 3) {
-                    value = a.varint();
-                } else {
-                    a.skip();
-                }
-            }
-            if (name.equals(attrName) && value != null) {
-                return value;
-            }
-        }
-        return fallback;
+    /** An attribute holding one integer. */
+    static AttributeProto intAttribute(String name, long value) {
+        return AttributeProto.newBuilder().setName(name).setI(value).setType(AttributeProto.AttributeType.INT)
+                .build();
     }
 
     /** Encodes the model, adding {@code metadata} entries after the existing ones. */
     byte[] write(Map<String, String> metadata) {
-        ProtoWriter graph = new ProtoWriter();
-        nodes.forEach(n -> graph.bytes(1, n.encode()));
-        graphFields.forEach(f -> f.writeTo(graph));
-        initializers.values().forEach(i -> graph.bytes(5, i.encoded()));
-        inputs.forEach(i -> graph.bytes(11, i));
-        outputs.forEach(o -> graph.bytes(12, o));
-        ProtoWriter model = new ProtoWriter();
-        for (Field f : modelFields) {
-            if (f.number() == 7 && f.payload() == null) {
-                model.message(7, graph);
-            } else {
-                f.writeTo(model);
-            }
-        }
-        metadata.forEach((k, v) -> model.message(14, new ProtoWriter().string(1, k).string(2, v)));
-        return model.toByteArray();
+        GraphProto.Builder graph = rest.getGraph().toBuilder();
+        nodes.forEach(n -> graph.addNode(n.encode()));
+        initializers.values().forEach(i -> graph.addInitializer(i.proto()));
+        graph.addAllInput(inputs).addAllOutput(outputs);
+        ModelProto.Builder model = rest.toBuilder().setGraph(graph);
+        metadata.forEach((k, v) -> model.addMetadataProps(StringStringEntryProto.newBuilder().setKey(k).setValue(v)));
+        return model.build().toByteArray();
     }
 }

@@ -73,7 +73,7 @@ final class QdqRewriter {
         }
         Set<String> tensors = activations(model, plan.nodes);
         Set<String> graphOutputs = new LinkedHashSet<>();
-        model.outputs.forEach(o -> graphOutputs.add(OnnxModelFile.valueName(o)));
+        model.outputs.forEach(o -> graphOutputs.add(o.getName()));
         Map<String, Initializer> added = new LinkedHashMap<>();
         for (String t : tensors) {
             ActivationRange r = plan.ranges.get(t);

@@ -20,6 +20,7 @@ public final class LiveRecording {
     private final Path file;
     private final RecorderListener listener;
     private volatile AnnotatedRecorder current;
+    private volatile dev.lookout.overlay.OverlayPainter painter = new dev.lookout.overlay.DetectionPainter();
     private volatile CompletableFuture<RecordingSummary> lastFinish = CompletableFuture.completedFuture(null);
 
     /**
@@ -48,8 +49,13 @@ public final class LiveRecording {
         stop();
         AnnotatedRecorder.Builder builder = file != null ? AnnotatedRecorder.toFile(file)
                 : AnnotatedRecorder.inFolder(folder);
-        current = builder.frameRate(frameRate).live(true).listener(listener).start();
+        current = builder.frameRate(frameRate).live(true).listener(listener).painter(painter).start();
         return current.path();
+    }
+
+    /** What draws the boxes into recordings started from now on (the live overlay's painter, e.g. with ids). */
+    public void setPainter(dev.lookout.overlay.OverlayPainter value) {
+        painter = java.util.Objects.requireNonNull(value);
     }
 
     /** Hands a frame (not kept: it is copied) and the detections on screen to the recording, if one runs. */

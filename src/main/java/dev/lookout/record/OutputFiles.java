@@ -105,17 +105,4 @@ public final class OutputFiles {
             throw new IOException("cannot write in " + folder.toAbsolutePath() + ": permission denied");
         }
     }
-
-    /**
-     * True when {@code target} and {@code input} are the same file or folder, also through links and relative
-     * paths; false when either does not exist (a new file cannot be an input).
-     */
-    public static boolean sameFile(Path target, Path input) {
-        try {
-            return java.nio.file.Files.exists(target) && java.nio.file.Files.exists(input)
-                    && java.nio.file.Files.isSameFile(target, input);
-        } catch (IOException e) {
-            return false;
-        }
-    }
 }

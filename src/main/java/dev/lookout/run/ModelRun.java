@@ -1,5 +1,6 @@
 package dev.lookout.run;
 
+import dev.lookout.OutputPaths;
 import ai.onnxruntime.OrtException;
 import dev.lookout.convert.ConversionException;
 import dev.lookout.convert.TfjsConverter;
@@ -31,7 +32,7 @@ public final class ModelRun {
     public static byte[] onnx(Path model, Path output) throws IOException, ConversionException {
         if (Files.isRegularFile(model) && model.getFileName().toString().toLowerCase(java.util.Locale.ROOT)
                 .endsWith(".onnx")) {
-            refuseOverwriting(output, model);
+            OutputPaths.refuseOverwriting("the output", output, model, IOException::new);
             return Files.readAllBytes(model);
         }
         TfjsModel tfjs = TfjsModel.load(model);
@@ -39,14 +40,6 @@ public final class ModelRun {
             TfjsConverter.refuseOverwritingInput(tfjs, output);
         }
         return TfjsConverter.convert(tfjs);
-    }
-
-    /** Fails when {@code output} (null for none) is the file {@code input}, also through a link. */
-    public static void refuseOverwriting(Path output, Path input) throws IOException {
-        if (output != null && Files.exists(output) && Files.exists(input) && Files.isSameFile(output, input)) {
-            throw new IOException("the output " + output + " is the input " + input + "; choose another output"
-                    + " file");
-        }
     }
 
     /** Runs {@code model} once on {@code input} and returns every output by name. */

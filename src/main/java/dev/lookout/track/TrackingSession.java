@@ -75,6 +75,14 @@ public final class TrackingSession {
         return counts;
     }
 
+    /**
+     * Counts these lines and zones from the next frame on (they were edited); unchanged ones keep their counts.
+     * Call on the thread that calls {@link #frame}.
+     */
+    public void setRegions(List<CountingLine> lines, List<Zone> zones) {
+        regions.replace(lines, zones);
+    }
+
     /** The overlay painter, or null when none was asked for. */
     public TrackOverlay overlay() {
         return overlay;

@@ -50,7 +50,7 @@ public final class ControlBar extends JToolBar {
         classes.setMaximumSize(new Dimension(200, 30));
         snapshot.setToolTipText("Save the picture with its boxes (S)");
         record.setToolTipText("Record the video with its boxes (R)");
-        watch.setToolTipText("Record clips only while chosen classes are present (e.g. person, car)");
+        watch.setToolTipText("One event per tracked object of chosen classes (e.g. person, car), with clips");
         theme.setToolTipText("Light or dark theme");
         fullscreen.setToolTipText("Full screen (F; Esc leaves)");
         for (var b : new javax.swing.AbstractButton[] {source, pause, snapshot, record, watch, theme,

@@ -11,19 +11,19 @@ import javax.swing.SwingUtilities;
  * Opens a clip or snapshot with the desktop's player; where that is not possible (no desktop, as under Xvfb), it
  * shows the path in the banner and copies it to the clipboard. Event thread only.
  */
-final class DesktopOpener {
+public final class DesktopOpener {
 
     private final Banner banner;
     private final Executor worker;
 
     /** @param worker where the desktop is asked (it may take a while) */
-    DesktopOpener(Banner banner, Executor worker) {
+    public DesktopOpener(Banner banner, Executor worker) {
         this.banner = banner;
         this.worker = worker;
     }
 
     /** Opens {@code file}, or shows its path instead. */
-    void open(Path file) {
+    public void open(Path file) {
         Path absolute = file.toAbsolutePath();
         boolean canOpen = Desktop.isDesktopSupported() && Desktop.getDesktop().isSupported(Desktop.Action.OPEN);
         if (!canOpen) {

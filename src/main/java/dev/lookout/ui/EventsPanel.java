@@ -152,17 +152,23 @@ public final class EventsPanel extends JPanel {
                 String.join(", ", event.classes()), event.peakScore() * 100, duration);
     }
 
-    private static String formatDuration(Duration d) {
+    /** A duration as the list shows it, {@code m:ss}. */
+    public static String formatDuration(Duration d) {
         long s = Math.max(0, d.toSeconds());
         return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 
     /** Opens the clip, or the snapshot when the clip is missing. */
     void openEvent(MonitorEvent event) {
-        Path target = event.clip() != null && Files.exists(event.clip()) ? event.clip() : event.snapshot();
+        Path target = openable(event.clip(), event.snapshot());
         if (target != null) {
             opener.accept(target);
         }
+    }
+
+    /** What opening an event opens: its clip when it exists, else its snapshot (either may be {@code null}). */
+    public static Path openable(Path clip, Path snapshot) {
+        return clip != null && Files.exists(clip) ? clip : snapshot;
     }
 
     private static final class Renderer extends DefaultListCellRenderer {

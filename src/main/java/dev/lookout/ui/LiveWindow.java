@@ -4,9 +4,11 @@ import dev.lookout.detect.DetectOptions;
 import dev.lookout.detect.ClassNames;
 import dev.lookout.live.LivePipeline;
 import dev.lookout.live.LiveStats;
+import dev.lookout.live.LiveTracking;
 import dev.lookout.live.WatchSettings;
+import dev.lookout.track.TrackerConfig;
+import dev.lookout.track.zones.Regions;
 import dev.lookout.notify.mqtt.MqttSettings;
-import dev.lookout.overlay.DetectionPainter;
 import dev.lookout.ui.remote.RemoteEventsOpener;
 import dev.lookout.ui.remote.RemoteEventsWindow;
 import java.awt.BorderLayout;
@@ -30,6 +32,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javax.swing.JFrame;
+import javax.swing.JLayeredPane;
 import javax.swing.JPanel;
 import javax.swing.SwingUtilities;
 import javax.swing.Timer;
@@ -57,6 +60,8 @@ public final class LiveWindow {
     private final Banner banner = new Banner();
     private final StatusBar status = new StatusBar();
     private final EventsPanel events = new EventsPanel();
+    private final LiveTracking tracking = new LiveTracking(TrackerConfig.DEFAULTS);
+    private final TrackingControls trackingControls;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "lookout-control");
         t.setDaemon(true);
@@ -76,23 +81,38 @@ public final class LiveWindow {
         this.config = config;
         this.stats = new LiveStats(config.launchNanos());
         this.video = new VideoView(stats);
-        this.overlay = new OverlayView(video, new DetectionPainter(), stats);
+        this.overlay = new OverlayView(video, tracking.painter(), stats);
         this.stage = new VideoStage(video, overlay);
         SourceController[] sourceRef = new SourceController[1];
         PipelineNews news = new PipelineNews(video, overlay, state -> sourceRef[0].stateChanged(state),
                 this::detectorReady, this::detectorFailed);
         this.pipeline = new LivePipeline(config.detectorLoader(), config.options(), stats, news);
         news.attach(pipeline);
+        pipeline.setTracking(tracking);
+        if (config.recording() != null) {
+            config.recording().setPainter(tracking.painter()); // recordings show what the overlay shows
+        }
         WindowParts parts = new WindowParts(config, pipeline, frame, video, overlay, controls, banner, status, events,
                 worker);
         this.source = new SourceController(parts);
         sourceRef[0] = source;
         source.offerRemoteEvents(remoteEvents::ask);
-        this.outputs = new RecordingController(parts, stats, source);
+        this.trackingControls = new TrackingControls(tracking, config.settings(), source::spec, video, status, banner);
+        this.outputs = new RecordingController(parts, stats, source, trackingControls);
+        trackingControls.watchingWhen(outputs::isWatching);
+        trackingControls.onTrackingChange(on -> {
+            // while tracking, the tracker's own thresholds choose the boxes
+            controls.minScore.setEnabled(!on);
+            controls.maxBoxes.setEnabled(!on);
+            controls.minScore.setToolTipText(on ? "Tracking chooses boxes with its own thresholds (Tracking menu)"
+                    : "Only show detections scoring above this");
+        });
+        trackingControls.refresh();
         this.fullScreen = new FullScreen(frame, controls, status);
         this.statusTimer = new Timer(500, e -> {
             status.refresh(stats);
             outputs.refreshRecordingIndicator();
+            trackingControls.refresh();
         });
         layoutWindow();
         wireControls();
@@ -138,7 +158,13 @@ public final class LiveWindow {
         center.add(stage, BorderLayout.CENTER);
         events.setVisible(false);
         events.onOpen(new DesktopOpener(banner, worker)::open);
-        center.add(events, BorderLayout.EAST);
+        // Beside the video: the watch's events above the lines' and zones' counts (each hidden when not in use).
+        JPanel side = new JPanel(new BorderLayout());
+        side.add(events, BorderLayout.CENTER);
+        side.add(trackingControls.counts(), BorderLayout.SOUTH);
+        center.add(side, BorderLayout.EAST);
+        stage.add(trackingControls.editor(), JLayeredPane.MODAL_LAYER);
+        controls.add(trackingControls.button(), controls.getComponentIndex(controls.watch) + 1);
         frame.getContentPane().add(controls, BorderLayout.NORTH);
         frame.getContentPane().add(center, BorderLayout.CENTER);
         frame.getContentPane().add(status, BorderLayout.SOUTH);
@@ -297,6 +323,59 @@ public final class LiveWindow {
      */
     public void snapshotOn(Set<String> classes, int confirmFrames, long postRollMillis, Path folder) {
         outputs.snapshotOn(classes, confirmFrames, postRollMillis, folder);
+    }
+
+    // ------------------------------------------------------------------ tracking, lines and zones
+
+    /**
+     * Tracks objects (ids, trails, counts) or not; with {@code remember}, also in later runs (as the Tracking menu
+     * does). A watch turns it on.
+     */
+    public void setTracking(boolean on, boolean remember) {
+        trackingControls.setTracking(on, remember);
+    }
+
+    /** True while objects are tracked. */
+    public boolean isTracking() {
+        return tracking.isEnabled();
+    }
+
+    /**
+     * Uses these counting lines and zones for the source playing now (the command line's {@code --line} and
+     * {@code --zone}), saved for it as if drawn with the mouse. Call after {@link #open}.
+     */
+    public void setRegions(Regions value) {
+        trackingControls.seed(value);
+    }
+
+    /** The lines and zones of the source playing. */
+    public Regions regions() {
+        return trackingControls.editor().regions();
+    }
+
+    /** The zone or line names an object must enter or cross before the watch opens its event (empty: none). */
+    public void setRequiredRegions(Set<String> names) {
+        outputs.setRequiredRegions(names);
+    }
+
+    /** The tracking in the pipeline (for tests and the statistics). */
+    public LiveTracking tracking() {
+        return tracking;
+    }
+
+    /** The toolbar (for tests). */
+    ControlBar controlsForTest() {
+        return controls;
+    }
+
+    /** The line and zone editor layer. */
+    RegionEditor regionEditor() {
+        return trackingControls.editor();
+    }
+
+    /** The counts table. */
+    CountsPanel countsPanel() {
+        return trackingControls.counts();
     }
 
     // ------------------------------------------------------------------ detection options

@@ -13,7 +13,10 @@ import javax.swing.JComponent;
 /**
  * The transparent layer above the video: the newest detections, painted by the shared {@link OverlayPainter} in the
  * coordinates of the frame they were computed on, mapped exactly as {@link VideoView} maps the video (so boxes
- * stay on their objects when the window is resized). Repainted only when the detections change or the view does.
+ * stay on their objects when the window is resized). The painting is kept in an image and redrawn only when the
+ * detections, the view's size or the frame's size change: the video below repaints at its own rate (each of its
+ * repaints repaints this layer too), and the tracking overlay's trails, zones and labels cost several
+ * milliseconds of anti-aliased drawing each time.
  */
 public final class OverlayView extends JComponent {
 
@@ -22,6 +25,8 @@ public final class OverlayView extends JComponent {
     private final LiveStats stats;
     private LiveDetections detections;
     private boolean latencyCounted;
+    private java.awt.image.BufferedImage cache;
+    private Object cacheKey;
 
     /** An overlay for {@code video}, painting with {@code painter}. */
     public OverlayView(VideoView video, OverlayPainter painter, LiveStats stats) {
@@ -86,13 +91,30 @@ public final class OverlayView extends JComponent {
         int frameH = video.frameHeight() > 0 ? video.frameHeight() : resultH;
         AffineTransform toView = VideoGeometry.frameToView(frameW, frameH, getWidth(), getHeight());
         toView.scale((double) frameW / resultW, (double) frameH / resultH);
-        Graphics2D g = (Graphics2D) graphics.create();
-        try {
-            g.transform(toView);
-            painter.paint(g, d.result().detections(), resultW, resultH);
-        } finally {
-            g.dispose();
+        Graphics2D screen = (Graphics2D) graphics;
+        double scale = screen.getTransform().getScaleX(); // HiDPI: paint the cache in device pixels
+        int w = Math.max(1, (int) Math.ceil(getWidth() * scale));
+        int h = Math.max(1, (int) Math.ceil(getHeight() * scale));
+        java.util.List<Object> key = java.util.List.of(d, w, h, frameW, frameH);
+        if (!key.equals(cacheKey)) {
+            if (cache == null || cache.getWidth() != w || cache.getHeight() != h) {
+                cache = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB_PRE);
+            }
+            Graphics2D g = cache.createGraphics();
+            try {
+                g.setComposite(java.awt.AlphaComposite.Clear);
+                g.fillRect(0, 0, w, h);
+                g.setComposite(java.awt.AlphaComposite.SrcOver);
+                g.setFont(getFont());
+                g.scale(scale, scale);
+                g.transform(toView);
+                painter.paint(g, d.result().detections(), resultW, resultH);
+            } finally {
+                g.dispose();
+            }
+            cacheKey = key;
         }
+        screen.drawImage(cache, 0, 0, getWidth(), getHeight(), null);
         if (!latencyCounted) {
             latencyCounted = true;
             stats.detectionsPainted(d.capturedNanos(), System.nanoTime());

@@ -61,6 +61,11 @@ public final class RecordHooks implements RecordingControl, SnapshotControl {
     }
 
     @Override
+    public void setPainter(dev.lookout.overlay.OverlayPainter painter) {
+        recording.setPainter(painter);
+    }
+
+    @Override
     public FrameTap frameTap() {
         return (frame, latest) -> recording.accept(frame, detectionsOf(latest));
     }

@@ -28,6 +28,10 @@ public interface RecordingControl {
     /** Receives the frames while recording. */
     FrameTap frameTap();
 
+    /** Draws the boxes of recordings started from now on with {@code painter} (the overlay's: ids, trails). */
+    default void setPainter(dev.lookout.overlay.OverlayPainter painter) {
+    }
+
     /** Registers who hears that a running recording failed (any thread); by default nobody. */
     default void onProblem(java.util.function.Consumer<String> listener) {
     }

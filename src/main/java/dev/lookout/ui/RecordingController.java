@@ -3,7 +3,7 @@ package dev.lookout.ui;
 import dev.lookout.detect.ClassNames;
 import dev.lookout.live.FrameTap;
 import dev.lookout.live.FrameTaps;
-import dev.lookout.live.LiveMonitor;
+import dev.lookout.live.ObjectWatch;
 import dev.lookout.live.LiveStats;
 import dev.lookout.live.SnapshotTrigger;
 import dev.lookout.live.WatchSettings;
@@ -25,7 +25,8 @@ import javax.swing.Timer;
 /**
  * What the window writes: the recording (R, the record button, {@code --record}) with its REC indicator,
  * snapshots (S, and automatic ones with {@code --snapshot-on}), and watch mode (the Watch… button, {@code --watch})
- * with its event list. Each is a {@link FrameTap} on the pipeline while it runs. {@link #shutdown()} stops them all;
+ * with its event list. Watching is object-based ({@link ObjectWatch}): it turns tracking on, and each watched
+ * object gets one event in the event log while the clips are shared by overlapping objects. Each is a {@link FrameTap} on the pipeline while it runs. {@link #shutdown()} stops them all;
  * what they still write finishes in the background ({@link #awaitFinished}). Event thread only, except where noted.
  */
 final class RecordingController {
@@ -33,6 +34,7 @@ final class RecordingController {
     private final WindowParts parts;
     private final LiveStats stats;
     private final SourceController source;
+    private final TrackingControls tracking;
     private final FrameTaps taps = new FrameTaps();
     private final List<CompletableFuture<Void>> stopping = new ArrayList<>();
     private boolean shutDown;
@@ -42,13 +44,15 @@ final class RecordingController {
     private long recordingStartNanos;
 
     private WatchSettings watchSettings = WatchSettings.defaults(Set.of("person"));
-    private LiveMonitor monitor;
+    private Set<String> required = Set.of();
+    private ObjectWatch monitor;
     private SnapshotTrigger snapshotTrigger;
 
-    RecordingController(WindowParts parts, LiveStats stats, SourceController source) {
+    RecordingController(WindowParts parts, LiveStats stats, SourceController source, TrackingControls tracking) {
         this.parts = parts;
         this.stats = stats;
         this.source = source;
+        this.tracking = tracking;
         parts.pipeline().setFrameTap(taps);
         RecordingControl recording = parts.config().recording();
         if (recording != null) {
@@ -185,14 +189,22 @@ final class RecordingController {
         watchSettings = value;
     }
 
+    /** The zone or line names an object must enter or cross before its event opens (from the next watch on). */
+    void setRequiredRegions(Set<String> names) {
+        required = Set.copyOf(names);
+    }
+
     /** Starts watching for {@code settings.classes()}; replaces a watch already running. */
     void startWatching(WatchSettings settings) {
         watchSettings = settings;
         stopWatching();
         EventsPanel events = parts.events();
         events.setTitle("Watching " + String.join(", ", new TreeSet<>(settings.classes())));
-        events.setEmptyText("<html><center>No events yet.<br>A clip is recorded while "
-                + String.join(" or ", new TreeSet<>(settings.classes())) + " is in view.</center></html>");
+        events.setEmptyText("<html><center>No events yet.<br>A clip is recorded while a tracked "
+                + String.join(" or ", new TreeSet<>(settings.classes()))
+                + (required.isEmpty() ? "" : " that went into " + String.join(" or ", new TreeSet<>(required)))
+                + " is in view.</center></html>");
+        tracking.setTracking(true); // one event per object needs the objects' identities
         events.setVisible(true);
         parts.controls().showWatching(settings.classes());
         parts.frame().revalidate();
@@ -203,8 +215,9 @@ final class RecordingController {
             try {
                 // The clip's timing comes from the frames; the rate only tunes the encoder (0: its default).
                 double fps = stats.captured() > 0 ? measuredFps() : 0;
-                monitor = new LiveMonitor(settings, fps, source.description(), new EventNews());
+                monitor = new ObjectWatch(settings, required, fps, source.description(), new EventNews());
                 taps.add(monitor);
+                parts.pipeline().tracking().setObserver(monitor);
             } catch (RuntimeException e) {
                 parts.controls().showWatching(Set.of());
                 parts.banner().show(Banner.Level.ERROR, "Cannot watch: " + WindowParts.describe(e), null, null);
@@ -221,8 +234,9 @@ final class RecordingController {
     void stopWatching() {
         parts.controls().showWatching(Set.of());
         if (monitor != null) {
+            parts.pipeline().tracking().setObserver(null);
             taps.remove(monitor);
-            LiveMonitor m = monitor;
+            ObjectWatch m = monitor;
             monitor = null;
             background(m.stop());
             parts.events().setTitle("Events (not watching)");
@@ -239,8 +253,8 @@ final class RecordingController {
         parts.controls().showWatching(monitor != null ? watchSettings.classes() : Set.of());
         String current = String.join(", ", new TreeSet<>(watchSettings.classes()));
         Object answer = JOptionPane.showInputDialog(parts.frame(),
-                "Record a clip while one of these classes is present (comma-separated, e.g. person, car).\n"
-                        + "Clear the field to stop watching.",
+                "One event per tracked object of these classes, with a clip while any is in view\n"
+                        + "(comma-separated, e.g. person, car). Clear the field to stop watching.",
                 monitor != null ? "Watching" : "Watch", JOptionPane.PLAIN_MESSAGE, null, null, current);
         if (answer == null) {
             return;

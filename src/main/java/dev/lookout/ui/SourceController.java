@@ -41,6 +41,11 @@ final class SourceController {
         return currentDescription;
     }
 
+    /** The spec of the source chosen last (camera index, file, folder or URL), or null before the first. */
+    String spec() {
+        return currentSpec;
+    }
+
     /** True once a source has been chosen. */
     boolean started() {
         return currentSpec != null;

@@ -30,6 +30,7 @@ public final class StatusBar extends JPanel {
     private final JLabel rec = new JLabel();
     private final JLabel recFile = metric("");
     private final JLabel notice = metric("");
+    private final JLabel counts = metric("");
     private javax.swing.Timer noticeTimer;
 
     /** The red of the REC indicator. */
@@ -62,6 +63,8 @@ public final class StatusBar extends JPanel {
         left.add(rec);
         left.add(javax.swing.Box.createHorizontalStrut(8));
         left.add(recFile);
+        left.add(javax.swing.Box.createHorizontalStrut(12));
+        left.add(counts);
         left.add(javax.swing.Box.createHorizontalGlue());
         JPanel right = new JPanel(new FlowLayout(FlowLayout.RIGHT, 10, 0));
         right.setOpaque(false);
@@ -187,6 +190,19 @@ public final class StatusBar extends JPanel {
     /** The REC indicator label (for pixel checks in tests). */
     javax.swing.JLabel recordingLabel() {
         return rec;
+    }
+
+    /** Shows the lines' and zones' counts ({@code gate in 3 · out 1   yard 2 inside}); empty hides them. */
+    public void setCounts(String text) {
+        if (!text.equals(counts.getText())) {
+            counts.setText(text);
+            counts.setToolTipText(text.isEmpty() ? null : text);
+        }
+    }
+
+    /** The counts shown. */
+    public String countsText() {
+        return counts.getText();
     }
 
     /**

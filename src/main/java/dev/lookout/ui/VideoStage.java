@@ -3,7 +3,10 @@ package dev.lookout.ui;
 import java.awt.Dimension;
 import javax.swing.JLayeredPane;
 
-/** The video area: {@link VideoView} on the default layer and the transparent {@link OverlayView} above it. */
+/**
+ * The video area: {@link VideoView} on the default layer, the transparent {@link OverlayView} above it, and any
+ * further layers added above those; all fill the stage.
+ */
 public final class VideoStage extends JLayeredPane {
 
     private final VideoView video;
@@ -31,7 +34,9 @@ public final class VideoStage extends JLayeredPane {
 
     @Override
     public void doLayout() {
-        video.setBounds(0, 0, getWidth(), getHeight());
-        overlay.setBounds(0, 0, getWidth(), getHeight());
+        // every layer (video, overlay, and any added above them, e.g. the line and zone editor) fills the stage
+        for (java.awt.Component layer : getComponents()) {
+            layer.setBounds(0, 0, getWidth(), getHeight());
+        }
     }
 }

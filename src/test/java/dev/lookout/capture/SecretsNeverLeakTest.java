@@ -5,15 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lookout.cli.Main;
+import dev.lookout.cli.CliRun;
 import dev.lookout.testsupport.TestData;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -33,20 +32,6 @@ class SecretsNeverLeakTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run detect(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-                PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = Main.run(args, o, e);
-        }
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     private static int closedPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
@@ -60,8 +45,8 @@ class SecretsNeverLeakTest {
         for (String url : List.of("rtsp://admin:" + SECRET + "@127.0.0.1:" + port + "/x",
                 "http://admin:" + SECRET + "@127.0.0.1:" + port + "/video.mjpg",
                 "rtsp://127.0.0.1:" + port + "/x?user=admin&password=" + SECRET)) {
-            Run run = detect("detect", "--model", model, "--reconnect", "0", url);
-            assertEquals(1, run.code(), run.toString());
+            CliRun run = CliRun.of("detect", "--model", model, "--reconnect", "0", url);
+            assertEquals(1, run.exitCode(), run.toString());
             assertTrue(run.err().contains("127.0.0.1:" + port), "the stream is still named: " + run.err());
             assertFalse(run.err().contains(SECRET) || run.out().contains(SECRET), "leaked: " + run);
         }
@@ -74,22 +59,18 @@ class SecretsNeverLeakTest {
         Files.createDirectories(out);
         try (MjpegHttpServer server = MjpegHttpServer.start(jpegs, 0, 25)) {
             String url = server.url("admin:" + SECRET + "@");
-            Run[] result = new Run[1];
-            Thread run = new Thread(() -> result[0] = detect("detect", "--model", TestData.modelDir().toString(),
+            CliRun.Running run = CliRun.start("detect", "--model", TestData.modelDir().toString(),
                     "--reconnect", "0", "--output", out.resolve("lines.jsonl").toString(),
                     "--record", out.resolve("annotated.mp4").toString(), "--watch", "person", "--confirm", "1",
                     "--post-roll", "0.2", "--record-dir", out.resolve("clips").toString(), "--events",
                     out.resolve("events.jsonl").toString(), "--snapshot", out.resolve("shots").toString(),
-                    "--annotate", out.resolve("annotated").toString(), url));
-            run.start();
+                    "--annotate", out.resolve("annotated").toString(), url);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (server.framesSent() < 60 && System.nanoTime() < deadline) {
                 Thread.sleep(50); // polls the server's own count of frames sent
             }
             server.stop();
-            run.join(TimeUnit.SECONDS.toMillis(60));
-            assertFalse(run.isAlive(), "detect ends when the stream is gone");
-            Run r = result[0];
+            CliRun r = run.finish(Duration.ofSeconds(60), "detect ends when the stream is gone");
             assertFalse(r.err().contains(SECRET) || r.out().contains(SECRET), "leaked on a stream: " + r);
             List<Path> files = new ArrayList<>();
             try (Stream<Path> all = Files.walk(out)) {

@@ -9,8 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lookout.live.DisplayBuffer;
 import dev.lookout.testsupport.TestData;
 import java.awt.GraphicsEnvironment;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,24 +20,17 @@ import org.junit.jupiter.api.Test;
 @IntegrationTest
 class LiveCommandTest {
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void liveIsTheDefaultCommandAndListedFirst() {
-        Result help = run("--help");
-        assertEquals(0, help.code());
+        CliRun help = run("--help");
+        assertEquals(0, help.exitCode());
         String firstCommand = help.out().lines().filter(l -> l.startsWith("  ")).findFirst().orElse("");
         assertTrue(firstCommand.trim().startsWith("live"), help.out());
-        Result defaultHelp = run("live", "--help");
+        CliRun defaultHelp = run("live", "--help");
         assertTrue(defaultHelp.out().contains("--source=SPEC") && defaultHelp.out().contains("--duration"));
     }
 
@@ -49,9 +40,9 @@ class LiveCommandTest {
                 List.of("--max-boxes", "0"), List.of("--theme", "pink"), List.of("--device", "tpu"),
                 List.of("--interval", "0"), List.of("--size", "big"), List.of("--duration", "-1"),
                 List.of("--bogus"), List.of("live", "clip.mp4"))) {
-            Result r = run(args.toArray(String[]::new));
-            assertEquals(2, r.code(), args + ": " + r.err());
-            assertTrue(r.err().startsWith("lookout live: "), args + " -> " + r.code() + " [" + r.err() + "] [" + r.out() + "]");
+            CliRun r = run(args.toArray(String[]::new));
+            assertEquals(2, r.exitCode(), args + ": " + r.err());
+            assertTrue(r.err().startsWith("lookout live: "), args + " -> " + r.exitCode() + " [" + r.err() + "] [" + r.out() + "]");
             assertTrue(r.err().lines().count() <= 2, "no stack trace: " + r.err());
         }
     }
@@ -75,9 +66,9 @@ class LiveCommandTest {
         Path video = TestData.vtestAvi();
         TestData.require(TestData.modelDir().resolve("model.onnx"), "the converted model");
         long start = System.nanoTime();
-        Result r = run("live", "--source", video.toString(), "--duration", "8", "--device", "cpu");
+        CliRun r = run("live", "--source", video.toString(), "--duration", "8", "--device", "cpu");
         double seconds = (System.nanoTime() - start) / 1e9;
-        assertEquals(0, r.code(), r.err());
+        assertEquals(0, r.exitCode(), r.err());
         assertTrue(seconds < 30, "closed by --duration after " + seconds + " s");
         List<String> lines = r.out().lines().toList();
         assertEquals(1, lines.size(), r.out());

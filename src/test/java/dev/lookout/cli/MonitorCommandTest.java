@@ -12,10 +12,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code lookout monitor}'s checks before anything starts: a bad file exits 2 with every problem, no password. */
 class MonitorCommandTest {
 
-    @Test
-    void aBadFileIsRefusedWithEveryProblemBeforeAnythingStarts(@TempDir Path dir) throws Exception {
+    /** A file with two problems and a password: the commands that read lookout.yml all refuse it the same way. */
+    static Path badFile(Path dir) throws java.io.IOException {
         Path file = dir.resolve("lookout.yml");
-        Files.writeString(file, String.join("\n",
+        return Files.writeString(file, String.join("\n",
                 "storage: data",
                 "cameras:",
                 "  gate:",
@@ -25,6 +25,11 @@ class MonitorCommandTest {
                 "    source: 0",
                 "    detect_fps: fast",
                 ""));
+    }
+
+    @Test
+    void aBadFileIsRefusedWithEveryProblemBeforeAnythingStarts(@TempDir Path dir) throws Exception {
+        Path file = badFile(dir);
         CliRun run = CliRun.of("monitor", "--config", file.toString());
         assertEquals(2, run.exitCode(), run.toString());
         assertTrue(run.err().contains("wacth"), run.err());

@@ -24,10 +24,10 @@ public final class TestModels {
         }
         new TfjsModelBuilder()
                 .placeholder("x", 1, -1, 4)
-                .op("d2s_1", "DepthToSpace", "{}", "x")
-                .op("d2s_2", "DepthToSpace", "{}", "d2s_1")
-                .op("dense", "SparseToDense", "{}", "d2s_2")
-                .op("y", "Relu", "{}", "dense")
+                .op("conv3d_1", "Conv3D", "{}", "x")
+                .op("conv3d_2", "Conv3D", "{}", "conv3d_1")
+                .op("fft", "FFT", "{}", "conv3d_2")
+                .op("y", "Relu", "{}", "fft")
                 .write(dir, 1 << 20);
     }
 }

@@ -21,6 +21,7 @@ public final class TfjsModelBuilder {
     private final ArrayNode nodes = JSON.createArrayNode();
     private final ArrayNode weights = JSON.createArrayNode();
     private final ByteArrayOutputStream data = new ByteArrayOutputStream();
+    private ObjectNode signature;
 
     /** A float32 placeholder (TF dtype 1) or uint8 (4) with the given shape ({@code -1} unknown). */
     public TfjsModelBuilder placeholder(String name, int tfDtype, long... shape) {
@@ -75,6 +76,19 @@ public final class TfjsModelBuilder {
         } catch (IOException e) {
             throw new IllegalArgumentException(attrJson, e);
         }
+        return this;
+    }
+
+    /**
+     * Gives the model a signature (TF.js then runs it to these outputs, which may be inner nodes); each name is
+     * both the key and the node.
+     */
+    public TfjsModelBuilder signature(List<String> inputs, List<String> outputs) {
+        signature = JSON.createObjectNode();
+        ObjectNode in = signature.putObject("inputs");
+        inputs.forEach(n -> in.putObject(n).put("name", n + ":0"));
+        ObjectNode out = signature.putObject("outputs");
+        outputs.forEach(n -> out.putObject(n).put("name", n + ":0"));
         return this;
     }
 
@@ -141,6 +155,9 @@ public final class TfjsModelBuilder {
         topology.set("node", nodes);
         topology.putObject("library");
         topology.putObject("versions");
+        if (signature != null) {
+            root.set("signature", signature);
+        }
         ObjectNode group = root.putArray("weightsManifest").addObject();
         group.set("paths", paths);
         group.set("weights", weights);

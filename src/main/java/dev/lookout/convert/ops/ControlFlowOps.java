@@ -15,8 +15,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * TF.js's control family, for the while-loop of a {@code map_fn} over a batch of one: the loop runs exactly once,
- * so it is unrolled at conversion time. TensorArrays become lists of values known now and the loop body is applied
+ * TF.js's control family. A while loop whose variables are tensors becomes an ONNX Loop ({@link WhileLoopOps});
+ * the while-loop of a {@code map_fn} over a batch of one (TensorArrays) runs exactly once, so it is unrolled at
+ * conversion time. TensorArrays become lists of values known now and the loop body is applied
  * to element 0; the loop's predicate is never evaluated.
  */
 final class ControlFlowOps {
@@ -25,7 +26,8 @@ final class ControlFlowOps {
     }
 
     static void register(OpRegistry r) {
-        r.structural(GraphOps::passThrough, "Enter", "Exit", "LoopCond");
+        r.structural(GraphOps::passThrough, "Enter", "LoopCond");
+        r.structural(WhileLoopOps::exit, "Exit");
         r.structural((node, x, cx) -> {
             throw new ConversionException("node " + node.name() + " (NextIteration) is a loop's back edge; only"
                     + " loops that run once over a known batch can be converted");

@@ -33,6 +33,70 @@ final class ConvolutionOps {
                 cx.out())), "_FusedConv2D");
         r.add((node, x, cx) -> one(Activations.applyFused(node, x, 2, convolution(node, x, true, cx.out()), true,
                 cx.out())), "FusedDepthwiseConv2dNative");
+        r.add((node, x, cx) -> one(transposed(node, x, cx)), "Conv2DBackpropInput");
+    }
+
+    /**
+     * Conv2DBackpropInput (TF.js's conv2dTranspose) as ONNX ConvTranspose: the output's size is the
+     * {@code input_sizes} operand (a constant, or packed with only the batch computed at run time, as Keras does),
+     * and the pads are those of the forward convolution of that size (TF's SAME, VALID or EXPLICIT), the remainder
+     * going to {@code output_padding} at the end. Like TF.js, it reads strides and
+     * padding only: {@code data_format} and {@code dilations} are not honoured (TF.js ignores them).
+     */
+    static Dyn transposed(TfNode node, List<Value> x, OpContext cx) throws ConversionException {
+        Emitter out = cx.out();
+        String n = node.name();
+        long[] size = x.get(0) instanceof Dyn d && cx.partialShapes().containsKey(d.name())
+                ? cx.partialShapes().get(d.name()) : constIn(node, x, 0).longs();
+        if (size.length != 4 && size.length != 3) {
+            throw new ConversionException("node " + n + " (Conv2DBackpropInput) has input_sizes of length "
+                    + size.length + "; it needs [batch,] height, width, channels");
+        }
+        long[] hwc = java.util.Arrays.copyOfRange(size, size.length - 3, size.length);
+        if (!Shapes.known(hwc)) {
+            throw new ConversionException("node " + n + " (Conv2DBackpropInput) has an output height, width or"
+                    + " channel count computed at run time (input_sizes " + java.util.Arrays.toString(size)
+                    + "); the converter needs them known");
+        }
+        Tensor w = constIn(node, x, 1); // [kh, kw, out, in]
+        Dyn input = out.toPerm(out.dyn(x.get(2), n), NHWC_TO_NCHW);
+        long[] ws = w.shape();
+        long[] strides = node.intListAttr("strides", new long[] {1, 1, 1, 1});
+        String padding = node.stringAttr("padding", "VALID");
+        long[] explicit = node.intListAttr("explicit_paddings", new long[8]);
+        long[] pads = new long[4];
+        long[] outputPadding = new long[2];
+        for (int i = 0; i < 2; i++) {
+            long k = ws[i];
+            long s = strides[1 + i];
+            long target = hwc[i];
+            long in;
+            if (padding.equals("SAME")) {
+                in = (target + s - 1) / s;
+                long total = Math.max((in - 1) * s + k - target, 0);
+                pads[i] = total / 2; // TF puts the odd pixel at the end
+                pads[i + 2] = total - total / 2;
+            } else {
+                if (padding.equals("EXPLICIT")) {
+                    pads[i] = explicit[2 + 2 * i];
+                    pads[i + 2] = explicit[3 + 2 * i];
+                }
+                in = (target + pads[i] + pads[i + 2] - k) / s + 1;
+            }
+            long known = input.shape()[1 + i];
+            if (known >= 0 && known != in) {
+                throw new ConversionException("node " + n + " (Conv2DBackpropInput) gets a spatial size of " + known
+                        + " where input_sizes " + java.util.Arrays.toString(size) + " with " + padding
+                        + " padding needs " + in);
+            }
+            outputPadding[i] = target - ((in - 1) * s + k - pads[i] - pads[i + 2]);
+        }
+        String wName = out.constant(Tensors.permute(w, new int[] {3, 2, 0, 1}), n + "/weights");
+        String o = out.node("ConvTranspose", n, List.of(input.name(), wName),
+                new Attribute("kernel_shape", new long[] {ws[0], ws[1]}),
+                new Attribute("output_padding", outputPadding), new Attribute("pads", pads),
+                new Attribute("strides", new long[] {strides[1], strides[2]}));
+        return new Dyn(o, DataType.FLOAT, new long[] {input.shape()[0], hwc[0], hwc[1], ws[2]}, NHWC_TO_NCHW);
     }
 
     /** A 2-D convolution (or depthwise convolution) of input 0 by the constant filter in input 1, in NCHW. */

@@ -26,6 +26,7 @@ final class GraphOps {
         r.structural(GraphOps::passThrough, "Identity", "StopGradient", "Snapshot");
         r.structural((node, x, cx) -> new Value[0], "NoOp");
         r.add(GraphOps::shape, "Shape");
+        r.add(GraphOps::size, "Size");
     }
 
     /** The node's first input, unchanged. */
@@ -55,17 +56,31 @@ final class GraphOps {
             throw new ConversionException("input " + node.name() + " has no shape; the converter needs its rank");
         }
         String[] names = new String[dims.length];
-        if (dims.length > 0 && dims[0] < 0) {
-            dims[0] = 1; // one image per call: this fixes every shape after the resize
+        if (dims.length > 0 && dims[0] < 0 && cx.batchFixed()) {
+            dims[0] = 1; // the loops are unrolled once per batch element: one image per call
         }
         for (int i = 0; i < dims.length; i++) {
             if (dims[i] < 0) {
-                names[i] = dims.length == 4 && i == 1 ? "height" : dims.length == 4 && i == 2 ? "width" : "d" + i;
+                names[i] = i == 0 ? "batch" : dims.length == 4 && i == 1 ? "height"
+                        : dims.length == 4 && i == 2 ? "width" : "d" + i;
             }
         }
         cx.graph().addInput(new OnnxGraph.ValueInfo(node.name(), type, dims, names));
         cx.out().reserve(node.name());
         return new Dyn(node.name(), type, dims, null);
+    }
+
+    /** Size: the element count as TF.js's int32 scalar (whatever {@code out_type} says, as TF.js does). */
+    private static Value[] size(TfNode node, List<Value> x, OpContext cx) {
+        long[] shape = Shapes.shapeOf(x.get(0));
+        if (Shapes.known(shape)) {
+            return one(new Const(Tensor.ofInts(new long[0], (int) Tensor.count(shape))));
+        }
+        Emitter out = cx.out();
+        String n = node.name();
+        String s = out.node("Shape", n + "/Shape", List.of(out.dyn(x.get(0), n).name()));
+        String count = out.node("ReduceProd", n + "/count", List.of(s), new Attribute("keepdims", 0L));
+        return one(out.cast(new Dyn(count, DataType.INT64, new long[0], null), DataType.INT32, n));
     }
 
     /** The shape as a constant when every dim is known, else a run-time Shape whose known dims are remembered. */

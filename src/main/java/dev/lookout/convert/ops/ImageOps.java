@@ -28,10 +28,16 @@ final class ImageOps {
         long[] size = constIn(node, x, 1).longs();
         long batch = input.shape()[0];
         long channels = input.shape()[3];
-        if (batch < 0 || channels < 0) {
-            throw new ConversionException("resize " + n + " needs a known batch and channel count");
-        }
         Dyn nchw = out.toPerm(input, NHWC_TO_NCHW);
+        String sizes;
+        if (batch >= 0 && channels >= 0) {
+            sizes = out.vec(new long[] {batch, channels, size[0], size[1]}, n + "/sizes");
+        } else { // an unknown batch (or channel count) is read at run time
+            String nc = out.node("Shape", n + "/batch_channels", List.of(nchw.name()), new Attribute("start", 0L),
+                    new Attribute("end", 2L));
+            sizes = out.node("Concat", n + "/sizes", List.of(nc, out.vec(new long[] {size[0], size[1]},
+                    n + "/height_width")), new Attribute("axis", 0L));
+        }
         boolean bilinear = node.op().equals("ResizeBilinear");
         String transform = node.boolAttr("align_corners", false) ? "align_corners"
                 : node.boolAttr("half_pixel_centers", false) ? (bilinear ? "half_pixel" : "tf_half_pixel_for_nn")
@@ -43,8 +49,7 @@ final class ImageOps {
             attrs.add(new Attribute("nearest_mode", node.boolAttr("align_corners", false) ? "round_prefer_ceil"
                     : "floor"));
         }
-        String o = out.node("Resize", n, List.of(nchw.name(), "", "",
-                out.vec(new long[] {batch, channels, size[0], size[1]}, n + "/sizes")), attrs.toArray(new Attribute[0]));
+        String o = out.node("Resize", n, List.of(nchw.name(), "", "", sizes), attrs.toArray(new Attribute[0]));
         return new Dyn(o, DataType.FLOAT, new long[] {batch, size[0], size[1], channels}, NHWC_TO_NCHW);
     }
 }

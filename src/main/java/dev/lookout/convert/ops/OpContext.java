@@ -27,8 +27,23 @@ public interface OpContext {
     /** Converts the node called {@code name} (for its effects, e.g. writes into a TensorArray). */
     void convertNode(String name) throws ConversionException;
 
+    /**
+     * True when an input's unknown batch is fixed at 1 because the graph has TF1 TensorArrays, whose loop (a
+     * {@code map_fn} over the batch) the converter can only unroll; otherwise inputs keep their unknown dims.
+     */
+    boolean batchFixed();
+
     /** For run-time Shape results: the dims known now ({@code -1} where unknown), by ONNX value name. */
     Map<String, long[]> partialShapes();
+
+    /**
+     * A context for one loop body: the nodes in {@code members} are converted anew into {@code into}, the nodes in
+     * {@code bound} have the given outputs, and every other node is this context's value (computed outside).
+     */
+    OpContext frame(Emitter into, Map<String, Value[]> bound, java.util.Set<String> members);
+
+    /** The outputs of the ONNX Loops built so far, by the TF Exit node they stand for (shared by every frame). */
+    Map<String, Value> loopExits();
 
     /** Input {@code i} of a structural op (one that resolves its own inputs). */
     default Value in(TfNode node, int i) throws ConversionException {

@@ -35,6 +35,13 @@ final class SliceJoinOps {
             Emitter out = cx.out();
             String n = node.name();
             Dyn v = out.logical(x.get(0), n);
+            if (x.get(1) instanceof Dyn repeats) { // computed at run time, e.g. from the batch
+                Dyn wide = out.cast(repeats, DataType.INT64, n + "/repeats");
+                String o = out.node("Tile", n, List.of(v.name(), wide.name()));
+                long[] shape = new long[v.rank()];
+                java.util.Arrays.fill(shape, -1);
+                return one(new Dyn(o, v.type(), shape, null));
+            }
             long[] reps = constIn(node, x, 1).longs();
             long[] shape = v.shape().clone();
             for (int i = 0; i < shape.length; i++) {
@@ -46,6 +53,7 @@ final class SliceJoinOps {
         r.add(SliceJoinOps::gather, "GatherV2", "Gather");
         r.add(SliceJoinOps::gatherNd, "GatherNd");
         r.add(SliceJoinOps::split, "Split", "SplitV");
+        SparseOps.register(r);
     }
 
     /**
@@ -241,6 +249,20 @@ final class SliceJoinOps {
     }
 
     private static Value[] pack(TfNode node, List<Value> x, OpContext cx) {
+        Value[] packed = packed(node, x, cx);
+        if (packed[0] instanceof Dyn d && x.stream().allMatch(v -> Shapes.shapeOf(v).length == 0)) {
+            // A shape built from scalars (e.g. [batch, 28, 28, 16] for a transposed convolution): keep the known
+            // values, as for a run-time Shape, so that ops needing them now can read them.
+            long[] known = new long[x.size()];
+            for (int i = 0; i < known.length; i++) {
+                known[i] = x.get(i) instanceof Const c ? c.tensor().longs()[0] : -1;
+            }
+            cx.partialShapes().put(d.name(), known);
+        }
+        return packed;
+    }
+
+    private static Value[] packed(TfNode node, List<Value> x, OpContext cx) {
         Emitter out = cx.out();
         int axis = (int) node.intAttr("axis", 0);
         int rank = Shapes.shapeOf(x.get(0)).length + 1;

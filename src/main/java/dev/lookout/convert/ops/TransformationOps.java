@@ -25,6 +25,9 @@ final class TransformationOps {
             Emitter out = cx.out();
             String n = node.name();
             Dyn v = out.logical(x.get(0), n);
+            if (x.get(1) instanceof Dyn t) {
+                return one(runTimeReshape(n, v, t, cx));
+            }
             long[] target = constIn(node, x, 1).longs();
             long[] shape = Shapes.resolveReshape(v.shape(), target);
             String o = out.node("Reshape", n, List.of(v.name(), out.vec(target, n + "/shape")));
@@ -38,66 +41,52 @@ final class TransformationOps {
             return one(cx.out().unsqueeze(v, a, node.name()));
         }, "ExpandDims");
         r.add(TransformationOps::transpose, "Transpose");
-        r.add(TransformationOps::pad, "Pad", "PadV2", "MirrorPad");
+        r.add(TransformationOps::broadcastTo, "BroadcastTo");
+        PadOps.register(r);
+        SpaceBatchOps.register(r);
     }
 
-    /** Pad, PadV2 (with a fill value) and MirrorPad (REFLECT), in the value's stored layout. */
-    private static Value[] pad(TfNode node, List<Value> x, OpContext cx) throws ConversionException {
+    /**
+     * Reshape to a target computed at run time (e.g. Keras's {@code [batch, -1]} with the batch from the input's
+     * Shape); the dims known now (a packed target's constants) give the static shape, the rest stay unknown.
+     */
+    private static Dyn runTimeReshape(String n, Dyn v, Dyn target, OpContext cx) throws ConversionException {
+        if (target.rank() != 1 || target.shape()[0] < 0) {
+            throw new ConversionException("node " + n + " (Reshape) has a target shape of unknown length");
+        }
+        long[] known = cx.partialShapes().get(target.name());
+        long[] shape = new long[(int) target.shape()[0]];
+        java.util.Arrays.fill(shape, -1);
+        if (known != null) {
+            shape = Shapes.resolveReshape(v.shape(), known);
+        }
+        Dyn wide = cx.out().cast(target, dev.lookout.onnx.DataType.INT64, n + "/shape");
+        String o = cx.out().node("Reshape", n, List.of(v.name(), wide.name()));
+        return new Dyn(o, v.type(), shape, null);
+    }
+
+    /**
+     * BroadcastTo as ONNX Expand (NumPy broadcasting both ways, which equals TF's one-way rule on every shape TF
+     * accepts); the target shape may be computed at run time.
+     */
+    private static Value[] broadcastTo(TfNode node, List<Value> x, OpContext cx) throws ConversionException {
         Emitter out = cx.out();
         String n = node.name();
-        Dyn v = out.dyn(x.get(0), n);
-        if (!(x.get(1) instanceof Const) && !node.op().equals("MirrorPad")) {
-            return one(dynamicPad(node, x, out.toLogical(v), out));
+        Dyn v = out.logical(x.get(0), n);
+        if (x.get(1) instanceof Const) {
+            long[] target = constIn(node, x, 1).longs();
+            String o = out.node("Expand", n, List.of(v.name(), out.vec(target, n + "/shape")));
+            return one(new Dyn(o, v.type(), Shapes.broadcast(v.shape(), target), null));
         }
-        long[] paddings = constIn(node, x, 1).longs();
-        int rank = v.rank();
-        if (paddings.length != 2 * rank) {
-            throw new ConversionException("node " + n + " (" + node.op() + ") has " + paddings.length / 2
-                    + " paddings for a tensor of rank " + rank);
+        long[] targetShape = Shapes.shapeOf(x.get(1));
+        if (targetShape.length != 1 || targetShape[0] < 0) {
+            throw new ConversionException("node " + n + " (BroadcastTo) needs a shape operand of known length");
         }
-        String mode = "constant";
-        if (node.op().equals("MirrorPad")) {
-            String tfMode = node.stringAttr("mode", "REFLECT");
-            if (!tfMode.equals("REFLECT")) {
-                throw new ConversionException("node " + n + " (MirrorPad) uses mode " + tfMode
-                        + "; only REFLECT is supported");
-            }
-            mode = "reflect";
-        }
-        int[] p = v.perm() == null ? Shapes.identity(rank) : v.perm();
-        long[] pads = new long[2 * rank];
-        long[] shape = v.shape().clone();
-        for (int j = 0; j < rank; j++) {
-            pads[j] = paddings[2 * p[j]];
-            pads[j + rank] = paddings[2 * p[j] + 1];
-        }
-        for (int i = 0; i < rank; i++) {
-            shape[i] = shape[i] < 0 ? -1 : shape[i] + paddings[2 * i] + paddings[2 * i + 1];
-        }
-        List<String> inputs = new ArrayList<>(List.of(v.name(), out.vec(pads, n + "/pads")));
-        if (node.op().equals("PadV2")) {
-            Tensor fill = constIn(node, x, 2);
-            inputs.add(out.constant(fill.reshape(), n + "/value"));
-        }
-        String o = out.node("Pad", n, inputs, new Attribute("mode", mode));
-        return one(new Dyn(o, v.type(), shape, v.perm()));
-    }
-
-    /** Pad/PadV2 with paddings computed at run time ({@code [rank, 2]} becomes ONNX's begins then ends). */
-    private static Dyn dynamicPad(TfNode node, List<Value> x, Dyn v, Emitter out) throws ConversionException {
-        String n = node.name();
-        Dyn p = out.cast(out.logical(x.get(1), n), dev.lookout.onnx.DataType.INT64, n + "/paddings64");
-        String t = out.node("Transpose", n + "/paddings_t", List.of(p.name()), new Attribute("perm", new long[] {1, 0}));
-        String pads = out.node("Reshape", n + "/pads", List.of(t, out.vec(new long[] {-1}, n + "/flat")));
-        List<String> inputs = new ArrayList<>(List.of(v.name(), pads));
-        if (node.op().equals("PadV2")) {
-            inputs.add(out.node("Reshape", n + "/value", List.of(out.logical(x.get(2), n).name(),
-                    out.vec(new long[0], n + "/scalar"))));
-        }
-        String o = out.node("Pad", n, inputs, new Attribute("mode", "constant"));
-        long[] shape = new long[v.rank()];
+        Dyn target = out.cast(out.logical(x.get(1), n), dev.lookout.onnx.DataType.INT64, n + "/shape");
+        String o = out.node("Expand", n, List.of(v.name(), target.name()));
+        long[] shape = new long[(int) targetShape[0]];
         java.util.Arrays.fill(shape, -1);
-        return new Dyn(o, v.type(), shape, null);
+        return one(new Dyn(o, v.type(), shape, null));
     }
 
     private static Value[] cast(TfNode node, List<Value> x, OpContext cx) throws ConversionException {

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** What a TF tensor is during conversion: known now, computed at run time, a TensorArray, or a flow token. */
-public sealed interface Value permits Value.Const, Value.Dyn, Value.ArrayRef, Value.Flow {
+public sealed interface Value permits Value.Const, Value.Dyn, Value.ArrayRef, Value.Stacked, Value.Flow {
 
     /** A tensor known at conversion time. */
     record Const(Tensor tensor) implements Value {
@@ -28,7 +28,7 @@ public sealed interface Value permits Value.Const, Value.Dyn, Value.ArrayRef, Va
     final class ArrayRef implements Value {
         /** The TF node that created the array. */
         public final String node;
-        /** The number of elements. */
+        /** The number of elements, or -1 when known only at run time (a list an ONNX Loop will write). */
         public final int size;
         /** The elements written so far, by index. */
         public final Map<Integer, Value> elements = new TreeMap<>();
@@ -38,6 +38,13 @@ public sealed interface Value permits Value.Const, Value.Dyn, Value.ArrayRef, Va
             this.node = node;
             this.size = size;
         }
+    }
+
+    /**
+     * A TensorList whose length is known only at run time, held as its elements stacked along a new first axis
+     * (a TensorListFromTensor's tensor, or the scan output of an ONNX Loop that wrote it).
+     */
+    record Stacked(Dyn tensor) implements Value {
     }
 
     /** A TensorArray flow or other ordering token: no data. */

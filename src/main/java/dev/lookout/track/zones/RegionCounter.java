@@ -10,10 +10,12 @@ import java.util.List;
  */
 public final class RegionCounter {
 
-    private final List<CountingLine> lineSpecs;
-    private final List<Zone> zoneSpecs;
+    private List<CountingLine> lineSpecs;
+    private List<Zone> zoneSpecs;
     private List<LineCounter> lines;
     private List<ZoneCounter> zones;
+    private int width;
+    private int height;
 
     public RegionCounter(List<CountingLine> lines, List<Zone> zones) {
         this.lineSpecs = List.copyOf(lines);
@@ -28,6 +30,8 @@ public final class RegionCounter {
     /** Takes one frame's tracks (of a {@code width × height} frame) and returns the count changes, in order. */
     public List<CountEvent> update(Tracks tracks, int width, int height) {
         if (lines == null) {
+            this.width = width;
+            this.height = height;
             lines = lineSpecs.stream().map(l -> new LineCounter(l.inPixels(width, height))).toList();
             zones = zoneSpecs.stream().map(z -> new ZoneCounter(z.inPixels(width, height))).toList();
         }
@@ -41,6 +45,32 @@ public final class RegionCounter {
             z.ended(tracks.ended(), out);
         }
         return out;
+    }
+
+    /**
+     * Counts these lines and zones from the next frame on (they were edited). A line or zone that is unchanged
+     * (same name and corners) keeps its counter and counts; the others start from zero.
+     */
+    public void replace(List<CountingLine> newLines, List<Zone> newZones) {
+        lineSpecs = List.copyOf(newLines);
+        zoneSpecs = List.copyOf(newZones);
+        if (lines == null) {
+            return;
+        }
+        List<LineCounter> keptLines = new ArrayList<>();
+        for (CountingLine spec : lineSpecs) {
+            CountingLine px = spec.inPixels(width, height);
+            keptLines.add(lines.stream().filter(c -> c.line().equals(px)).findFirst()
+                    .orElseGet(() -> new LineCounter(px)));
+        }
+        List<ZoneCounter> keptZones = new ArrayList<>();
+        for (Zone spec : zoneSpecs) {
+            Zone px = spec.inPixels(width, height);
+            keptZones.add(zones.stream().filter(c -> c.zone().sameAs(px)).findFirst()
+                    .orElseGet(() -> new ZoneCounter(px)));
+        }
+        lines = List.copyOf(keptLines);
+        zones = List.copyOf(keptZones);
     }
 
     /** The line counters (empty before the first frame). */

@@ -41,6 +41,12 @@ public record Zone(String name, double[] xs, double[] ys, boolean fractions) {
         return ys.clone();
     }
 
+    /** True when {@code other} has the same name, corners and units (records compare arrays by identity). */
+    public boolean sameAs(Zone other) {
+        return other != null && name.equals(other.name) && fractions == other.fractions
+                && java.util.Arrays.equals(xs, other.xs) && java.util.Arrays.equals(ys, other.ys);
+    }
+
     /** True when {@code (x, y)} is inside the polygon (even-odd rule). */
     public boolean contains(double x, double y) {
         boolean inside = false;

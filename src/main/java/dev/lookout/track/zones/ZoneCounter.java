@@ -92,6 +92,13 @@ public final class ZoneCounter {
         return insideNow.size();
     }
 
+    /** Objects in the zone now, per class (sorted by class). */
+    public java.util.SortedMap<String, Integer> insideByClass() {
+        java.util.SortedMap<String, Integer> byClass = new java.util.TreeMap<>();
+        insideNow.values().forEach(v -> byClass.merge(v.className, 1, Integer::sum));
+        return byClass;
+    }
+
     public long entries() {
         return entries;
     }

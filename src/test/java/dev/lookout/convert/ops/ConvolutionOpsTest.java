@@ -79,4 +79,63 @@ class ConvolutionOpsTest {
                 .op("y", "FusedDepthwiseConv2dNative", convAttrs("SAME", 2, 1, "BiasAdd", "Relu"), "x", "w", "bias"),
                 dir, "--range", "-1,1");
     }
+
+    private static String transposedAttrs(String padding, long stride) {
+        return "{\"strides\":" + ints(1, stride, stride, 1) + ",\"padding\":" + s(padding) + ",\"data_format\":"
+                + s("NHWC") + ",\"dilations\":" + ints(1, 1, 1, 1) + ",\"explicit_paddings\":" + ints() + "}";
+    }
+
+    @Test
+    void transposedConvSameStride2CropsTheOddPixelAtTheEndAfterAConvolution() throws Exception {
+        // 4 inputs of a 3-wide kernel at stride 2 span 9 outputs: TF's SAME crops the 1 extra at the end only
+        TfjsParity.assertMatches(new TfjsModelBuilder()
+                .placeholder("x", FLOAT, 1, 4, 4, 2)
+                .constFloat("w0", new long[] {1, 1, 2, 3}, values(6, 11))
+                .op("c", "Conv2D", Graphs.CONV_VALID, "x", "w0")
+                .constInt("sizes", new long[] {4}, 1, 8, 8, 2)
+                .constFloat("w", new long[] {3, 3, 2, 3}, values(54, 12))
+                .op("y", "Conv2DBackpropInput", transposedAttrs("SAME", 2), "sizes", "w", "c"),
+                dir, "--range", "-1,1");
+    }
+
+    @Test
+    void transposedConvValidStride2WithARemainderAndSameStride1() throws Exception {
+        // VALID: 3 inputs of a 3-wide kernel at stride 2 reach 7 of the 8 outputs; the last one gets nothing
+        TfjsParity.assertMatches(new TfjsModelBuilder()
+                .placeholder("x", FLOAT, 1, 3, 3, 3)
+                .constInt("sizes", new long[] {4}, 1, 8, 8, 2)
+                .constFloat("w", new long[] {3, 3, 2, 3}, values(54, 13))
+                .op("valid", "Conv2DBackpropInput", transposedAttrs("VALID", 2), "sizes", "w", "x")
+                .constInt("sizes1", new long[] {4}, 1, 3, 3, 4)
+                .constFloat("w1", new long[] {2, 2, 4, 3}, values(48, 14))
+                .op("same1", "Conv2DBackpropInput", transposedAttrs("SAME", 1), "sizes1", "w1", "x"),
+                dir, "--range", "-1,1");
+    }
+
+    @Test
+    void transposedConvOfAnInputOfUnknownSizeUsesTheConstantInputSizes() throws Exception {
+        TfjsParity.assertMatches(new TfjsModelBuilder()
+                .placeholder("x", FLOAT, 1, -1, -1, 3)
+                .constInt("sizes", new long[] {4}, 1, 10, 9, 1)
+                .constFloat("w", new long[] {4, 4, 1, 3}, values(48, 15))
+                .op("y", "Conv2DBackpropInput", transposedAttrs("SAME", 3), "sizes", "w", "x"),
+                dir, "--range", "-1,1", "--size", "4x3");
+    }
+
+    @Test
+    void transposedConvSizedByAShapePackedWithTheRunTimeBatch() throws Exception {
+        // Keras writes input_sizes as Pack(batch from Shape(x), height, width, channels); the batch is unknown
+        Path file = dir.resolve("x.npy");
+        java.nio.file.Files.write(file, dev.lookout.run.Npy.write(dev.lookout.onnx.Tensor.ofFloats(
+                new long[] {2, 3, 3, 3}, values(54, 17))));
+        TfjsParity.assertMatches(Graphs.firstDim(new TfjsModelBuilder()
+                .placeholder("x", FLOAT, -1, 3, 3, 3), "x", "batch")
+                .constInt("height", new long[0], 6)
+                .constInt("width", new long[0], 6)
+                .constInt("channels", new long[0], 2)
+                .op("sizes", "Pack", "{\"axis\":" + i(0) + "}", "batch", "height", "width", "channels")
+                .constFloat("w", new long[] {3, 3, 2, 3}, values(54, 18))
+                .op("y", "Conv2DBackpropInput", transposedAttrs("SAME", 2), "sizes", "w", "x"),
+                dir, "--input", "x=" + file);
+    }
 }

@@ -1,0 +1,86 @@
+package dev.lookout.ui.wall;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lookout.cli.CliRun;
+import dev.lookout.config.ConfigException;
+import dev.lookout.config.ConfigFile;
+import dev.lookout.config.LookoutConfig;
+import dev.lookout.detect.CocoLabels;
+import dev.lookout.testsupport.TestData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The wall's setup edited as the menus do, then saved: every accepted edit is a file {@code check-config} accepts,
+ * a refused edit changes nothing, and the saved file reads back to the same configuration.
+ */
+class WallSetupTest {
+
+    @Test
+    void editsAreCheckedAndTheSavedFileReadsBackAndPassesCheckConfig(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("lookout.yml");
+        Files.copy(TestData.projectDir().resolve("assets/demo.mp4"), dir.resolve("demo.mp4"));
+        Files.writeString(file, String.join("\n",
+                "storage: data",
+                "cameras:",
+                "  gate:",
+                "    source: rtsp://viewer:hunter2@192.0.2.10/stream",
+                "  porch:",
+                "    source: demo.mp4",
+                "    loop: true",
+                "    min_score: 0.4",
+                ""));
+        List<String> classes = CocoLabels.read(TestData.modelDir().resolve("labels.json")).names();
+        WallSetup setup = new WallSetup(file, ConfigFile.load(file, classes), classes);
+
+        setup.add("yard", "demo.mp4", true, List.of("person", "car"));
+        setup.watch("gate", List.of("person"));
+        setup.edit("porch", "demo.mp4", false, List.of("dog"));
+        assertTrue(setup.changed());
+        LookoutConfig before = setup.config();
+        ConfigException taken = assertThrows(ConfigException.class, () -> setup.add("yard", "0", false, List.of()));
+        assertTrue(CameraWall.describe(taken).contains("already a camera named 'yard'"), CameraWall.describe(taken));
+        ConfigException unknown = assertThrows(ConfigException.class,
+                () -> setup.add("shed", "0", false, List.of("unicorn")));
+        assertTrue(CameraWall.describe(unknown).contains("unicorn"), CameraWall.describe(unknown));
+        ConfigException badName = assertThrows(ConfigException.class,
+                () -> setup.add("my cam", "0", false, List.of()));
+        assertFalse(CameraWall.describe(badName).isBlank());
+        assertEquals(before, setup.config(), "a refused edit changes nothing");
+
+        setup.save();
+        assertFalse(setup.changed());
+        LookoutConfig read = ConfigFile.load(file, classes);
+        assertEquals(setup.config(), read, "the saved file reads back to the same setup");
+        assertEquals(List.of("gate", "porch", "yard"), List.copyOf(read.cameras().keySet()));
+        assertEquals(List.of("person", "car"), read.cameras().get("yard").watch());
+        assertEquals(0.4, read.cameras().get("porch").minScore(), "settings the wall does not edit are kept");
+        assertFalse(read.cameras().get("porch").loop());
+        assertEquals("demo.mp4", read.cameras().get("yard").source(), "a relative source stays relative");
+
+        CliRun check = CliRun.of("check-config", file.toString());
+        assertEquals(0, check.exitCode(), check.toString());
+        assertTrue(check.out().contains("yard"), check.out());
+        assertFalse((check.out() + check.err()).contains("hunter2"), "check-config shows no password");
+
+        setup.remove("gate");
+        setup.remove("porch");
+        ConfigException last = assertThrows(ConfigException.class, () -> setup.remove("yard"));
+        assertTrue(CameraWall.describe(last).contains("only camera"), CameraWall.describe(last));
+
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere")).resolve("wall.yml");
+        setup.saveAs(elsewhere);
+        assertEquals(elsewhere, setup.file());
+        LookoutConfig moved = ConfigFile.load(elsewhere, classes);
+        assertEquals(dir.resolve("demo.mp4").toString(), moved.cameras().get("yard").source(),
+                "a relative source becomes absolute when the file moves to another folder");
+        assertEquals(0, CliRun.of("check-config", elsewhere.toString()).exitCode());
+    }
+}
