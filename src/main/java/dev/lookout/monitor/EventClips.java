@@ -28,6 +28,11 @@ final class EventClips implements CameraRecorder {
 
     /** Pre-roll memory per camera: a few seconds of 720p; older frames leave the ring first. */
     static final long PRE_ROLL_BYTES = 48L << 20;
+    /**
+     * Per open clip: the pre-roll plus a few seconds of frames, so that with several cameras and a starved encoder
+     * memory stays bounded well below the recorder's single-source default (the 10-minute soak grew to 0.9 GB).
+     */
+    static final long CLIP_QUEUE_BYTES = 64L << 20;
 
     private final String camera;
     private final List<String> watched;
@@ -44,7 +49,7 @@ final class EventClips implements CameraRecorder {
                 ? new SnapshotWriter(layout.folder(RecordingKind.SNAPSHOT, camera)) : null;
         this.monitor = EventMonitor.watching(new HashSet<>(watched)).framesToConfirm(1)
                 .preRollMillis(config.preRoll().toMillis()).postRollMillis(config.postRoll().toMillis())
-                .preRollBytes(PRE_ROLL_BYTES).clipFolder(clips).eventLog(null).snapshots(snapshots)
+                .preRollBytes(PRE_ROLL_BYTES).clipQueueBytes(CLIP_QUEUE_BYTES).clipFolder(clips).eventLog(null).snapshots(snapshots)
                 .frameRate(frameRate).live(true).source(camera).listener(new EventListener() {
                     @Override
                     public void eventStarted(MonitorEvent e) {

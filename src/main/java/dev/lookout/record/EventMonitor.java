@@ -62,6 +62,7 @@ public final class EventMonitor implements AutoCloseable {
     private long nextId = 1;
     private OpenEvent open;
     private boolean closed;
+    private final long clipQueueBytes;
 
     /** The event being recorded: its clip recorder and its best frame so far. */
     private static final class OpenEvent {
@@ -93,6 +94,7 @@ public final class EventMonitor implements AutoCloseable {
         this.live = b.live;
         this.source = b.source;
         this.ring = new FrameRing(b.preRollMicros, b.preRollBytes);
+        this.clipQueueBytes = b.clipQueueBytes;
         this.worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "lookout-event-monitor");
             t.setDaemon(true);
@@ -150,6 +152,7 @@ public final class EventMonitor implements AutoCloseable {
         open = event;
         try {
             event.recorder = AnnotatedRecorder.inFolder(clipFolder).frameRate(frameRate).live(live)
+                    .queueBytes(clipQueueBytes)
                     .listener(new RecorderListener() {
                         @Override
                         public void recordingFailed(AnnotatedRecorder recorder, String message) {
@@ -375,6 +378,7 @@ public final class EventMonitor implements AutoCloseable {
         private long preRollMicros = 3_000_000;
         private long postRollMicros = 5_000_000;
         private long preRollBytes = 256L << 20;
+        private long clipQueueBytes = AnnotatedRecorder.DEFAULT_QUEUE_BYTES;
         private Path clipFolder = Path.of("recordings");
         private Path eventLog = Path.of("events.jsonl");
         private SnapshotWriter snapshots = new SnapshotWriter(SnapshotWriter.DEFAULT_FOLDER);
@@ -408,6 +412,19 @@ public final class EventMonitor implements AutoCloseable {
         /** Memory for the pre-roll; a large source gets a shorter pre-roll (default 256 MB). */
         public Builder preRollBytes(long value) {
             this.preRollBytes = value;
+            return this;
+        }
+
+        /**
+         * Memory for a clip's frames waiting for its encoder (default {@link AnnotatedRecorder#DEFAULT_QUEUE_BYTES});
+         * when the encoder falls behind, further frames are dropped and counted. Keep it above the pre-roll's memory,
+         * which is queued at once when an event starts.
+         */
+        public Builder clipQueueBytes(long value) {
+            if (value <= 0) {
+                throw new IllegalArgumentException("clip queue bytes must be positive: " + value);
+            }
+            this.clipQueueBytes = value;
             return this;
         }
 
