@@ -48,12 +48,12 @@ final class CameraTracking {
         config.lines().forEach((name, line) -> lines.add(countingLine(name, line)));
         List<Zone> zones = new ArrayList<>();
         config.zones().forEach((name, polygon) -> zones.add(zone(name, polygon)));
-        EventRules rules = new EventRules(camera, new HashSet<>(config.watch()), new HashSet<>(config.requiredZones()));
-        TrackerConfig tracker = TrackerConfig.DEFAULTS;
         // No watch list means no events (docs/CONFIG.md), while EventRules reads an empty set as every class:
-        // the camera is still tracked and counted, its event changes go nowhere.
-        EventSink watched = config.watch().isEmpty() ? change -> { } : events;
-        this.session = new TrackingSession(tracker, lines, zones, rules, origin, watched, 2);
+        // such a camera is tracked and counted by a session without rules.
+        EventRules rules = config.watch().isEmpty() ? null
+                : new EventRules(camera, new HashSet<>(config.watch()), new HashSet<>(config.requiredZones()));
+        TrackerConfig tracker = TrackerConfig.DEFAULTS;
+        this.session = new TrackingSession(tracker, lines, zones, rules, origin, events, 2);
         this.counts = CameraCounts.ofClasses(camera, Map.of());
     }
 
