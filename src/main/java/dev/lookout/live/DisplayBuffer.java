@@ -165,10 +165,16 @@ public final class DisplayBuffer {
         }
     }
 
-    /** Forgets the waiting frames (a new source starts). */
-    public void clear() {
+    /**
+     * Forgets the waiting frames (a new source starts, or the pipeline stops).
+     *
+     * @return how many frames were waiting: captured but never to be shown
+     */
+    public int clear() {
         synchronized (lock) {
+            int n = waiting.size();
             waiting.clear();
+            return n;
         }
     }
 

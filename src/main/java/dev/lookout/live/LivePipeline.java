@@ -184,7 +184,7 @@ public final class LivePipeline implements AutoCloseable {
             throw new IllegalStateException("the pipeline is closed");
         }
         stopCapture();
-        display.clear();
+        stats.framesNotShown(display.clear());
         sourceFirstSequence = sequence.get();
         Capture next = new Capture(description, factory);
         capture = next;
@@ -206,6 +206,8 @@ public final class LivePipeline implements AutoCloseable {
 
     private void closeLocked() {
         stopCapture();
+        // No frame is published any more: the ones still waiting will never be shown, so the final count is exact.
+        stats.framesNotShown(display.clear());
         detectionThread.interrupt();
         LockSupport.unpark(detectionThread);
         join(detectionThread, JOIN_MILLIS);

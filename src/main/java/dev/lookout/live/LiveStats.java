@@ -51,6 +51,10 @@ public final class LiveStats {
         notShown.incrementAndGet();
     }
 
+    void framesNotShown(int count) {
+        notShown.addAndGet(count);
+    }
+
     void frameSkipped() {
         skipped.incrementAndGet();
     }

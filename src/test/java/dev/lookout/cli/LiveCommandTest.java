@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lookout.live.DisplayBuffer;
 import dev.lookout.testsupport.TestData;
 import java.awt.GraphicsEnvironment;
 import java.nio.charset.StandardCharsets;
@@ -82,8 +81,11 @@ class LiveCommandTest {
                 "every frame detected, skipped, or before the model (one may be in flight): " + stats);
         assertEquals(0, stats.get("detectionErrors").asLong());
         assertTrue(stats.get("framesDetected").asLong() > 10, "" + stats);
-        assertEquals(captured, stats.get("framesShown").asLong() + stats.get("framesNotShown").asLong(),
-                DisplayBuffer.DEPTH, "every frame shown or counted as dropped (a few may still wait): " + stats);
+        // Frames still waiting when the window closed count as not shown; only the one frame the window had taken
+        // but not yet painted may be missing.
+        long shownOrNot = stats.get("framesShown").asLong() + stats.get("framesNotShown").asLong();
+        assertTrue(captured - shownOrNot >= 0 && captured - shownOrNot <= 1,
+                "every frame shown or counted as not shown: " + stats);
         assertEquals("CPU", stats.get("provider").asText());
         assertTrue(stats.get("latencyMedianMs").asDouble() > 0);
         assertTrue(stats.get("firstDetectionPaintedMs").asDouble() > 0);

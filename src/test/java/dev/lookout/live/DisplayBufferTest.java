@@ -80,7 +80,8 @@ class DisplayBufferTest {
     void clearForgetsWaitingFrames() {
         buffer.publish(frame(1), 1, 0);
         buffer.publish(frame(2), 2, 0);
-        buffer.clear();
+        assertEquals(2, buffer.clear(), "two frames were waiting, never to be shown");
+        assertEquals(0, buffer.clear());
         assertFalse(buffer.hasPending());
         assertNull(buffer.take());
     }
