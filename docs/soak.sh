@@ -2,8 +2,9 @@
 # The monitor's soak (issue 12): four simultaneous cameras for SOAK_SECONDS (default 600) under `lookout monitor`,
 # all served on 127.0.0.1 — vtest.avi (looping file), assets/demo.mp4 (looping file), an MJPEG stream (ffmpeg
 # -f mpjpeg -listen 1) and an RTSP stream (ffmpeg encodes, the tests' Java RtspTestServer serves: Debian's ffmpeg
-# cannot serve RTSP). RSS, CPU and the load average are sampled every 10 s with ps. Halfway the MJPEG server is
-# stopped for 30 s and started again. At the end the monitor is killed with SIGKILL in the middle of events, then
+# cannot serve RTSP). RSS, CPU and the load average are sampled every 10 s with ps (the monitor's JVM, and the
+# launching JVM as "parent"). Halfway the MJPEG server is stopped for 30 s and started again. At the end the
+# monitor's JVM is killed with SIGKILL in the middle of events, then
 # started again for RESTART_SECONDS: the store must open, close the events left open (end unknown), and list the
 # past ones; every clip and recording written before the kill is probed with ffprobe.
 #
@@ -55,6 +56,16 @@ cameras:
     post_roll: 2s
 EOF
 
+child_of() { # pid: the relaunched child JVM that runs the monitor (the pid itself if it did not relaunch)
+    local c=""
+    for _ in $(seq 1 100); do
+        c=$(pgrep -P "$1" java | head -1 || true)
+        [ -n "$c" ] && break
+        sleep 0.1
+    done
+    echo "${c:-$1}"
+}
+
 sample() { # pid label: one line every 10 s: time, rss MB, cumulative CPU s, CPU % over the last 10 s, load
     local pid=$1 label=$2 last=0 t0
     t0=$(date +%s)
@@ -70,11 +81,16 @@ sample() { # pid label: one line every 10 s: time, rss MB, cumulative CPU s, CPU
 
 note "machine: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) CPUs; load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "# label seconds rss_MB cpu_s cpu_%_last_10s load1 load5 load15" >"$OUT/samples.txt"
-java -Xmx512m -jar target/lookout.jar monitor --config "$OUT/lookout.yml" --json-log --health 30 \
+# as a user starts it: no JVM options, so the monitor relaunches itself with MALLOC_ARENA_MAX=2 and its own heap
+# bound (LOOKOUT_JAVA_OPTS adds options, e.g. -XX:NativeMemoryTracking=summary, which the child inherits)
+java ${LOOKOUT_JAVA_OPTS:-} -jar target/lookout.jar monitor --config "$OUT/lookout.yml" --json-log --health 30 \
     --segment "$SEGMENT_SECONDS" 2>"$LOG" &
 MON=$!; PIDS+=("$MON")
-note "monitor started (pid $MON): vtest, demo, mjpeg $MJPEG_URL, rtsp $RTSP_URL"
-sample "$MON" soak &
+CHILD=$(child_of "$MON")
+note "monitor started (pid $MON, the monitor's own JVM: $CHILD): vtest, demo, mjpeg $MJPEG_URL, rtsp $RTSP_URL"
+echo "$CHILD" >"$OUT/monitor.pid"
+sample "$CHILD" soak &
+[ "$CHILD" != "$MON" ] && sample "$MON" parent &
 sleep "$OUTAGE_AT"
 note "stopping the MJPEG server for $OUTAGE_SECONDS s"
 stop_mjpeg
@@ -88,15 +104,15 @@ db = sqlite3.connect("file:" + sys.argv[1] + "?mode=ro", uri=True)
 print(db.execute("select count(*) from events where end_ms is null").fetchone()[0])
 EOF
 )
-note "kill -9 of the monitor; events open in the store just before: $open_before"
-kill -9 "$MON"; wait "$MON" 2>/dev/null || true
+note "kill -9 of the monitor's JVM; events open in the store just before: $open_before"
+kill -9 "$CHILD"; wait "$MON" 2>/dev/null || true
 ls -l --time-style=+%T "$OUT"/data/clips/*/ "$OUT"/data/recordings/*/ >"$OUT/files-at-kill.txt" 2>&1 || true
 
 note "restarting the monitor for $RESTART_SECONDS s"
-java -Xmx512m -jar target/lookout.jar monitor --config "$OUT/lookout.yml" --json-log --health 30 \
+java ${LOOKOUT_JAVA_OPTS:-} -jar target/lookout.jar monitor --config "$OUT/lookout.yml" --json-log --health 30 \
     --segment "$SEGMENT_SECONDS" --duration "$RESTART_SECONDS" 2>"$OUT/restart.log" &
 MON2=$!; PIDS+=("$MON2")
-sample "$MON2" restart &
+sample "$(child_of "$MON2")" restart &
 wait "$MON2" && note "restarted monitor exited 0" || note "restarted monitor exited $?"
 stop_mjpeg; kill "$RTSP_PID" 2>/dev/null || true
 

@@ -7,17 +7,28 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Runs the live window in a child JVM whose glibc allocator keeps at most two arenas.
+ * Runs the long-running commands, the live window and {@code monitor}, in a child JVM whose glibc allocator keeps
+ * at most two arenas, and gives the monitor a bounded Java heap.
  *
- * <p>Why: capture (FFmpeg's decoder threads), detection (ONNX Runtime's pool) and display allocate native memory
- * from many threads; glibc then creates up to 8 arenas per core and keeps each one's freed memory, so the resident
- * set of a long live run climbs by ~50 MB over its first minutes before it levels off. With
- * {@code MALLOC_ARENA_MAX=2} it is flat after the first minute (docs/PERFORMANCE.md). glibc reads the variable only
- * at process start, and {@code java -jar} cannot set it, so the live command relaunches itself once with it set.
+ * <p>Why: capture (FFmpeg's decoder threads), detection (ONNX Runtime's pool), encoders and display allocate native
+ * memory from many threads; glibc then creates up to 8 arenas per core and keeps each one's freed memory, so the
+ * resident set of a long run climbs (live: ~50 MB over its first minutes; monitor: by ~20 MB per 10 minutes still
+ * after 15) instead of levelling off. With {@code MALLOC_ARENA_MAX=2} it is flat (docs/PERFORMANCE.md). glibc reads
+ * the variable only at process start, and {@code java -jar} cannot set it, so these commands relaunch themselves
+ * once with it set.
+ *
+ * <p>The monitor's live Java data is ~20-30 MB, but G1 grows the heap towards its default maximum (a quarter of
+ * the machine's memory) whenever collections look slow, which on a loaded machine they do: with 512 MB allowed it
+ * took 234 MB within 4 minutes and kept it. So the monitor's child gets {@link #MONITOR_HEAP} unless the user's
+ * command line sets a heap size itself.
  */
 final class ArenaLimitedRelaunch {
 
     static final String VARIABLE = "MALLOC_ARENA_MAX";
+    /** The monitor's maximum heap when the command line sets none: ~10x its live data with four cameras. */
+    static final String MONITOR_HEAP = "-Xmx256m";
+    /** Prefixes of the JVM options that set the maximum heap (MaxRAM also MaxRAMPercentage, MaxRAMFraction). */
+    private static final List<String> HEAP_OPTIONS = List.of("-Xmx", "-XX:MaxHeapSize=", "-XX:MaxRAM");
 
     private ArenaLimitedRelaunch() {
     }
@@ -48,7 +59,7 @@ final class ArenaLimitedRelaunch {
                     return;
                 }
             }
-            System.err.println("lookout live: the process that started this one (pid " + parentPid
+            System.err.println("lookout: the process that started this one (pid " + parentPid
                     + ") is gone; stopping");
             System.exit(Main.EXIT_FAILED);
         }, "lookout-parent-watch");
@@ -65,19 +76,40 @@ final class ArenaLimitedRelaunch {
         return ManagementFactory.getRuntimeMXBean().getUptime();
     }
 
-    /** True when {@code args} start the live window on Linux in a process that does not limit its arenas yet. */
+    /**
+     * True when {@code args} start the live window or the monitor on Linux in a process that does not limit its
+     * arenas yet.
+     */
     static boolean wanted(String[] args) {
         boolean live = args.length == 0 || args[0].startsWith("-") || args[0].equals("live");
-        boolean help = List.of(args).contains("--help");
-        return live && !help && System.getenv(VARIABLE) == null && !Boolean.getBoolean("lookout.noRelaunch")
+        boolean monitor = args.length > 0 && args[0].equals("monitor");
+        boolean help = List.of(args).contains("--help") || List.of(args).contains("-h");
+        return (live || monitor) && !help && System.getenv(VARIABLE) == null
+                && !Boolean.getBoolean("lookout.noRelaunch")
                 && System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
     }
 
     /**
-     * Runs the same command line in a child JVM with the arena limit and returns its exit code; empty when the
-     * child cannot be started (the caller then runs in this process). SIGTERM or Ctrl+C here is passed on to the
-     * child, which finalizes recordings before it exits; if this process is killed outright, the child notices
-     * and exits by itself ({@link #exitWithParent()}).
+     * The child's JVM options: this JVM's own ({@code jvmArgs}), and for the monitor {@link #MONITOR_HEAP} first
+     * unless they set a heap size (a later option wins, but the user's choice is then left alone entirely).
+     */
+    static List<String> childJvmOptions(String[] args, List<String> jvmArgs) {
+        List<String> options = new ArrayList<>();
+        boolean monitor = args.length > 0 && args[0].equals("monitor");
+        boolean heapChosen = jvmArgs.stream().anyMatch(a -> HEAP_OPTIONS.stream().anyMatch(a::startsWith));
+        if (monitor && !heapChosen) {
+            options.add(MONITOR_HEAP);
+        }
+        options.addAll(jvmArgs);
+        return options;
+    }
+
+    /**
+     * Runs the same command line in a child JVM with the arena limit (and the monitor's heap bound) and returns
+     * its exit code; empty when the child cannot be started (the caller then runs in this process). SIGTERM or
+     * Ctrl+C here is passed on to the child, which finalizes recordings before it exits; if this process is killed
+     * outright, the child notices and exits by itself ({@link #exitWithParent()}): to test a crash, kill the
+     * child.
      */
     static Optional<Integer> run(String[] args) {
         Optional<String> java = ProcessHandle.current().info().command();
@@ -86,7 +118,7 @@ final class ArenaLimitedRelaunch {
         }
         List<String> command = new ArrayList<>();
         command.add(java.get());
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.addAll(childJvmOptions(args, ManagementFactory.getRuntimeMXBean().getInputArguments()));
         command.add("-D" + LAUNCHED_AT + "=" + ManagementFactory.getRuntimeMXBean().getStartTime());
         command.add("-D" + PARENT_PID + "=" + ProcessHandle.current().pid());
         command.add("-cp");

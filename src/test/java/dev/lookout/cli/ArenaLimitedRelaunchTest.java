@@ -1,13 +1,18 @@
 package dev.lookout.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Start-up times count from the user's launch, also in the relaunched child. */
+/**
+ * Which commands relaunch with the arena limit, the monitor's heap bound, and start-up times counted from the
+ * user's launch, also in the relaunched child.
+ */
 class ArenaLimitedRelaunchTest {
 
     @AfterEach
@@ -31,8 +36,32 @@ class ArenaLimitedRelaunchTest {
     }
 
     @Test
-    void onlyTheLiveWindowIsRelaunched() {
+    void onlyTheLongRunningCommandsAreRelaunched() {
         assertFalse(ArenaLimitedRelaunch.wanted(new String[] {"detect", "x.png"}));
         assertFalse(ArenaLimitedRelaunch.wanted(new String[] {"live", "--help"}));
+        assertFalse(ArenaLimitedRelaunch.wanted(new String[] {"monitor", "--help"}));
+        assertFalse(ArenaLimitedRelaunch.wanted(new String[] {"monitor", "-h"}));
+        boolean linuxWithoutLimit = System.getenv(ArenaLimitedRelaunch.VARIABLE) == null
+                && System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
+        assertEquals(linuxWithoutLimit, ArenaLimitedRelaunch.wanted(new String[] {"monitor", "--config", "x.yml"}));
+        assertEquals(linuxWithoutLimit, ArenaLimitedRelaunch.wanted(new String[] {"live", "--source", "x.mp4"}));
+    }
+
+    @Test
+    void theMonitorsChildGetsABoundedHeapUnlessTheUserChoseOne() {
+        String[] monitor = {"monitor", "--config", "x.yml"};
+        assertEquals(List.of(ArenaLimitedRelaunch.MONITOR_HEAP, "-Dfoo=1"),
+                ArenaLimitedRelaunch.childJvmOptions(monitor, List.of("-Dfoo=1")));
+        for (String chosen : List.of("-Xmx2g", "-XX:MaxHeapSize=1g", "-XX:MaxRAMPercentage=10", "-XX:MaxRAM=4g")) {
+            assertEquals(List.of("-Dfoo=1", chosen),
+                    ArenaLimitedRelaunch.childJvmOptions(monitor, List.of("-Dfoo=1", chosen)), chosen);
+        }
+    }
+
+    @Test
+    void theLiveWindowsChildKeepsTheJvmsOwnOptions() {
+        assertEquals(List.of("-Dfoo=1"),
+                ArenaLimitedRelaunch.childJvmOptions(new String[] {"live", "--source", "x.mp4"}, List.of("-Dfoo=1")));
+        assertEquals(List.of(), ArenaLimitedRelaunch.childJvmOptions(new String[] {}, List.of()));
     }
 }

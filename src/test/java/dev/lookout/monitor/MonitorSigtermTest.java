@@ -41,10 +41,13 @@ class MonitorSigtermTest {
                 ""));
         Path stderr = dir.resolve("monitor.stderr");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                 "dev.lookout.cli.Main", "monitor", "--config", file.toString(), "--json-log", "--health", "1",
                 "--model", TestData.modelDir().toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(stderr.toFile()).start();
+                .redirectError(stderr.toFile());
+        // the arena limit already set: no relaunch, so the signal reaches the monitor's own JVM
+        builder.environment().put("MALLOC_ARENA_MAX", "2");
+        Process child = builder.start();
         try {
             // Java closes a child's pipes on destroy(): the log goes to a file, read while it grows
             Path clips = dir.resolve("data/clips/walk");

@@ -42,10 +42,13 @@ public final class MonitorProcess implements AutoCloseable {
         Files.writeString(config, yml);
         Path log = dir.resolve("monitor.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                 "dev.lookout.cli.Main", "monitor", "--config", config.toString(), "--json-log", "--health", "1",
                 "--model", TestData.modelDir().toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(log.toFile()).start();
+                .redirectError(log.toFile());
+        // the arena limit already set: no relaunch, so a kill -9 of this process is a crash of the monitor itself
+        builder.environment().put("MALLOC_ARENA_MAX", "2");
+        Process child = builder.start();
         return new MonitorProcess(child, log);
     }
 
