@@ -1,5 +1,6 @@
 package dev.lookout.notify;
 
+import dev.lookout.ImageStreams;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -50,9 +51,7 @@ public final class SnapshotJpeg {
             }
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        if (!ImageIO.write(rgb, "jpg", out)) {
-            throw new IOException("no JPEG writer in this Java runtime");
-        }
+        ImageStreams.write(rgb, "jpg", out);
         return out.toByteArray();
     }
 
