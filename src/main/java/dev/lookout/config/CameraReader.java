@@ -1,6 +1,7 @@
 package dev.lookout.config;
 
 import dev.lookout.capture.FrameSize;
+import dev.lookout.track.events.EventGate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,12 +60,13 @@ final class CameraReader {
         MotionConfig motion = c.value("motion").map(m -> motion(m, c.path("motion"), geometry)).orElse(d.motion());
         CameraRetention retention = c.value("retention").map(r -> retention(r, c.path("retention")))
                 .orElse(d.retention());
+        EventGate events = c.value("events").map(e -> events(e, c.path("events"))).orElse(d.events());
         if (source != null) {
             checkSourceOptions(c, source, loop, size);
         }
         c.finish();
         return source == null ? null : new CameraConfig(name, source, loop, size, detectFps, classes, minScore, watch,
-                requiredZones, preRoll, postRoll, snapshots, record, motion, lines, zones, retention);
+                requiredZones, preRoll, postRoll, snapshots, record, motion, lines, zones, retention, events);
     }
 
     /** A watched class that {@code classes:} leaves out would never make an event. */
@@ -153,6 +155,23 @@ final class CameraReader {
         List<Polygon> masks = geometry.masks(m);
         m.finish();
         return new MotionConfig(enabled, threshold, minArea, masks);
+    }
+
+    /** {@code events:}: when a tracked object becomes an event; unset keys keep their defaults. */
+    private EventGate events(YamlNode node, String path) {
+        MapReader e = MapReader.of(node, path, problems);
+        EventGate d = EventGate.DEFAULTS;
+        double minAge = e.duration("min_age", true).map(t -> t.toMillis() / 1000.0).orElse(d.minSeconds());
+        int minDetections = e.number("min_detections", 1, 1000).map(n -> {
+            if (n != Math.rint(n)) {
+                problems.at(e.value("min_detections").orElseThrow(), e.path("min_detections") + ": expected a "
+                        + "whole number from 1 to 1000, found " + n);
+            }
+            return (int) Math.round(n);
+        }).orElse(d.minDetections());
+        double threshold = e.number("threshold", 0, 1).orElse(d.threshold());
+        e.finish();
+        return new EventGate(minAge, Math.max(1, minDetections), threshold);
     }
 
     private CameraRetention retention(YamlNode node, String path) {

@@ -51,7 +51,8 @@ final class CameraTracking {
         // No watch list means no events (docs/CONFIG.md), while EventRules reads an empty set as every class:
         // such a camera is tracked and counted by a session without rules.
         EventRules rules = config.watch().isEmpty() ? null
-                : new EventRules(camera, new HashSet<>(config.watch()), new HashSet<>(config.requiredZones()));
+                : new EventRules(camera, new HashSet<>(config.watch()), new HashSet<>(config.requiredZones()),
+                        config.events());
         TrackerConfig tracker = TrackerConfig.DEFAULTS;
         this.session = new TrackingSession(tracker, lines, zones, rules, origin, events, 2);
         this.counts = CameraCounts.ofClasses(camera, Map.of());
