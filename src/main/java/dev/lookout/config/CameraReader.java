@@ -144,13 +144,7 @@ final class CameraReader {
         MapReader m = MapReader.of(node, path, problems);
         MotionConfig d = MotionConfig.DEFAULTS;
         boolean enabled = m.bool("enabled").orElse(d.enabled());
-        int threshold = m.number("threshold", 1, 255).map(t -> {
-            if (t != Math.rint(t)) {
-                problems.at(m.value("threshold").orElseThrow(), m.path("threshold") + ": expected a whole number "
-                        + "from 1 to 255, found " + t);
-            }
-            return (int) Math.round(t);
-        }).orElse(d.threshold());
+        int threshold = wholeNumber(m, "threshold", 1, 255).orElse(d.threshold());
         double minArea = m.number("min_area", 0, 1).orElse(d.minArea());
         List<Polygon> masks = geometry.masks(m);
         m.finish();
@@ -162,16 +156,21 @@ final class CameraReader {
         MapReader e = MapReader.of(node, path, problems);
         EventGate d = EventGate.DEFAULTS;
         double minAge = e.duration("min_age", true).map(t -> t.toMillis() / 1000.0).orElse(d.minSeconds());
-        int minDetections = e.number("min_detections", 1, 1000).map(n -> {
-            if (n != Math.rint(n)) {
-                problems.at(e.value("min_detections").orElseThrow(), e.path("min_detections") + ": expected a "
-                        + "whole number from 1 to 1000, found " + n);
-            }
-            return (int) Math.round(n);
-        }).orElse(d.minDetections());
+        int minDetections = wholeNumber(e, "min_detections", 1, 1000).orElse(d.minDetections());
         double threshold = e.number("threshold", 0, 1).orElse(d.threshold());
         e.finish();
         return new EventGate(minAge, Math.max(1, minDetections), threshold);
+    }
+
+    /** A whole number from {@code min} to {@code max}; a fraction is reported (and rounded). */
+    private Optional<Integer> wholeNumber(MapReader m, String key, int min, int max) {
+        return m.number(key, min, max).map(n -> {
+            if (n != Math.rint(n)) {
+                problems.at(m.value(key).orElseThrow(), m.path(key) + ": expected a whole number from " + min
+                        + " to " + max + ", found " + n);
+            }
+            return (int) Math.round(n);
+        });
     }
 
     private CameraRetention retention(YamlNode node, String path) {
