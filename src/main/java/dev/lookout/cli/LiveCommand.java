@@ -14,6 +14,7 @@ import dev.lookout.live.CocoSsdFrameDetector;
 import dev.lookout.live.FrameDetector;
 import dev.lookout.live.PlaybackOptions;
 import dev.lookout.live.WatchSettings;
+import dev.lookout.track.events.EventGate;
 import dev.lookout.notify.mqtt.MqttSettings;
 import dev.lookout.ui.CaptureSourceCatalog;
 import dev.lookout.ui.LiveConfig;
@@ -108,6 +109,11 @@ public final class LiveCommand extends CliCommand {
     /** The source's lines and zones, saved as if drawn in the window. */
     @Mixin
     RegionOptions regionOptions = new RegionOptions();
+
+    @Mixin
+    EventGateOptions eventGate = new EventGateOptions();
+    /** The checked event gate options, for the watch whether it starts now or from the window. */
+    private EventGate gate = EventGate.DEFAULTS;
 
     @Option(names = "--require", paramLabel = "A,B", description = "--watch: an object's event starts only when "
             + "it enters one of these zones or crosses one of these lines")
@@ -245,7 +251,7 @@ public final class LiveCommand extends CliCommand {
                 window.set(w);
                 UncaughtProblems.install(window::get, err);
                 w.setWatchSettings(watch != null ? watch : WatchSettings.defaults(Set.of("person"))
-                        .withFolders(recordDir, snapshotDir));
+                        .withFolders(recordDir, snapshotDir).withGate(gate));
                 if (track != null) {
                     w.setTracking(track, false);
                 }
@@ -319,6 +325,7 @@ public final class LiveCommand extends CliCommand {
     }
 
     private WatchSettings watchSettings(Path recordDir, Path snapshotDir) throws UsageException {
+        gate = eventGate.gate();
         Set<String> classes = watch.watched();
         int confirm = watch.confirmFrames();
         long preRoll = watch.preRollMillis();
@@ -326,7 +333,7 @@ public final class LiveCommand extends CliCommand {
         if (classes.isEmpty()) {
             return null;
         }
-        return new WatchSettings(classes, confirm, preRoll, postRoll, recordDir, watch.events, snapshotDir);
+        return new WatchSettings(classes, confirm, preRoll, postRoll, recordDir, watch.events, snapshotDir, gate);
     }
 
     /** Unknown class names are usage errors, checked against the model's labels when they can be read. */

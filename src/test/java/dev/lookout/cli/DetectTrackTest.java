@@ -111,6 +111,23 @@ class DetectTrackTest {
     }
 
     @Test
+    void withoutTheEventGateEveryReportedTrackIsAnEvent() throws Exception {
+        Path events = dir.resolve("all.jsonl");
+        List<JsonNode> lines = detect("--track", "--track-events", events.toString(), "--event-min-age", "0",
+                "--event-min-detections", "1", "--event-threshold", "0");
+        Set<Long> reported = new HashSet<>();
+        lines.forEach(line -> line.path("detections").forEach(d -> reported.add(d.get("id").asLong())));
+        Set<Long> opened = new HashSet<>();
+        for (String text : Files.readAllLines(events)) {
+            JsonNode e = new ObjectMapper().readTree(text);
+            if (e.get("type").asText().equals("new")) {
+                opened.add(e.get("after").get("track_id").asLong());
+            }
+        }
+        assertEquals(reported, opened, "none was stationary at first");
+    }
+
+    @Test
     void withoutTrackTheDetectionsKeepTfjsShape() throws Exception {
         List<JsonNode> lines = detect("--every", "30");
         assertEquals(2, lines.size());
