@@ -24,12 +24,10 @@ import dev.lookout.ui.Banner;
 import dev.lookout.ui.RegionEditor;
 import dev.lookout.ui.Themes;
 import dev.lookout.ui.VideoGeometry;
-import java.awt.Rectangle;
 import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
 import java.awt.event.MouseEvent;
 import java.awt.geom.Point2D;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -37,8 +35,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
-import javax.imageio.ImageIO;
 import javax.swing.JComponent;
 import javax.swing.SwingUtilities;
 import org.junit.jupiter.api.AfterEach;
@@ -106,30 +102,30 @@ class WallRegionsTest {
         assertTrue(Edt.await(60_000, () -> wall.tiles().size() == 2
                 && wall.tiles().stream().allMatch(t -> t.view.framesPainted() > 0 && t.feed.status()
                         .framesDetected() > 2)), "two cameras painting and detecting");
-        List<WallTile> before = onEdt(() -> wall.tiles());
+        List<WallTile> before = WallUi.onEdt(() -> wall.tiles());
 
         press(KeyEvent.VK_1);
-        assertEquals(0, (int) onEdt(() -> wall.enlargedIndex()));
-        assertTrue(onEdt(() -> wall.enlargedBar().regions.isShowing()), "the enlarged camera offers Lines & zones");
+        assertEquals(0, (int) WallUi.onEdt(() -> wall.enlargedIndex()));
+        assertTrue(WallUi.onEdt(() -> wall.enlargedBar().regions.isShowing()), "the enlarged camera offers Lines & zones");
         WallTile walk = before.get(0);
         assertTrue(Edt.await(5_000, () -> walk.view.getWidth() > 600), "walk fills the wall");
         SwingUtilities.invokeAndWait(() -> walk.editor.setMode(RegionEditor.Mode.LINE)); // the menu item's action
         // vtest's walkway: people cross x = 0.45 between y = 0.3 and 0.95 within seconds (DetectTrackTest)
         drag(walk.editor, walk.view, 0.45, 0.30, 0.45, 0.95);
 
-        assertEquals(List.of("line-1"), onEdt(() -> walk.editor.regions().lines().stream().map(l -> l.name())
+        assertEquals(List.of("line-1"), WallUi.onEdt(() -> walk.editor.regions().lines().stream().map(l -> l.name())
                 .toList()));
-        Line saved = onEdt(() -> setup.config().cameras().get("walk").lines().get("line-1"));
+        Line saved = WallUi.onEdt(() -> setup.config().cameras().get("walk").lines().get("line-1"));
         assertNotNull(saved, "the line is in the setup");
         assertTrue(saved.fractions(), "kept as fractions of the frame");
         assertEquals(0.45, saved.from().x(), 0.01);
         assertEquals(0.30, saved.from().y(), 0.01);
         assertEquals(0.95, saved.to().y(), 0.01);
-        assertTrue(onEdt(() -> wall.frame().getTitle().endsWith("(not saved)")), "the title says it is not saved");
+        assertTrue(WallUi.onEdt(() -> wall.frame().getTitle().endsWith("(not saved)")), "the title says it is not saved");
 
-        press(walk.editor, KeyEvent.VK_ESCAPE); // Esc ends drawing (the wall stays enlarged)
-        assertEquals(RegionEditor.Mode.OFF, onEdt(() -> walk.editor.mode()));
-        assertEquals(0, (int) onEdt(() -> wall.enlargedIndex()));
+        WallUi.press(walk.editor, KeyEvent.VK_ESCAPE); // Esc ends drawing (the wall stays enlarged)
+        assertEquals(RegionEditor.Mode.OFF, WallUi.onEdt(() -> walk.editor.mode()));
+        assertEquals(0, (int) WallUi.onEdt(() -> wall.enlargedIndex()));
 
         long frontDetected = before.get(1).feed.status().framesDetected();
         AtomicReference<CameraCounts.LineTotals> totals = new AtomicReference<>();
@@ -138,13 +134,13 @@ class WallRegionsTest {
             return totals.get() != null && totals.get().in() + totals.get().out() >= 1;
         }), "walk counts people crossing its new line: " + totals.get());
         System.out.println("wall line-1 on walk: in " + totals.get().in() + ", out " + totals.get().out());
-        List<WallTile> after = onEdt(() -> wall.tiles());
+        List<WallTile> after = WallUi.onEdt(() -> wall.tiles());
         assertSame(before.get(0), after.get(0), "walk's tile was not rebuilt: no restart");
         assertSame(before.get(1), after.get(1), "front's tile was not rebuilt: no restart");
         assertSame(before.get(1).feed, after.get(1).feed, "front is the same running camera");
         assertTrue(Edt.await(30_000, () -> before.get(1).feed.status().framesDetected() > frontDetected + 5),
                 "front goes on detecting, as it was");
-        screenshot(System.getProperty("lookout.wall.lineScreenshot", "target/camera-wall-line.png"));
+        WallUi.screenshot(wall, System.getProperty("lookout.wall.lineScreenshot", "target/camera-wall-line.png"));
 
         SwingUtilities.invokeAndWait(() -> wall.save());
         CameraConfig reloaded = ConfigFile.load(file, classes).cameras().get("walk");
@@ -162,15 +158,15 @@ class WallRegionsTest {
         assertTrue(Edt.await(5_000, () -> front.view.getWidth() > 600), "front fills the wall");
         SwingUtilities.invokeAndWait(() -> front.editor.setMode(RegionEditor.Mode.EDIT));
         click(front.editor, front.view, 0.25, 0.5); // inside yard: selects it
-        press(front.editor, KeyEvent.VK_DELETE);
-        assertEquals(List.of("yard"), onEdt(() -> front.editor.regions().zones().stream().map(z -> z.name())
+        WallUi.press(front.editor, KeyEvent.VK_DELETE);
+        assertEquals(List.of("yard"), WallUi.onEdt(() -> front.editor.regions().zones().stream().map(z -> z.name())
                 .toList()), "the refused deletion is drawn back");
-        assertEquals(Banner.Level.WARNING, onEdt(() -> wall.banner().level()));
-        String message = onEdt(() -> wall.banner().message());
+        assertEquals(Banner.Level.WARNING, WallUi.onEdt(() -> wall.banner().level()));
+        String message = WallUi.onEdt(() -> wall.banner().message());
         assertTrue(message.contains("front") && message.contains("yard"), message);
-        assertTrue(onEdt(() -> setup().config().cameras().get("front").zones().containsKey("yard")));
+        assertTrue(WallUi.onEdt(() -> setup().config().cameras().get("front").zones().containsKey("yard")));
         press(KeyEvent.VK_0);
-        assertEquals(RegionEditor.Mode.OFF, onEdt(() -> front.editor.mode()), "back to the grid ends drawing");
+        assertEquals(RegionEditor.Mode.OFF, WallUi.onEdt(() -> front.editor.mode()), "back to the grid ends drawing");
     }
 
     private WallSetup setup() {
@@ -214,29 +210,7 @@ class WallRegionsTest {
     }
 
     private void press(int key) throws Exception {
-        press(wall.frame().getRootPane(), key);
+        WallUi.press(wall.frame().getRootPane(), key);
     }
 
-    private static void press(JComponent target, int key) throws Exception {
-        SwingUtilities.invokeAndWait(() -> target.dispatchEvent(new KeyEvent(target, KeyEvent.KEY_PRESSED,
-                System.currentTimeMillis(), 0, key, KeyEvent.CHAR_UNDEFINED)));
-    }
-
-    private void screenshot(String path) throws Exception {
-        Path out = Path.of(path);
-        Rectangle bounds = onEdt(() -> {
-            wall.frame().toFront();
-            return wall.frame().getBounds();
-        });
-        Thread.sleep(400);
-        BufferedImage shot = new java.awt.Robot().createScreenCapture(bounds);
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        ImageIO.write(shot, "png", out.toFile());
-    }
-
-    private static <T> T onEdt(Supplier<T> s) throws Exception {
-        AtomicReference<T> r = new AtomicReference<>();
-        SwingUtilities.invokeAndWait(() -> r.set(s.get()));
-        return r.get();
-    }
 }
