@@ -29,6 +29,7 @@ import java.awt.GraphicsEnvironment;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import dev.lookout.track.zones.Regions;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -120,8 +121,13 @@ public final class LiveCommand extends CliCommand {
     String require;
 
     @Option(names = "--remote-events", paramLabel = "URL", description = "also open the Remote events window on "
-            + "this MQTT broker (tcp://HOST:1883); with a user and password use the source menu's Remote events…")
+            + "this MQTT broker (tcp://HOST:1883); a user and password with --mqtt-user and --mqtt-password-file "
+            + "(or $" + MqttLoginOptions.PASSWORD_VARIABLE + ")")
     String remoteEvents;
+
+    /** The broker's user and password for {@code --remote-events}. */
+    @Mixin
+    MqttLoginOptions remoteLogin = new MqttLoginOptions();
 
     @Override
     int run() throws Exception {
@@ -164,8 +170,7 @@ public final class LiveCommand extends CliCommand {
         checkKnownClasses(modelDir, options.classes(), "--classes");
         checkKnownClasses(modelDir, watch != null ? watch.classes() : Set.of(), "--watch");
         checkKnownClasses(modelDir, snapshotOn, "--snapshot-on");
-        MqttSettings remote = remoteEvents == null ? null : RemoteEventsCommand.settings("--remote-events",
-                remoteEvents, MqttSettings.DEFAULT_PREFIX, 0, null, null);
+        MqttSettings remote = remoteSettings();
 
         if (configFile != null) {
             refuseSingleCameraOptions();
@@ -267,7 +272,7 @@ public final class LiveCommand extends CliCommand {
                     w.snapshotOn(snapshotOn, confirm, postRoll, snapshotDir);
                 }
                 if (remote != null) {
-                    w.openRemoteEvents(remote);
+                    w.openRemoteEvents(remote).echoTo(err);
                 }
             });
         } catch (InvocationTargetException e) {
@@ -291,6 +296,20 @@ public final class LiveCommand extends CliCommand {
             return hadErrors(window.get()) ? Main.EXIT_FAILED : 0;
         }
         return 0;
+    }
+
+    /** The Remote events window's broker, or null without {@code --remote-events}. */
+    private MqttSettings remoteSettings() throws UsageException {
+        if (remoteEvents == null) {
+            for (String option : List.of("--mqtt-user", "--mqtt-password-file", "--mqtt-password-env")) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                    throw new UsageException(option + " is for the broker of --remote-events URL: add it");
+                }
+            }
+            return null;
+        }
+        return remoteLogin.settings("--remote-events", remoteEvents, "window", MqttSettings.DEFAULT_PREFIX, 0,
+                this::problem);
     }
 
     /** The camera wall takes its cameras' settings from the file: single-camera options would be ignored. */
