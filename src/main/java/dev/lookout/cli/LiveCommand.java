@@ -14,6 +14,7 @@ import dev.lookout.live.CocoSsdFrameDetector;
 import dev.lookout.live.FrameDetector;
 import dev.lookout.live.PlaybackOptions;
 import dev.lookout.live.WatchSettings;
+import dev.lookout.track.events.EventGate;
 import dev.lookout.notify.mqtt.MqttSettings;
 import dev.lookout.ui.CaptureSourceCatalog;
 import dev.lookout.ui.LiveConfig;
@@ -28,6 +29,7 @@ import java.awt.GraphicsEnvironment;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import dev.lookout.track.zones.Regions;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -109,13 +111,23 @@ public final class LiveCommand extends CliCommand {
     @Mixin
     RegionOptions regionOptions = new RegionOptions();
 
+    @Mixin
+    EventGateOptions eventGate = new EventGateOptions();
+    /** The checked event gate options, for the watch whether it starts now or from the window. */
+    private EventGate gate = EventGate.DEFAULTS;
+
     @Option(names = "--require", paramLabel = "A,B", description = "--watch: an object's event starts only when "
             + "it enters one of these zones or crosses one of these lines")
     String require;
 
     @Option(names = "--remote-events", paramLabel = "URL", description = "also open the Remote events window on "
-            + "this MQTT broker (tcp://HOST:1883); with a user and password use the source menu's Remote events…")
+            + "this MQTT broker (tcp://HOST:1883); a user and password with --mqtt-user and --mqtt-password-file "
+            + "(or $" + MqttLoginOptions.PASSWORD_VARIABLE + ")")
     String remoteEvents;
+
+    /** The broker's user and password for {@code --remote-events}. */
+    @Mixin
+    MqttLoginOptions remoteLogin = new MqttLoginOptions();
 
     @Override
     int run() throws Exception {
@@ -158,8 +170,7 @@ public final class LiveCommand extends CliCommand {
         checkKnownClasses(modelDir, options.classes(), "--classes");
         checkKnownClasses(modelDir, watch != null ? watch.classes() : Set.of(), "--watch");
         checkKnownClasses(modelDir, snapshotOn, "--snapshot-on");
-        MqttSettings remote = remoteEvents == null ? null : RemoteEventsCommand.settings("--remote-events",
-                remoteEvents, MqttSettings.DEFAULT_PREFIX, 0, null, null);
+        MqttSettings remote = remoteSettings();
 
         if (configFile != null) {
             refuseSingleCameraOptions();
@@ -245,7 +256,7 @@ public final class LiveCommand extends CliCommand {
                 window.set(w);
                 UncaughtProblems.install(window::get, err);
                 w.setWatchSettings(watch != null ? watch : WatchSettings.defaults(Set.of("person"))
-                        .withFolders(recordDir, snapshotDir));
+                        .withFolders(recordDir, snapshotDir).withGate(gate));
                 if (track != null) {
                     w.setTracking(track, false);
                 }
@@ -261,7 +272,7 @@ public final class LiveCommand extends CliCommand {
                     w.snapshotOn(snapshotOn, confirm, postRoll, snapshotDir);
                 }
                 if (remote != null) {
-                    w.openRemoteEvents(remote);
+                    w.openRemoteEvents(remote).echoTo(err);
                 }
             });
         } catch (InvocationTargetException e) {
@@ -285,6 +296,20 @@ public final class LiveCommand extends CliCommand {
             return hadErrors(window.get()) ? Main.EXIT_FAILED : 0;
         }
         return 0;
+    }
+
+    /** The Remote events window's broker, or null without {@code --remote-events}. */
+    private MqttSettings remoteSettings() throws UsageException {
+        if (remoteEvents == null) {
+            for (String option : List.of("--mqtt-user", "--mqtt-password-file", "--mqtt-password-env")) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                    throw new UsageException(option + " is for the broker of --remote-events URL: add it");
+                }
+            }
+            return null;
+        }
+        return remoteLogin.settings("--remote-events", remoteEvents, "window", MqttSettings.DEFAULT_PREFIX, 0,
+                this::problem);
     }
 
     /** The camera wall takes its cameras' settings from the file: single-camera options would be ignored. */
@@ -319,6 +344,7 @@ public final class LiveCommand extends CliCommand {
     }
 
     private WatchSettings watchSettings(Path recordDir, Path snapshotDir) throws UsageException {
+        gate = eventGate.gate();
         Set<String> classes = watch.watched();
         int confirm = watch.confirmFrames();
         long preRoll = watch.preRollMillis();
@@ -326,7 +352,7 @@ public final class LiveCommand extends CliCommand {
         if (classes.isEmpty()) {
             return null;
         }
-        return new WatchSettings(classes, confirm, preRoll, postRoll, recordDir, watch.events, snapshotDir);
+        return new WatchSettings(classes, confirm, preRoll, postRoll, recordDir, watch.events, snapshotDir, gate);
     }
 
     /** Unknown class names are usage errors, checked against the model's labels when they can be read. */

@@ -13,12 +13,14 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code lookout remote-events --mqtt URL}: every Lookout node's events and online/offline state on a broker, one
  * JSON line each ({@code {"node", "online"}} or {@code {"node", "change": {EventJson's form}}}), until Ctrl+C or
- * {@code --duration}. The headless twin of the window's "Remote events" view.
+ * {@code --duration}. The headless twin of the window's "Remote events" view. The broker's user and password:
+ * {@link MqttLoginOptions}.
  */
 @Command(name = "remote-events", mixinStandardHelpOptions = true, versionProvider = LookoutCommand.Version.class,
         description = "Print the events and online/offline state of every Lookout node on an MQTT broker, "
@@ -36,11 +38,14 @@ final class RemoteEventsCommand extends CliCommand {
     @Option(names = "--protocol", paramLabel = "3|5", defaultValue = "3", description = "MQTT 3 (3.1.1) or 5")
     int protocol;
 
-    @Option(names = "--username", paramLabel = "USER", description = "the broker's user name")
+    @Mixin
+    MqttLoginOptions login = new MqttLoginOptions();
+
+    // the names before --mqtt-user and --mqtt-password-env, still accepted
+    @Option(names = "--username", hidden = true)
     String username;
 
-    @Option(names = "--password-env", paramLabel = "VAR",
-            description = "the environment variable that holds the password (a password is never an argument)")
+    @Option(names = "--password-env", hidden = true)
     String passwordEnv;
 
     @Option(names = "--duration", paramLabel = "SECONDS", description = "stop after this long (default: never)")
@@ -62,7 +67,7 @@ final class RemoteEventsCommand extends CliCommand {
                 }
                 String problem = remote.isConnected() ? null : remote.problem();
                 if (problem != null && !problem.equals(lastProblem[0])) {
-                    problem("cannot connect to " + settings.redactedUrl() + ": " + problem);
+                    problem("cannot connect to " + settings.redactedUrl() + ": " + MqttLoginOptions.forCommandLine(problem));
                 }
                 lastProblem[0] = problem;
             }
@@ -77,25 +82,13 @@ final class RemoteEventsCommand extends CliCommand {
     }
 
     private MqttSettings settings() throws UsageException {
-        String password = null;
+        if (username != null) {
+            login.user = login.user != null ? login.user : username;
+        }
         if (passwordEnv != null) {
-            password = System.getenv(passwordEnv);
-            if (password == null) {
-                throw new UsageException("--password-env " + passwordEnv + ": no such environment variable");
-            }
+            login.passwordEnv = login.passwordEnv != null ? login.passwordEnv : passwordEnv;
         }
-        return settings("--mqtt", url, prefix, protocol, username, password);
-    }
-
-    /** The subscriber's settings; a bad value is a usage error naming {@code urlOption} or the option at fault. */
-    static MqttSettings settings(String urlOption, String url, String prefix, int protocol, String username,
-            String password) throws UsageException {
-        try {
-            return new MqttSettings(url, "remote-events", prefix, username, password, protocol, false);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage().replace("mqtt.url", urlOption)
-                    .replace("mqtt.password", "--password-env").replace("mqtt.", "--"));
-        }
+        return login.settings("--mqtt", url, "remote-events", prefix, protocol, this::problem);
     }
 
     private static RemoteEventsListener listener(BoundedQueue<String> lines, AtomicBoolean connected) {

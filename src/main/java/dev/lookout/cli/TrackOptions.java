@@ -5,6 +5,7 @@ import dev.lookout.event.EventJson;
 import dev.lookout.event.EventSink;
 import dev.lookout.track.TrackerConfig;
 import dev.lookout.track.TrackingSession;
+import dev.lookout.track.events.EventGate;
 import dev.lookout.track.events.EventRules;
 import dev.lookout.track.zones.CountingLine;
 import dev.lookout.track.zones.Regions;
@@ -45,6 +46,9 @@ final class TrackOptions {
             + "tracked object (new/update/end, with before and after) to FILE as JSON lines")
     Path events;
 
+    @Mixin
+    EventGateOptions eventGate = new EventGateOptions();
+
     @Option(names = "--require", paramLabel = "A,B", description = "--track-events: an event starts only when its "
             + "object enters one of these zones or crosses one of these lines")
     String require;
@@ -56,13 +60,15 @@ final class TrackOptions {
     private List<CountingLine> parsedLines = List.of();
     private List<Zone> parsedZones = List.of();
     private Set<String> required = Set.of();
+    private EventGate gate = EventGate.DEFAULTS;
 
     /** Checks the options; {@code minScore} and {@code iou} are the user's (null when not given). */
     void check(Double minScore, Double iou) throws UsageException {
         if (!track) {
             for (String option : new String[] {regionOptions.lines.isEmpty() ? null : "--line",
                 regionOptions.zones.isEmpty() ? null : "--zone",
-                    events == null ? null : "--track-events", require == null ? null : "--require"}) {
+                    events == null ? null : "--track-events", require == null ? null : "--require",
+                    eventGate.given() ? "--event-min-age, --event-min-detections, --event-threshold" : null}) {
                 if (option != null) {
                     throw new UsageException(option + " needs --track");
                 }
@@ -77,6 +83,7 @@ final class TrackOptions {
         if (!(stationarySeconds > 0) || Double.isInfinite(stationarySeconds)) {
             throw new UsageException("--stationary must be a positive number of seconds, not " + stationarySeconds);
         }
+        gate = eventGate.gate();
         Regions regions = regionOptions.parse();
         parsedLines = regions.lines();
         parsedZones = regions.zones();
@@ -130,7 +137,7 @@ final class TrackOptions {
      */
     TrackingSession start(Set<String> classes, BufferedWriter eventLog, java.util.function.Consumer<String> onWriteFailure,
             boolean overlay) {
-        EventRules rules = eventLog == null ? null : new EventRules("default", classes, required);
+        EventRules rules = eventLog == null ? null : new EventRules("default", classes, required, gate);
         boolean[] failed = {false};
         EventSink sink = change -> {
             if (failed[0]) {

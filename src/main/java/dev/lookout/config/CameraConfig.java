@@ -2,6 +2,7 @@ package dev.lookout.config;
 
 import dev.lookout.capture.FrameSize;
 import dev.lookout.capture.UrlRedaction;
+import dev.lookout.track.events.EventGate;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
@@ -32,11 +33,13 @@ import java.util.Optional;
  * @param lines counting lines by name, in file order
  * @param zones zones by name, in file order
  * @param retention this camera's own retention ages
+ * @param events when a tracked object of a watched class becomes an event (age, detections, median score)
  */
 public record CameraConfig(String name, String source, boolean loop, Optional<FrameSize> size,
         Optional<Double> detectFps, List<String> classes, double minScore, List<String> watch,
         List<String> requiredZones, Duration preRoll, Duration postRoll, boolean snapshots, RecordMode record,
-        MotionConfig motion, Map<String, Line> lines, Map<String, Polygon> zones, CameraRetention retention) {
+        MotionConfig motion, Map<String, Line> lines, Map<String, Polygon> zones, CameraRetention retention,
+        EventGate events) {
 
     /** TF.js's default minimum score. */
     public static final double DEFAULT_MIN_SCORE = 0.5;
@@ -60,13 +63,23 @@ public record CameraConfig(String name, String source, boolean loop, Optional<Fr
         lines = Collections.unmodifiableMap(new LinkedHashMap<>(lines));
         zones = Collections.unmodifiableMap(new LinkedHashMap<>(zones));
         Objects.requireNonNull(retention, "retention");
+        Objects.requireNonNull(events, "events");
+    }
+
+    /** A camera with the default {@link EventGate} (the form before {@code events:} existed). */
+    public CameraConfig(String name, String source, boolean loop, Optional<FrameSize> size,
+            Optional<Double> detectFps, List<String> classes, double minScore, List<String> watch,
+            List<String> requiredZones, Duration preRoll, Duration postRoll, boolean snapshots, RecordMode record,
+            MotionConfig motion, Map<String, Line> lines, Map<String, Polygon> zones, CameraRetention retention) {
+        this(name, source, loop, size, detectFps, classes, minScore, watch, requiredZones, preRoll, postRoll,
+                snapshots, record, motion, lines, zones, retention, EventGate.DEFAULTS);
     }
 
     /** A camera with every optional setting at its default: the minimum a file can say. */
     public static CameraConfig of(String name, String source) {
         return new CameraConfig(name, source, false, Optional.empty(), Optional.empty(), List.of(),
                 DEFAULT_MIN_SCORE, List.of(), List.of(), DEFAULT_PRE_ROLL, DEFAULT_POST_ROLL, true, RecordMode.EVENTS,
-                MotionConfig.DEFAULTS, Map.of(), Map.of(), CameraRetention.INHERIT);
+                MotionConfig.DEFAULTS, Map.of(), Map.of(), CameraRetention.INHERIT, EventGate.DEFAULTS);
     }
 
     /**
@@ -84,6 +97,6 @@ public record CameraConfig(String name, String source, boolean loop, Optional<Fr
                 + ", size=" + size + ", detectFps=" + detectFps + ", classes=" + classes + ", minScore=" + minScore
                 + ", watch=" + watch + ", requiredZones=" + requiredZones + ", preRoll=" + preRoll
                 + ", postRoll=" + postRoll + ", snapshots=" + snapshots + ", record=" + record + ", motion=" + motion
-                + ", lines=" + lines + ", zones=" + zones + ", retention=" + retention + "]";
+                + ", lines=" + lines + ", zones=" + zones + ", retention=" + retention + ", events=" + events + "]";
     }
 }

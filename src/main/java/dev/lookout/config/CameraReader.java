@@ -1,6 +1,7 @@
 package dev.lookout.config;
 
 import dev.lookout.capture.FrameSize;
+import dev.lookout.track.events.EventGate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,12 +60,13 @@ final class CameraReader {
         MotionConfig motion = c.value("motion").map(m -> motion(m, c.path("motion"), geometry)).orElse(d.motion());
         CameraRetention retention = c.value("retention").map(r -> retention(r, c.path("retention")))
                 .orElse(d.retention());
+        EventGate events = c.value("events").map(e -> events(e, c.path("events"))).orElse(d.events());
         if (source != null) {
             checkSourceOptions(c, source, loop, size);
         }
         c.finish();
         return source == null ? null : new CameraConfig(name, source, loop, size, detectFps, classes, minScore, watch,
-                requiredZones, preRoll, postRoll, snapshots, record, motion, lines, zones, retention);
+                requiredZones, preRoll, postRoll, snapshots, record, motion, lines, zones, retention, events);
     }
 
     /** A watched class that {@code classes:} leaves out would never make an event. */
@@ -142,17 +144,33 @@ final class CameraReader {
         MapReader m = MapReader.of(node, path, problems);
         MotionConfig d = MotionConfig.DEFAULTS;
         boolean enabled = m.bool("enabled").orElse(d.enabled());
-        int threshold = m.number("threshold", 1, 255).map(t -> {
-            if (t != Math.rint(t)) {
-                problems.at(m.value("threshold").orElseThrow(), m.path("threshold") + ": expected a whole number "
-                        + "from 1 to 255, found " + t);
-            }
-            return (int) Math.round(t);
-        }).orElse(d.threshold());
+        int threshold = wholeNumber(m, "threshold", 1, 255).orElse(d.threshold());
         double minArea = m.number("min_area", 0, 1).orElse(d.minArea());
         List<Polygon> masks = geometry.masks(m);
         m.finish();
         return new MotionConfig(enabled, threshold, minArea, masks);
+    }
+
+    /** {@code events:}: when a tracked object becomes an event; unset keys keep their defaults. */
+    private EventGate events(YamlNode node, String path) {
+        MapReader e = MapReader.of(node, path, problems);
+        EventGate d = EventGate.DEFAULTS;
+        double minAge = e.duration("min_age", true).map(t -> t.toMillis() / 1000.0).orElse(d.minSeconds());
+        int minDetections = wholeNumber(e, "min_detections", 1, 1000).orElse(d.minDetections());
+        double threshold = e.number("threshold", 0, 1).orElse(d.threshold());
+        e.finish();
+        return new EventGate(minAge, Math.max(1, minDetections), threshold);
+    }
+
+    /** A whole number from {@code min} to {@code max}; a fraction is reported (and rounded). */
+    private Optional<Integer> wholeNumber(MapReader m, String key, int min, int max) {
+        return m.number(key, min, max).map(n -> {
+            if (n != Math.rint(n)) {
+                problems.at(m.value(key).orElseThrow(), m.path(key) + ": expected a whole number from " + min
+                        + " to " + max + ", found " + n);
+            }
+            return (int) Math.round(n);
+        });
     }
 
     private CameraRetention retention(YamlNode node, String path) {

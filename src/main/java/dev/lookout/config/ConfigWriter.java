@@ -1,5 +1,6 @@
 package dev.lookout.config;
 
+import dev.lookout.track.events.EventGate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,6 +92,16 @@ final class ConfigWriter {
             putIfNot(motion, "min_area", number(m.minArea()), number(MotionConfig.DEFAULTS.minArea()));
             putIfNotEmpty(motion, "masks", m.masks().stream().map(ConfigWriter::points).toList());
             out.put("motion", motion);
+        }
+        if (!c.events().equals(d.events())) {
+            Map<String, Object> events = new LinkedHashMap<>();
+            EventGate g = c.events();
+            EventGate dg = d.events();
+            putIfNot(events, "min_age", java.time.Duration.ofMillis(Math.round(g.minSeconds() * 1000)),
+                    java.time.Duration.ofMillis(Math.round(dg.minSeconds() * 1000)));
+            putIfNot(events, "min_detections", g.minDetections(), dg.minDetections());
+            putIfNot(events, "threshold", number(g.threshold()), number(dg.threshold()));
+            out.put("events", events);
         }
         Map<String, Object> lines = new LinkedHashMap<>();
         c.lines().forEach((name, l) -> lines.put(name, List.of(number(l.from().x()), number(l.from().y()),

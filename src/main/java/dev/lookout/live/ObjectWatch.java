@@ -30,8 +30,9 @@ import java.util.concurrent.CompletableFuture;
  * the first watched object's event opens and ends a post-roll after the last one is out of sight: overlapping
  * objects on one source share one clip. Each object event names the clip that covers it once that clip is open.
  *
- * <p>An event opens when a watched track is confirmed and not stationary — with {@code required} zones or lines,
- * only once it enters one of them or crosses one — and ends when the tracker gives the track up, when the session
+ * <p>An event opens when a watched track is established ({@link WatchSettings#gate()}, by default 1 s since its
+ * first sighting, 3 detections, median score 0.5) and not stationary — with {@code required} zones or
+ * lines, only once it enters one of them or crosses one — and ends when the tracker gives the track up, when the session
  * ends (new source, loop, tracking off) or when the watch stops.
  */
 public final class ObjectWatch implements FrameTap, LiveTracking.Observer {
@@ -55,7 +56,7 @@ public final class ObjectWatch implements FrameTap, LiveTracking.Observer {
      */
     public ObjectWatch(WatchSettings settings, Set<String> required, double frameRate, String source,
             EventListener listener) {
-        this.rules = new EventRules("default", settings.classes(), required);
+        this.rules = new EventRules("default", settings.classes(), required, settings.gate());
         EventMonitor monitor = EventMonitor.watching(settings.classes()).framesToConfirm(1)
                 .preRollMillis(settings.preRollMillis()).postRollMillis(settings.postRollMillis())
                 .clipFolder(settings.clipFolder()).eventLog(null)

@@ -1,5 +1,6 @@
 package dev.lookout.live;
 
+import dev.lookout.track.events.EventGate;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Set;
@@ -15,9 +16,10 @@ import java.util.Set;
  * @param clipFolder where event clips go
  * @param eventLog the JSON-lines log of event starts and ends
  * @param snapshotFolder where each event's best frame goes
+ * @param gate when a tracked object becomes an event (the window's watch is object-based)
  */
 public record WatchSettings(Set<String> classes, int confirmFrames, long preRollMillis, long postRollMillis,
-        Path clipFolder, Path eventLog, Path snapshotFolder) {
+        Path clipFolder, Path eventLog, Path snapshotFolder, EventGate gate) {
 
     /** Checks the values. */
     public WatchSettings {
@@ -31,6 +33,14 @@ public record WatchSettings(Set<String> classes, int confirmFrames, long preRoll
         Objects.requireNonNull(clipFolder);
         Objects.requireNonNull(eventLog);
         Objects.requireNonNull(snapshotFolder);
+        Objects.requireNonNull(gate);
+    }
+
+    /** Settings with the default {@link EventGate}. */
+    public WatchSettings(Set<String> classes, int confirmFrames, long preRollMillis, long postRollMillis,
+            Path clipFolder, Path eventLog, Path snapshotFolder) {
+        this(classes, confirmFrames, preRollMillis, postRollMillis, clipFolder, eventLog, snapshotFolder,
+                EventGate.DEFAULTS);
     }
 
     /** The defaults of {@code detect --watch}: 3 frames, 3 s pre-roll, 5 s post-roll, recordings/, events.jsonl. */
@@ -42,11 +52,18 @@ public record WatchSettings(Set<String> classes, int confirmFrames, long preRoll
     /** The same settings for other classes. */
     public WatchSettings withClasses(Set<String> value) {
         return new WatchSettings(value, confirmFrames, preRollMillis, postRollMillis, clipFolder, eventLog,
-                snapshotFolder);
+                snapshotFolder, gate);
+    }
+
+    /** The same settings with another event gate. */
+    public WatchSettings withGate(EventGate value) {
+        return new WatchSettings(classes, confirmFrames, preRollMillis, postRollMillis, clipFolder, eventLog,
+                snapshotFolder, value);
     }
 
     /** The same settings with clips and snapshots in other folders. */
     public WatchSettings withFolders(Path clips, Path snapshots) {
-        return new WatchSettings(classes, confirmFrames, preRollMillis, postRollMillis, clips, eventLog, snapshots);
+        return new WatchSettings(classes, confirmFrames, preRollMillis, postRollMillis, clips, eventLog, snapshots,
+                gate);
     }
 }

@@ -1,9 +1,6 @@
 package dev.lookout.monitor;
 
 import dev.lookout.config.CameraConfig;
-import dev.lookout.config.Line;
-import dev.lookout.config.Point;
-import dev.lookout.config.Polygon;
 import dev.lookout.detect.Detection;
 import dev.lookout.detect.DetectionResult;
 import dev.lookout.event.EventSink;
@@ -14,17 +11,17 @@ import dev.lookout.track.TrackerConfig;
 import dev.lookout.track.TrackingSession;
 import dev.lookout.track.Tracks;
 import dev.lookout.track.events.EventRules;
-import dev.lookout.track.zones.CountingLine;
 import dev.lookout.track.zones.LineCounter;
+import dev.lookout.track.zones.Regions;
 import dev.lookout.track.zones.Zone;
 import dev.lookout.track.zones.ZoneCounter;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One camera's tracking after detection: ByteTrack, its counting lines and zones, object events to the camera's
@@ -40,21 +37,33 @@ final class CameraTracking {
     private int height;
     private volatile List<Detection> tracked = List.of();
     private volatile CameraCounts counts;
+    private final AtomicReference<Regions> pendingRegions = new AtomicReference<>();
 
     /** @param origin the wall-clock time of the camera's second 0 */
     CameraTracking(CameraConfig config, Instant origin, EventSink events) {
         this.camera = config.name();
-        List<CountingLine> lines = new ArrayList<>();
-        config.lines().forEach((name, line) -> lines.add(countingLine(name, line)));
-        List<Zone> zones = new ArrayList<>();
-        config.zones().forEach((name, polygon) -> zones.add(zone(name, polygon)));
+        Regions regions = CameraRegions.of(config);
         // No watch list means no events (docs/CONFIG.md), while EventRules reads an empty set as every class:
         // such a camera is tracked and counted by a session without rules.
         EventRules rules = config.watch().isEmpty() ? null
-                : new EventRules(camera, new HashSet<>(config.watch()), new HashSet<>(config.requiredZones()));
+                : new EventRules(camera, new HashSet<>(config.watch()), new HashSet<>(config.requiredZones()),
+                        config.events());
         TrackerConfig tracker = TrackerConfig.DEFAULTS;
-        this.session = new TrackingSession(tracker, lines, zones, rules, origin, events, 2);
+        this.session = new TrackingSession(tracker, regions.lines(), regions.zones(), rules, origin, events, 2);
         this.counts = CameraCounts.ofClasses(camera, Map.of());
+    }
+
+    /**
+     * Counts these lines and zones from the next detected frame on (they were edited in a window); unchanged ones
+     * keep their counts. Any thread.
+     */
+    void setRegions(Regions value) {
+        pendingRegions.set(value);
+    }
+
+    /** True while edited lines and zones wait for the next detected frame (which should come soon). */
+    boolean regionsPending() {
+        return pendingRegions.get() != null;
     }
 
     /**
@@ -62,6 +71,10 @@ final class CameraTracking {
      * one tracked is tracked at the last one's time).
      */
     void update(double seconds, DetectionResult result) {
+        Regions edited = pendingRegions.getAndSet(null);
+        if (edited != null) {
+            session.setRegions(edited.lines(), edited.zones());
+        }
         double time = Math.max(seconds, lastTime);
         lastTime = time;
         width = result.width();
@@ -121,20 +134,5 @@ final class CameraTracking {
             lines.put(lc.line().name(), new CameraCounts.LineTotals(in, out));
         }
         return new CameraCounts(camera, classes, zones, lines);
-    }
-
-    private static CountingLine countingLine(String name, Line line) {
-        return new CountingLine(name, line.from().x(), line.from().y(), line.to().x(), line.to().y(), line.fractions());
-    }
-
-    private static Zone zone(String name, Polygon polygon) {
-        List<Point> points = polygon.points();
-        double[] xs = new double[points.size()];
-        double[] ys = new double[points.size()];
-        for (int i = 0; i < xs.length; i++) {
-            xs[i] = points.get(i).x();
-            ys[i] = points.get(i).y();
-        }
-        return new Zone(name, xs, ys, polygon.fractions());
     }
 }

@@ -193,6 +193,23 @@ public final class Monitor implements MonitorView, AutoCloseable {
         return List.copyOf(cameras);
     }
 
+    /**
+     * Counts other lines and zones on camera {@code name} from its next detected frame on (they were edited in the
+     * camera wall), without stopping it or any other camera: its tracks, events, clips and the unchanged lines'
+     * and zones' counts go on. The required zones and watched classes stay as the camera started. Any thread.
+     *
+     * @return false when there is no such camera
+     */
+    public boolean setRegions(String name, dev.lookout.track.zones.Regions regions) {
+        for (MonitoredCamera c : cameras) {
+            if (c.name().equals(name)) {
+                c.setRegions(regions);
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The event store the monitor writes (for readers such as the HTTP API). */
     public EventStore store() {
         return store;

@@ -162,7 +162,8 @@ final class MonitoredCamera implements CameraFeed, DetectionClient {
 
     private void take(Frame frame, MotionGate gate) throws InterruptedException {
         frames.tick();
-        if (gate.moved(frame.image()) || tracking.hasLiveTracks()) {
+        // edited lines and zones take effect (and show in the overlay) at the next detection: ask for one
+        if (gate.moved(frame.image()) || tracking.hasLiveTracks() || tracking.regionsPending()) {
             slot.offer(frame.copy());
             frameArrived.run();
         } else {
@@ -252,6 +253,11 @@ final class MonitoredCamera implements CameraFeed, DetectionClient {
         tracking.finish();
         slot.close();
         recorders.forEach(CameraRecorder::close);
+    }
+
+    /** Counts these lines and zones from the next detected frame on, without stopping the camera. Any thread. */
+    void setRegions(dev.lookout.track.zones.Regions regions) {
+        tracking.setRegions(regions);
     }
 
     // --- DetectionClient (scheduler thread) ---

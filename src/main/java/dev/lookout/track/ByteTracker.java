@@ -9,7 +9,8 @@ import java.util.List;
  * ByteTrack (Zhang et al., 2022, as Ultralytics ships it), per class, in continuous time. Each frame:
  * <ol>
  * <li>confirmed tracks, tracked and recently lost, are predicted to the frame's time and paired with the
- * detections scoring at least {@code highScore}, at least cost {@code 1 − IoU·score} ≤ {@code matchThreshold};
+ * detections scoring at least {@code highScore}, at least cost {@code 1 − IoU·score} ≤ {@code matchThreshold}
+ * (with a reach for frames further apart than a tenth of a second, see {@link #reachCosts});
  * <li>the confirmed tracks still tracked and unpaired are paired with the low-score detections on IoU alone
  * (cost ≤ 0.5); those left unpaired become lost;
  * <li>tentative tracks (seen once) are paired with the high-score detections left (cost ≤ 0.7) and are confirmed
@@ -24,6 +25,10 @@ public final class ByteTracker implements Tracker {
 
     private static final double LOW_MATCH = 0.5;
     private static final double TENTATIVE_MATCH = 0.7;
+    /** Time between frames (10 fps) up to which pairing is on IoU alone, as in ByteTrack. */
+    private static final double STEADY_GAP = 0.1 + 1e-6;
+    /** How far an object may move between frames, in box heights per second beyond {@link #STEADY_GAP}. */
+    private static final double REACH = 1.0;
     /** Cost of a pair of different classes: above every threshold. */
     private static final double IMPOSSIBLE = 2;
 
@@ -51,6 +56,7 @@ public final class ByteTracker implements Tracker {
             throw new IllegalArgumentException("frame time " + time + " s is before the previous frame's "
                     + lastTime + " s");
         }
+        double interval = Double.isInfinite(lastTime) ? 0 : time - lastTime;
         lastTime = time;
         List<Integer> high = new ArrayList<>();
         List<Integer> low = new ArrayList<>();
@@ -70,7 +76,7 @@ public final class ByteTracker implements Tracker {
         }
 
         // 1. confirmed (tracked and lost) with high-score detections, IoU fused with score
-        int[] first = Assignment.solve(costs(pool, detections, high, true), config.matchThreshold());
+        int[] first = Assignment.solve(reachCosts(pool, detections, high, interval), config.matchThreshold());
         boolean[] highUsed = new boolean[high.size()];
         List<TrackState> remaining = new ArrayList<>();
         for (int r = 0; r < pool.size(); r++) {
@@ -100,7 +106,7 @@ public final class ByteTracker implements Tracker {
                 highLeft.add(high.get(k));
             }
         }
-        int[] third = Assignment.solve(costs(tentative, detections, highLeft, true), TENTATIVE_MATCH);
+        int[] third = Assignment.solve(reachCosts(tentative, detections, highLeft, interval), TENTATIVE_MATCH);
         boolean[] leftUsed = new boolean[highLeft.size()];
         for (int r = 0; r < tentative.size(); r++) {
             TrackState t = tentative.get(r);
@@ -179,6 +185,43 @@ public final class ByteTracker implements Tracker {
         }
         tracks.clear();
         return ended;
+    }
+
+    /**
+     * Costs of the high-score pairings: {@code 1 − IoU·score}, or — when this frame comes more than
+     * {@link #STEADY_GAP} after the previous one (the detector skipped frames, or runs slowly) — the reach cost if
+     * lower: {@code 1 − D·R·score}, where D is the part of the detection inside the track's predicted box widened on
+     * every side by {@link #REACH} box heights per second of the interval beyond that gap, and R the ratio of the
+     * smaller to the larger height. At a few detections a second a walking person moves more than its own width
+     * between two detections, so its sightings do not overlap: IoU alone never confirmed its track (a tentative
+     * track has no velocity yet) and lost it on a wrong velocity. The interval between frames, not the time since
+     * the track was last seen, sets the reach: a track hidden for a while is re-found on IoU alone (a reach growing
+     * with that time swapped identities in crowds). Measurements: docs/PERFORMANCE.md.
+     */
+    private static double[][] reachCosts(List<TrackState> rows, List<Detection> detections, List<Integer> cols,
+            double interval) {
+        double[][] cost = costs(rows, detections, cols, true);
+        double gap = interval - STEADY_GAP;
+        if (gap <= 0) {
+            return cost;
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            TrackState t = rows.get(r);
+            double height = t.filter.height();
+            double reach = REACH * height * gap;
+            for (int c = 0; c < cols.size(); c++) {
+                Detection d = detections.get(cols.get(c));
+                if (cost[r][c] >= IMPOSSIBLE || d.width() <= 0 || d.height() <= 0) {
+                    continue;
+                }
+                double w = Math.max(0, Math.min(t.right() + reach, d.right()) - Math.max(t.left() - reach, d.x()));
+                double h = Math.max(0, Math.min(t.bottom() + reach, d.bottom()) - Math.max(t.top() - reach, d.y()));
+                double inside = w * h / (d.width() * d.height());
+                double sizes = Math.min(height, d.height()) / Math.max(height, d.height());
+                cost[r][c] = Math.min(cost[r][c], 1 - inside * sizes * d.score());
+            }
+        }
+        return cost;
     }
 
     /** Costs {@code 1 − IoU} (times the score when {@code fuse}), {@link #IMPOSSIBLE} across classes. */

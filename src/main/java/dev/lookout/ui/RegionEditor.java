@@ -37,16 +37,28 @@ import javax.swing.KeyStroke;
  * Geometry is kept in the source frame's pixels while editing and handed on as fractions of the frame, so it does
  * not depend on the window's size. Every finished change goes to {@code onChange}. Event thread only.
  */
-final class RegionEditor extends JComponent {
+public final class RegionEditor extends JComponent {
 
     /** What the mouse does. */
-    enum Mode { OFF, LINE, ZONE, EDIT }
+    public enum Mode { OFF, LINE, ZONE, EDIT }
+
+    /**
+     * The picture the editor lies over, which it fills exactly: the size of its frames (0 before the first), mapped
+     * into the view as {@link VideoGeometry#frameToView} maps them.
+     */
+    public interface Picture {
+        /** The width of the frame shown, in pixels, or 0 while none is. */
+        int frameWidth();
+
+        /** The height of the frame shown, in pixels, or 0 while none is. */
+        int frameHeight();
+    }
 
     private static final double GRAB = 9; // view pixels
     private static final Color HANDLE = new Color(255, 255, 255);
     private static final Color SELECTED = new Color(80, 200, 255);
 
-    private final VideoView video;
+    private final Picture video;
     private final RegionPainter painter = new RegionPainter();
     private final Consumer<Regions> onChange;
     private Regions regions = Regions.NONE;
@@ -64,7 +76,7 @@ final class RegionEditor extends JComponent {
     private boolean dragged;
 
     /** An editor over {@code video}; finished changes go to {@code onChange}. */
-    RegionEditor(VideoView video, Consumer<Regions> onChange) {
+    public RegionEditor(Picture video, Consumer<Regions> onChange) {
         this.video = video;
         this.onChange = onChange;
         setOpaque(false);
@@ -92,12 +104,12 @@ final class RegionEditor extends JComponent {
     // ------------------------------------------------------------------ state
 
     /** The lines and zones as they are now. */
-    Regions regions() {
+    public Regions regions() {
         return regions;
     }
 
     /** Shows these lines and zones (another source's, or the command line's) without reporting a change. */
-    void setRegions(Regions value) {
+    public void setRegions(Regions value) {
         regions = value;
         if (selected != null && !value.names().contains(selected)) {
             selected = null;
@@ -105,17 +117,17 @@ final class RegionEditor extends JComponent {
         repaint();
     }
 
-    Mode mode() {
+    public Mode mode() {
         return mode;
     }
 
     /** Who hears mode changes (the menu's check marks). */
-    void onModeChange(Consumer<Mode> listener) {
+    public void onModeChange(Consumer<Mode> listener) {
         onMode = listener;
     }
 
     /** Switches the mouse's job; {@code OFF} hides the layer. Unfinished drawing is dropped. */
-    void setMode(Mode value) {
+    public void setMode(Mode value) {
         mode = value;
         lineStart = null;
         lineEnd = null;
@@ -131,6 +143,20 @@ final class RegionEditor extends JComponent {
         }
         repaint();
         onMode.accept(value);
+    }
+
+    /** Adds the items that switch the mouse's job (draw a line, a zone, edit, done) to {@code menu}. */
+    public void addModeItems(javax.swing.JPopupMenu menu) {
+        menu.add(modeItem("Draw a counting line", Mode.LINE));
+        menu.add(modeItem("Draw a zone", Mode.ZONE));
+        menu.add(modeItem("Edit, rename or delete lines and zones", Mode.EDIT));
+        menu.add(modeItem("Done editing", Mode.OFF));
+    }
+
+    private javax.swing.JMenuItem modeItem(String text, Mode value) {
+        javax.swing.JMenuItem item = new javax.swing.JMenuItem(text);
+        item.addActionListener(e -> setMode(value));
+        return item;
     }
 
     /** The selected line or zone's name, or null. */

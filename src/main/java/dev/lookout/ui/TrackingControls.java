@@ -58,21 +58,12 @@ final class TrackingControls {
         });
         menu.add(trackingItem);
         menu.addSeparator();
-        menu.add(item("Draw a counting line", () -> editor.setMode(RegionEditor.Mode.LINE)));
-        menu.add(item("Draw a zone", () -> editor.setMode(RegionEditor.Mode.ZONE)));
-        menu.add(item("Edit, rename or delete lines and zones", () -> editor.setMode(RegionEditor.Mode.EDIT)));
-        menu.add(item("Done editing", () -> editor.setMode(RegionEditor.Mode.OFF)));
+        editor.addModeItems(menu);
         menu.addSeparator();
         tableItem.addActionListener(e -> refresh());
         menu.add(tableItem);
         button.addActionListener(e -> menu.show(button, 0, button.getHeight()));
         counts.setVisible(false);
-    }
-
-    private static JMenuItem item(String text, Runnable action) {
-        JMenuItem item = new JMenuItem(text);
-        item.addActionListener(e -> action.run());
-        return item;
     }
 
     /** Hears whether tracking is on, at the next refresh after it changed (the toolbar greys out the slider). */

@@ -16,7 +16,7 @@ import javax.swing.JComponent;
  * the event thread touches it. The image is the display buffer's, reused for later frames, so nothing is
  * allocated per frame.
  */
-public final class VideoView extends JComponent {
+public final class VideoView extends JComponent implements RegionEditor.Picture {
 
     private static final Color LETTERBOX = new Color(0x101114);
 

@@ -219,7 +219,8 @@ class StreamSourceTest {
             assertNull(source.read(), "a closed source stays at its end");
             double seconds = (closedAfterNanos[0] - closeCalledNanos[0]) / 1e9;
             System.out.printf("read() returned %.3f s after close() during a 30 s backoff%n", seconds);
-            assertTrue(seconds >= 0 && seconds < 1.0, "read() ended " + seconds + " s after close()");
+            // Far below the 30 s backoff it was sleeping in: close() wakes it (generous for a loaded machine).
+            assertTrue(seconds >= 0 && seconds < 3.0, "read() ended " + seconds + " s after close()");
         } finally {
             if (opened.get() != null) {
                 opened.get().close();

@@ -129,5 +129,17 @@ class TrackCommandTest {
         assertTrue(run.err().contains("--min-score does not apply with --track"), run.err());
         run = CliRun.of("detect", "--track", "--track-events", "e.jsonl", "--require", "gate", "video.mp4");
         assertTrue(run.err().contains("--require gate: no --line or --zone has that name"), run.err());
+        run = CliRun.of("detect", "--event-min-age", "2", "video.mp4");
+        assertEquals(Main.EXIT_USAGE, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("--event-min-age, --event-min-detections, --event-threshold needs --track"),
+                run.err());
+        run = CliRun.of("detect", "--track", "--track-events", "e.jsonl", "--event-threshold", "1.5", "video.mp4");
+        assertEquals(Main.EXIT_USAGE, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("--event-threshold must be from 0 to 1, not 1.5"), run.err());
+        run = CliRun.of("detect", "--track", "--event-min-detections", "0", "video.mp4");
+        assertTrue(run.err().contains("--event-min-detections must be from 1 to 1000, not 0"), run.err());
+        run = CliRun.of("live", "--watch", "person", "--event-min-age", "-1");
+        assertEquals(Main.EXIT_USAGE, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("--event-min-age must be from 0 to 3600 seconds, not -1.0"), run.err());
     }
 }

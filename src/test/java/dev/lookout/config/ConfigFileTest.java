@@ -11,6 +11,7 @@ import dev.lookout.detect.Precision;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
+import dev.lookout.track.events.EventGate;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -71,6 +72,7 @@ class ConfigFileTest {
         assertEquals(Duration.ofSeconds(5), gate.preRoll());
         assertEquals(Duration.ofSeconds(10), gate.postRoll());
         assertEquals(RecordMode.CONTINUOUS, gate.record());
+        assertEquals(new EventGate(1.5, 4, 0.6), gate.events());
         assertEquals(30, gate.motion().threshold());
         assertEquals(0.01, gate.motion().minArea());
         Polygon mask = gate.motion().masks().get(0);
@@ -94,6 +96,7 @@ class ConfigFileTest {
         assertEquals(List.of(), desk.classes());
         assertEquals(CameraConfig.DEFAULT_MIN_SCORE, desk.minScore());
         assertEquals(RecordMode.EVENTS, desk.record());
+        assertEquals(EventGate.DEFAULTS, desk.events());
     }
 
     @Test

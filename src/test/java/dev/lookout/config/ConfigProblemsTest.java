@@ -41,6 +41,12 @@ class ConfigProblemsTest {
                         "5:5: cameras.gate: duplicate key 'min_score' (first at line 4): each name may appear once; the first one is used")),
                 Arguments.of("empty", List.of(
                         "1:1: the file is empty: it needs at least 'cameras:' with one camera and its source")),
+                Arguments.of("events", List.of(
+                        "6:16: cameras.gate.events.min_age: a duration needs a unit: write 1s (seconds), 1m, 1h or 1d, found '1'",
+                        "7:23: cameras.gate.events.min_detections: expected a whole number from 1 to 1000, found 2.5",
+                        "8:18: cameras.gate.events.threshold: expected a number from 0 to 1, found '0.95x'",
+                        "9:7: cameras.gate.events: unknown key 'min_ages': did you mean 'min_age'?",
+                        "12:13: cameras.yard.events: expected a map of keys (key: value lines), found a list")),
                 Arguments.of("geometry", List.of(
                         "6:17: cameras.gate.lines.entrance: x 700 is outside the 640x480 frame (size:)",
                         "7:13: cameras.gate.lines.exit: mixes fractions (0..1) and pixels: write every coordinate as a fraction of the frame or every one in pixels",

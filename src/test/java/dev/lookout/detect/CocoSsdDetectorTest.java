@@ -2,6 +2,7 @@ package dev.lookout.detect;
 
 import dev.lookout.testsupport.IntegrationTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -227,35 +228,25 @@ class CocoSsdDetectorTest {
     }
 
     @Test
-    void autoPicksCpuQuicklyWithOneLineWhyWhenThereIsNoNvidiaDriver() throws Exception {
+    void autoPicksCpuWithoutTryingCudaAndSaysWhyWhenThereIsNoNvidiaDriver() throws Exception {
         assumeTrue(NvidiaDriver.evidence().isEmpty(), "this machine has an NVIDIA driver");
-        long cpuStart = System.nanoTime();
-        CocoSsdDetector.load(modelDir, Device.CPU).close();
-        long cpuMs = (System.nanoTime() - cpuStart) / 1_000_000;
-
         List<String> notices = new ArrayList<>();
-        long autoStart = System.nanoTime();
         try (CocoSsdDetector auto = CocoSsdDetector.load(modelDir, Device.AUTO, notices::add)) {
-            long autoMs = (System.nanoTime() - autoStart) / 1_000_000;
             assertEquals("CPU", auto.provider());
+            // Trying CUDA costs seconds; this notice comes only from the branch that never tries it (a failed try
+            // says "CUDA could not start").
             assertEquals(1, notices.size(), notices.toString());
             assertTrue(notices.get(0).contains("no NVIDIA driver") && notices.get(0).contains("CPU"),
                     notices.get(0));
-            // Trying CUDA costs ≥ 4 s here; auto must not, so it costs no more than a CPU load.
-            System.out.printf("load: cpu %d ms, auto %d ms%n", cpuMs, autoMs);
-            assertTrue(autoMs < cpuMs + 1500 && autoMs < 4000, "auto took " + autoMs + " ms, cpu " + cpuMs + " ms");
+            assertFalse(notices.get(0).contains("could not start"), notices.get(0));
         }
-        long checkStart = System.nanoTime();
-        NvidiaDriver.evidence();
-        assertTrue(System.nanoTime() - checkStart < 200_000_000L, "the driver check is cheap");
     }
 
     @Test
     void cudaWithoutDriverFailsFastWithAClearMessage() {
         assumeTrue(NvidiaDriver.evidence().isEmpty(), "this machine has an NVIDIA driver");
-        long start = System.nanoTime();
+        // Refused from the driver check alone, before any CUDA library is extracted or loaded.
         IOException e = assertThrows(IOException.class, () -> CocoSsdDetector.load(modelDir, Device.CUDA));
-        assertTrue(System.nanoTime() - start < 1_000_000_000L, "no CUDA library extraction");
         assertTrue(e.getMessage().contains("no NVIDIA driver found") && e.getMessage().contains("--device cpu"),
                 e.getMessage());
     }

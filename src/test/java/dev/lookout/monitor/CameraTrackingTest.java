@@ -1,6 +1,7 @@
 package dev.lookout.monitor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lookout.config.CameraConfig;
@@ -9,6 +10,9 @@ import dev.lookout.detect.DetectionResult;
 import dev.lookout.detect.Timings;
 import dev.lookout.event.EventChange;
 import dev.lookout.event.EventType;
+import dev.lookout.notify.CameraCounts;
+import dev.lookout.track.zones.CountingLine;
+import dev.lookout.track.zones.Regions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,5 +53,30 @@ class CameraTrackingTest {
         List<EventChange> events = walk(watching, 20, tracking);
         assertTrue(events.stream().anyMatch(e -> e.type() == EventType.NEW), "a new event: " + events);
         assertEquals("yard", events.get(0).after().camera());
+    }
+
+    @Test
+    void linesEditedWhileRunningAreCountedFromTheNextFrameAndUnchangedOnesKeepTheirCounts() {
+        List<EventChange> events = new ArrayList<>();
+        CameraTracking tracking = new CameraTracking(CameraConfig.of("yard", "yard.mp4"), Instant.EPOCH, events::add);
+        CountingLine early = new CountingLine("early", 0.2, 0, 0.2, 1, true); // x = 128 px
+        CountingLine late = new CountingLine("late", 0.6, 0, 0.6, 1, true); // x = 384 px
+        tracking.setRegions(new Regions(List.of(early), List.of()));
+        assertTrue(tracking.regionsPending(), "waiting for the next detected frame");
+        for (int i = 0; i < 50; i++) {
+            if (i == 25) { // the person is at x = 250 (past 'early', before 'late') when 'late' is drawn
+                tracking.setRegions(new Regions(List.of(early, late), List.of()));
+            }
+            Detection person = new Detection(50 + 8 * i, 200, 60, 160, "person", 0.9);
+            tracking.update(i / 10.0, new DetectionResult(List.of(person), 640, 480, new Timings(0, 0, 0)));
+            if (i == 0) {
+                assertFalse(tracking.regionsPending(), "taken over by the first frame");
+            }
+        }
+        Map<String, CameraCounts.LineTotals> lines = tracking.counts().lines();
+        assertEquals(java.util.Set.of("early", "late"), lines.keySet());
+        assertEquals(1, lines.get("early").in() + lines.get("early").out(), "early kept its count: " + lines);
+        assertEquals(1, lines.get("late").in() + lines.get("late").out(), "late counts the crossing after it: "
+                + lines);
     }
 }

@@ -52,6 +52,36 @@ class ByteTrackerSyntheticTest {
         assertTrue(all.mota() >= 0.85, report);
     }
 
+    /**
+     * The same scenes detected only a few times a second (a busy monitor camera): a walking object moves more than
+     * its own width between detections, so IoU alone lost or never confirmed its track. Before the tracker's reach
+     * the set scored IDF1 0.38 / MOTA 0.25 at 2 fps, 0.69 / 0.59 at 3 fps and 0.87 / 0.82 at 5 fps.
+     */
+    @Test
+    void keepsIdentitiesAtLowDetectionRates() {
+        double[] rates = {2, 3, 5};
+        double[] idf1Bar = {0.70, 0.80, 0.85};
+        int[] objects = {3, 5, 8, 10, 12, 15, 20, 6, 9, 14, 18, 4};
+        StringBuilder report = new StringBuilder();
+        for (int r = 0; r < rates.length; r++) {
+            List<MotBox> truth = new ArrayList<>();
+            List<MotBox> hyp = new ArrayList<>();
+            for (int k = 0; k < objects.length; k++) {
+                SyntheticScene scene = new SyntheticScene(100 + k, objects[k], rates[r], 12, 0,
+                        SyntheticScene.Noise.STANDARD);
+                int frameOffset = 100_000 * k;
+                long idOffset = 1_000_000L * (k + 1);
+                scene.truthRows().forEach(b -> truth.add(shift(b, frameOffset, idOffset)));
+                scene.track(new ByteTracker()).forEach(b -> hyp.add(shift(b, frameOffset, idOffset)));
+            }
+            MotScores scores = MotEvaluation.evaluate(truth, hyp);
+            report.append(rates[r]).append(" fps: ").append(scores.summary()).append('\n');
+            assertTrue(scores.idf1() >= idf1Bar[r], report.toString());
+            assertTrue(scores.mota() >= idf1Bar[r] - 0.05, report.toString());
+        }
+        System.out.print(report);
+    }
+
     private static MotBox shift(MotBox b, int frames, long ids) {
         return new MotBox(b.frame() + frames, b.id() + ids, b.x(), b.y(), b.width(), b.height(), b.confidence());
     }

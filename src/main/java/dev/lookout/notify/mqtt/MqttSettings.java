@@ -53,20 +53,14 @@ public record MqttSettings(String url, String node, String prefix, String userna
      * ({@code tcp://user:pass@host}) become the user name and password unless those keys are given.
      */
     public static MqttSettings from(MqttConfig config) {
-        URI url = config.url();
+        BrokerLogin login = BrokerLogin.of(config.url().toString());
         String user = config.username().orElse(null);
         String pass = config.password().map(Secret::reveal).orElse(null);
-        String info = url.getUserInfo();
-        if (info != null) {
-            int colon = info.indexOf(':');
-            if (user == null) {
-                user = colon < 0 ? info : info.substring(0, colon);
-                pass = pass != null || colon < 0 ? pass : info.substring(colon + 1);
-            }
-            url = URI.create(url.getScheme() + "://" + url.getRawAuthority().substring(url.getRawAuthority()
-                    .lastIndexOf('@') + 1) + (url.getRawPath() == null ? "" : url.getRawPath()));
+        if (user == null && login.user() != null) {
+            user = login.user();
+            pass = pass != null ? pass : login.password();
         }
-        return new MqttSettings(url.toString(), config.node(), config.prefix(), user, pass,
+        return new MqttSettings(login.url(), config.node(), config.prefix(), user, pass,
                 config.protocol().number(), config.homeAssistant());
     }
 

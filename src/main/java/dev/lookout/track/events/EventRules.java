@@ -10,13 +10,20 @@ import java.util.Set;
  * @param classes the watched classes; empty watches every class
  * @param required zone or line names: when not empty, an event opens only once its object has entered one of these
  *     zones or crossed one of these lines
+ * @param gate how established a track must be before its event opens (age, detections, median score)
  */
-public record EventRules(String camera, Set<String> classes, Set<String> required) {
+public record EventRules(String camera, Set<String> classes, Set<String> required, EventGate gate) {
 
     public EventRules {
         Objects.requireNonNull(camera, "camera");
         classes = Set.copyOf(classes);
         required = Set.copyOf(required);
+        Objects.requireNonNull(gate, "gate");
+    }
+
+    /** Rules with the default {@link EventGate}. */
+    public EventRules(String camera, Set<String> classes, Set<String> required) {
+        this(camera, classes, required, EventGate.DEFAULTS);
     }
 
     /** True when {@code className} is watched. */

@@ -22,12 +22,14 @@ import java.util.Set;
 /**
  * One event per watched object: turns each frame's tracks and count changes into {@link EventChange}s.
  * <ul>
- * <li>{@code new} when a watched track is reported (confirmed) and not stationary — or, with required zones or
- * lines, once it has entered one of them or crossed one;
+ * <li>{@code new} when a watched track is established ({@link EventGate}: old enough, seen often enough, with a
+ * high enough median score) and not stationary — and, with required zones or lines, once it has entered one of
+ * them or crossed one. Its start is the track's first sighting (or the moment it met the requirement);
  * <li>{@code update} when its top score rises, it enters a zone, crosses a line, or becomes (or stops being)
  * stationary;
  * <li>{@code end} when the tracker gives the track up (lost longer than its buffer), or at {@link #finish}.
  * </ul>
+ * A track that vanishes before it is established makes no event at all.
  * A stationary track opens no event (a parked car does not re-trigger); it keeps an event it already has.
  * Times are the source's seconds mapped onto {@code origin}. Not thread-safe: one instance per source.
  */
@@ -40,6 +42,8 @@ public final class TrackEvents {
     private final Instant origin;
     private final EventSink sink;
     private final Map<Long, ObjectEvent> open = new LinkedHashMap<>();
+    /** Watched tracks whose event has not opened yet. */
+    private final Map<Long, Sightings> pending = new HashMap<>();
     /** Zones entered and lines crossed per track, also before its event opens. */
     private final Map<Long, Set<String>> zonesOf = new HashMap<>();
     private final Map<Long, List<String>> linesOf = new HashMap<>();
@@ -71,14 +75,10 @@ public final class TrackEvents {
             }
             ObjectEvent before = open.get(t.id());
             if (before == null) {
-                if (!t.stationary() && meetsRequirement(t.id())) {
-                    ObjectEvent created = event(t, tracks.time(), null);
-                    open.put(t.id(), created);
-                    sink.onEvent(new EventChange(EventType.NEW, null, created));
-                }
+                open(t, tracks.time());
                 continue;
             }
-            ObjectEvent after = event(t, tracks.time(), before);
+            ObjectEvent after = event(t, tracks.time(), before, 0);
             open.put(t.id(), after);
             if (after.topScore() > before.topScore() || touched.contains(t.id())
                     || after.stationary() != before.stationary()) {
@@ -90,6 +90,22 @@ public final class TrackEvents {
         }
     }
 
+    /** Opens the event of a watched track without one, once it is established and meets the requirement. */
+    private void open(Track t, double time) {
+        Sightings s = pending.computeIfAbsent(t.id(), id -> new Sightings(t, time));
+        s.saw(t);
+        if (Double.isNaN(s.requiredSince) && meetsRequirement(t.id())) {
+            s.requiredSince = rules.required().isEmpty() ? s.firstSeen : time;
+        }
+        if (t.stationary() || Double.isNaN(s.requiredSince) || !s.passes(rules.gate(), time)) {
+            return;
+        }
+        pending.remove(t.id());
+        ObjectEvent created = event(t, Math.max(s.firstSeen, s.requiredSince), null, s.topScore());
+        open.put(t.id(), created);
+        sink.onEvent(new EventChange(EventType.NEW, null, created));
+    }
+
     /** Ends every open event at {@code seconds} (the run is over) — or at each track's last sighting if given. */
     public void finish(List<EndedTrack> ended, double seconds) {
         for (EndedTrack e : ended) {
@@ -98,6 +114,7 @@ public final class TrackEvents {
         for (Long id : List.copyOf(open.keySet())) {
             end(id, seconds);
         }
+        pending.clear();
     }
 
     /** The number of events open now. */
@@ -106,6 +123,7 @@ public final class TrackEvents {
     }
 
     private void end(long trackId, double seconds) {
+        pending.remove(trackId);
         zonesOf.remove(trackId);
         linesOf.remove(trackId);
         ObjectEvent before = open.remove(trackId);
@@ -135,14 +153,15 @@ public final class TrackEvents {
         return false;
     }
 
-    private ObjectEvent event(Track t, double seconds, ObjectEvent before) {
-        Instant start = before != null ? before.start() : at(seconds);
+    /** The event of {@code t} now: a new one starting at {@code start} seconds when {@code before} is null. */
+    private ObjectEvent event(Track t, double start, ObjectEvent before, double earlierTop) {
+        Instant started = before != null ? before.start() : at(start);
         String id = before != null ? before.id()
-                : rules.camera() + "-" + STAMP.format(start) + "-" + t.id();
+                : rules.camera() + "-" + STAMP.format(started) + "-" + t.id();
         double score = t.detection().score();
-        double top = before != null ? Math.max(before.topScore(), score) : score;
+        double top = Math.max(before != null ? before.topScore() : earlierTop, score);
         double[] box = {t.detection().x(), t.detection().y(), t.detection().width(), t.detection().height()};
-        return new ObjectEvent(id, rules.camera(), t.id(), t.className(), start, null, score, top, box,
+        return new ObjectEvent(id, rules.camera(), t.id(), t.className(), started, null, score, top, box,
                 List.copyOf(zonesOf.getOrDefault(t.id(), Set.of())), linesOf.getOrDefault(t.id(), List.of()),
                 t.stationary(), before != null ? before.snapshot() : null, before != null ? before.clip() : null);
     }

@@ -39,6 +39,8 @@ public final class RemoteEventsWindow {
     private final Thumbnails thumbnails;
     private final RemoteEvents remote;
     private boolean closed;
+    private java.io.PrintStream echo;
+    private Boolean echoedConnected;
 
     private RemoteEventsWindow(MqttSettings settings, Window owner) {
         this.settings = settings;
@@ -113,6 +115,16 @@ public final class RemoteEventsWindow {
         frame.dispose();
     }
 
+    /**
+     * Also writes the connection's news on {@code stream}, one line each time it changes ({@code lookout live:
+     * remote events: connected to URL}, or why not), credentials masked: a window started from the command line
+     * is not the only witness.
+     */
+    public void echoTo(java.io.PrintStream stream) {
+        echo = stream;
+        banner.echoTo(stream);
+    }
+
     /** The events table's model (for tests). */
     RemoteEventTable events() {
         return events;
@@ -134,15 +146,24 @@ public final class RemoteEventsWindow {
     }
 
     private void connection(SourceState state) {
-        if (state.kind() == SourceState.Kind.LIVE) {
+        boolean live = state.kind() == SourceState.Kind.LIVE;
+        if (live) {
             banner.hideBanner();
             status.setText("Connected to " + settings.redactedUrl() + " (topics " + settings.prefix() + "/…)");
+            if (echo != null && !Boolean.TRUE.equals(echoedConnected)) {
+                echo.println("lookout live: remote events: connected to " + settings.redactedUrl());
+                echo.flush();
+            }
         } else {
             nodes.allUnknown();
-            String message = UrlRedaction.redact(state.describe());
-            banner.show(Banner.Level.WARNING, "The broker cannot be reached; " + message, null, null);
+            // the settings may come from the dialog or the command line: name what to check, not the file's keys
+            String message = UrlRedaction.redact(state.describe())
+                    .replace("check mqtt.username and mqtt.password", "check the user name and password");
+            banner.show(Banner.Level.WARNING, "Remote events: not connected to " + settings.redactedUrl() + ": "
+                    + message, null, null);
             status.setText("Not connected to " + settings.redactedUrl());
         }
+        echoedConnected = live;
     }
 
     /** Hands what the MQTT client's thread hears to the event thread (snapshots are decoded before). */

@@ -4,6 +4,7 @@ import dev.lookout.detect.Detection;
 import dev.lookout.live.DisplayBuffer;
 import dev.lookout.monitor.CameraStatus;
 import dev.lookout.overlay.OverlayPainter;
+import dev.lookout.ui.RegionEditor;
 import dev.lookout.ui.VideoGeometry;
 import java.awt.Color;
 import java.awt.Font;
@@ -24,7 +25,7 @@ import javax.swing.JComponent;
  * camera is not live the state and its problem are written across the picture. Event thread only; the picture is
  * the {@link TileFrames} buffer's, reused for later frames, so nothing is allocated per frame.
  */
-final class CameraTile extends JComponent {
+final class CameraTile extends JComponent implements RegionEditor.Picture {
 
     private static final Color LETTERBOX = new Color(0x101114);
     private static final Color CAPTION = new Color(0, 0, 0, 150);
@@ -81,6 +82,16 @@ final class CameraTile extends JComponent {
 
     private int captionHeight() {
         return getFontMetrics(getFont().deriveFont(Font.BOLD, 13f)).getHeight() + 8;
+    }
+
+    @Override
+    public int frameWidth() {
+        return image == null ? 0 : frameWidth;
+    }
+
+    @Override
+    public int frameHeight() {
+        return image == null ? 0 : frameHeight;
     }
 
     String cameraName() {

@@ -6,10 +6,13 @@ import dev.lookout.config.ConfigException;
 import dev.lookout.config.LookoutConfig;
 import dev.lookout.detect.CocoSsdDetector;
 import dev.lookout.monitor.CameraFeed;
+import dev.lookout.monitor.CameraRegions;
 import dev.lookout.monitor.Monitor;
 import dev.lookout.monitor.MonitorLog;
+import dev.lookout.track.zones.Regions;
 import dev.lookout.ui.Banner;
 import dev.lookout.ui.DesktopOpener;
+import dev.lookout.ui.RegionEditor;
 import java.awt.BorderLayout;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
@@ -24,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import javax.swing.JFrame;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
+import javax.swing.JPopupMenu;
 import javax.swing.Timer;
 import javax.swing.WindowConstants;
 
@@ -31,8 +35,10 @@ import javax.swing.WindowConstants;
  * The camera wall ({@code lookout live --config lookout.yml}): every camera of the configuration as a live tile in a
  * grid, painted from the frames of the same {@link Monitor} that {@code lookout monitor} runs (one shared detector,
  * the store, clips), with every camera's events in a list beside it. A click or keys 1–9 enlarge one camera with its
- * snapshot, record and watch controls; Esc or 0 go back. Cameras added, edited or removed through the menus restart
- * the monitor with the new setup, which File ▸ Save writes back to the same YAML file. Event thread only.
+ * snapshot, record and watch controls and its line and zone editor; Esc or 0 go back. Cameras added, edited or
+ * removed through the menus restart the monitor with the new setup; lines and zones drawn on an enlarged camera
+ * are counted at once by that camera, without a restart. File ▸ Save writes the setup back to the same YAML file.
+ * Event thread only.
  */
 final class CameraWall implements WallMenus.Actions {
 
@@ -61,7 +67,10 @@ final class CameraWall implements WallMenus.Actions {
         this.setup = setup;
         this.outputs = outputs;
         this.session = new WallSession(setup.file(), detector, log, sourceOptions, new WallEvents(events));
-        this.edits = new WallEdits(frame, setup, banner, this::restart);
+        this.edits = new WallEdits(frame, setup, banner, this::restart, (camera, regions) -> {
+            Monitor running = session.current();
+            return running != null && running.setRegions(camera, regions);
+        });
         layoutWindow();
         bindKeys();
         enlargedBar.back.addActionListener(e -> showGrid());
@@ -71,6 +80,11 @@ final class CameraWall implements WallMenus.Actions {
             showEnlargedBar();
         }));
         enlargedBar.watch.addActionListener(e -> onEnlarged(t -> edits.toggleWatch(t.feed.name())));
+        enlargedBar.regions.addActionListener(e -> onEnlarged(t -> {
+            JPopupMenu menu = new JPopupMenu();
+            t.editor.addModeItems(menu);
+            menu.show(enlargedBar.regions, 0, enlargedBar.regions.getHeight());
+        }));
     }
 
     private void layoutWindow() {
@@ -158,8 +172,10 @@ final class CameraWall implements WallMenus.Actions {
         Path snapshots = outputs.resolve("snapshots");
         Path recordings = outputs.resolve("recordings");
         for (int i = 0; i < feeds.size(); i++) {
+            String name = feeds.get(i).name();
             WallTile tile = new WallTile(feeds.get(i), i < 9 ? i + 1 : 0, snapshots, recordings,
-                    message -> banner.show(Banner.Level.INFO, message, null, null));
+                    message -> banner.show(Banner.Level.INFO, message, null, null), configuredRegions(name),
+                    regions -> regionsEdited(name, regions));
             int index = i;
             tile.view.addMouseListener(new MouseAdapter() {
                 @Override
@@ -178,6 +194,21 @@ final class CameraWall implements WallMenus.Actions {
             showGrid();
         }
         refresh();
+    }
+
+    /** The camera's lines and zones as the setup has them now. */
+    private Regions configuredRegions(String camera) {
+        CameraConfig c = setup.config().cameras().get(camera);
+        return c == null ? Regions.NONE : CameraRegions.of(c);
+    }
+
+    /** Lines or zones drawn on a tile: counted at once by that camera alone; refused ones are drawn back. */
+    private void regionsEdited(String camera, Regions regions) {
+        if (!edits.setRegions(camera, regions)) {
+            tiles.stream().filter(t -> t.feed.name().equals(camera)).findFirst()
+                    .ifPresent(t -> t.editor.setRegions(configuredRegions(camera)));
+        }
+        updateTitle();
     }
 
     private void releaseTiles() {
@@ -244,6 +275,7 @@ final class CameraWall implements WallMenus.Actions {
         if (index < 0 || index >= tiles.size()) {
             return;
         }
+        stopDrawing(tiles.get(index));
         layout.setEnlarged(index);
         enlargedName = tiles.get(index).feed.name();
         showEnlargedBar();
@@ -253,11 +285,21 @@ final class CameraWall implements WallMenus.Actions {
 
     /** Back to the grid. */
     void showGrid() {
+        stopDrawing(null);
         enlargedName = null;
         layout.setEnlarged(-1);
         enlargedBar.setVisible(false);
         tilesPanel.revalidate();
         tilesPanel.repaint();
+    }
+
+    /** Lines and zones are drawn on the enlarged camera only: every other tile's editor is switched off. */
+    private void stopDrawing(WallTile except) {
+        for (WallTile t : tiles) {
+            if (t != except && t.editor.mode() != RegionEditor.Mode.OFF) {
+                t.editor.setMode(RegionEditor.Mode.OFF);
+            }
+        }
     }
 
     private WallTile enlargedTile() {

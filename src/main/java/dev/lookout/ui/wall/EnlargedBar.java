@@ -10,7 +10,8 @@ import javax.swing.JPanel;
 import javax.swing.JToggleButton;
 
 /**
- * The controls over an enlarged camera: back to the grid, and that camera's snapshot, record and watch toggle.
+ * The controls over an enlarged camera: back to the grid, and that camera's snapshot, record, watch toggle and
+ * the menu that draws its lines and zones.
  * Shown only while one camera is enlarged. Event thread only.
  */
 final class EnlargedBar extends JPanel {
@@ -20,6 +21,7 @@ final class EnlargedBar extends JPanel {
     final JButton snapshot = new JButton("Snapshot", Icons.snapshot());
     final JToggleButton record = new JToggleButton("Record", Icons.record());
     final JToggleButton watch = new JToggleButton("Watch");
+    final JButton regions = new JButton("Lines & zones ▾");
 
     EnlargedBar() {
         super(new FlowLayout(FlowLayout.LEFT, 8, 4));
@@ -33,6 +35,9 @@ final class EnlargedBar extends JPanel {
         add(snapshot);
         add(record);
         add(watch);
+        regions.setToolTipText("Draw, move, rename or delete this camera's counting lines and zones; counted at "
+                + "once, saved with the setup");
+        add(regions);
         setVisible(false);
     }
 

@@ -3,6 +3,7 @@ package dev.lookout.ui.wall;
 import dev.lookout.config.CameraConfig;
 import dev.lookout.config.ConfigException;
 import dev.lookout.config.LookoutConfig;
+import dev.lookout.track.zones.Regions;
 import dev.lookout.ui.Banner;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -15,11 +16,19 @@ import javax.swing.JFrame;
 import javax.swing.JOptionPane;
 
 /**
- * What the wall's menus and watch toggle change in the setup: each edit goes through {@link WallSetup} (checked as
- * {@code check-config} would; a refused edit is explained in the banner and changes nothing) and, once accepted,
- * restarts the monitor with the new configuration. Saving writes the same YAML file. Event thread only.
+ * What the wall's menus, watch toggle and line and zone editor change in the setup: each edit goes through
+ * {@link WallSetup} (checked as {@code check-config} would; a refused edit is explained in the banner and changes
+ * nothing) and, once accepted, restarts the monitor with the new configuration, except lines and zones, which the
+ * running monitor takes over for that one camera ({@link LiveRegions}). Saving writes the same YAML file. Event
+ * thread only.
  */
 final class WallEdits {
+
+    /** Gives a running camera other lines and zones without a restart. */
+    interface LiveRegions {
+        /** @return false when no monitor runs that camera now (the monitor is then restarted instead) */
+        boolean apply(String camera, Regions regions);
+    }
 
     /** What the watch toggle watches on a camera that watched nothing before. */
     static final List<String> DEFAULT_WATCH = List.of("person");
@@ -28,13 +37,16 @@ final class WallEdits {
     private final WallSetup setup;
     private final Banner banner;
     private final Consumer<LookoutConfig> restart;
+    private final LiveRegions liveRegions;
     private final Map<String, List<String>> lastWatched = new HashMap<>();
 
-    WallEdits(JFrame frame, WallSetup setup, Banner banner, Consumer<LookoutConfig> restart) {
+    WallEdits(JFrame frame, WallSetup setup, Banner banner, Consumer<LookoutConfig> restart,
+            LiveRegions liveRegions) {
         this.frame = frame;
         this.setup = setup;
         this.banner = banner;
         this.restart = restart;
+        this.liveRegions = liveRegions;
     }
 
     void add() {
@@ -89,6 +101,28 @@ final class WallEdits {
             next = List.of();
         }
         apply(() -> setup.watch(name, next));
+    }
+
+    /**
+     * Gives camera {@code name} the lines and zones drawn on its tile: counted by the running camera from its next
+     * detected frame on, the other cameras untouched, and saved with the setup.
+     *
+     * @return false when the setup refused them (the banner says why; the caller shows the old ones again)
+     */
+    boolean setRegions(String name, Regions regions) {
+        LookoutConfig next;
+        try {
+            next = setup.regions(name, regions);
+        } catch (ConfigException e) {
+            banner.show(Banner.Level.WARNING, "Lines and zones of " + name + " not changed: "
+                    + CameraWall.describe(e), null, null);
+            return false;
+        }
+        banner.hideBanner();
+        if (!liveRegions.apply(name, regions)) {
+            restart.accept(next);
+        }
+        return true;
     }
 
     void save() {

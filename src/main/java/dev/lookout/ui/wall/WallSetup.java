@@ -4,6 +4,8 @@ import dev.lookout.config.CameraConfig;
 import dev.lookout.config.ConfigException;
 import dev.lookout.config.ConfigFile;
 import dev.lookout.config.LookoutConfig;
+import dev.lookout.monitor.CameraRegions;
+import dev.lookout.track.zones.Regions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +17,7 @@ import java.util.Objects;
 
 /**
  * The configuration the camera wall runs, as the user edits it with the mouse: cameras added, removed, given
- * another source or other watched classes. Every edit is written to YAML and read back by {@link ConfigFile}, so
+ * another source, other watched classes or other counting lines and zones. Every edit is written to YAML and read back by {@link ConfigFile}, so
  * an edit is accepted only if the same file would pass {@code check-config}, and what {@link #save} writes is what
  * {@code monitor --config} runs. Immutable steps: each edit returns the checked configuration and keeps it.
  * Not thread-safe (the event thread owns it).
@@ -76,6 +78,20 @@ final class WallSetup {
     LookoutConfig watch(String name, List<String> classes) throws ConfigException {
         CameraConfig old = camera(name);
         return edit(name, old.source(), old.loop(), classes);
+    }
+
+    /**
+     * Gives camera {@code name} these counting lines and zones (drawn on its tile); its other settings stay.
+     *
+     * @throws ConfigException when the file would be refused (e.g. a zone in its {@code required_zones} is gone)
+     */
+    LookoutConfig regions(String name, Regions regions) throws ConfigException {
+        CameraConfig c = camera(name);
+        Map<String, CameraConfig> cameras = new LinkedHashMap<>(config.cameras());
+        cameras.put(name, new CameraConfig(c.name(), c.source(), c.loop(), c.size(), c.detectFps(), c.classes(),
+                c.minScore(), c.watch(), c.requiredZones(), c.preRoll(), c.postRoll(), c.snapshots(), c.record(),
+                c.motion(), CameraRegions.lines(regions), CameraRegions.zones(regions), c.retention()));
+        return accept(cameras);
     }
 
     /** Removes camera {@code name}; the last camera cannot be removed (a configuration needs one). */

@@ -2,12 +2,15 @@ package dev.lookout.ui.wall;
 
 import dev.lookout.monitor.CameraFeed;
 import dev.lookout.monitor.CameraStatus;
+import dev.lookout.track.zones.Regions;
+import dev.lookout.ui.RegionEditor;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /**
  * One camera on the wall: its feed from the monitor, the tile that paints it, the frame handoff and the
- * snapshot/record actions, both registered as the feed's frame listeners until {@link #close()}.
+ * snapshot/record actions, both registered as the feed's frame listeners until {@link #close()}, and the
+ * {@link RegionEditor} over the tile, where its lines and zones are drawn with the mouse while it is enlarged.
  */
 final class WallTile implements AutoCloseable {
 
@@ -15,13 +18,23 @@ final class WallTile implements AutoCloseable {
     final CameraTile view;
     final TileFrames frames;
     final CameraActions actions;
+    final RegionEditor editor;
     private final AutoCloseable frameHandle;
     private final AutoCloseable actionHandle;
 
-    /** @param key the number key that enlarges it (1–9), or 0 */
-    WallTile(CameraFeed feed, int key, Path snapshots, Path recordings, Consumer<String> news) {
+    /**
+     * @param key the number key that enlarges it (1–9), or 0
+     * @param regions the camera's lines and zones now
+     * @param edited hears each finished change of them
+     */
+    WallTile(CameraFeed feed, int key, Path snapshots, Path recordings, Consumer<String> news, Regions regions,
+            Consumer<Regions> edited) {
         this.feed = feed;
         this.view = new CameraTile(feed.name(), key);
+        this.editor = new RegionEditor(view, edited);
+        editor.setRegions(regions);
+        view.setLayout(new java.awt.BorderLayout());
+        view.add(editor); // hidden (and letting clicks through to the tile) until a drawing mode is chosen
         this.frames = new TileFrames(view::show);
         this.actions = new CameraActions(feed.name(), snapshots, recordings, news);
         this.frameHandle = feed.onCameraFrame(frames);

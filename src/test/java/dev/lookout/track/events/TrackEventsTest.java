@@ -26,10 +26,13 @@ class TrackEventsTest {
 
     private final List<EventChange> changes = new ArrayList<>();
 
-    /** 4 s at 10 fps: a person walks right across x = 400 and leaves; a car stands still the whole time. */
+    /**
+     * 6 s at 10 fps: a person walks right across x = 700 (at 2.4 s, after its event opened) and leaves; a car stands
+     * still the whole time (stationary after 2 s).
+     */
     private void run(EventRules rules, boolean withCar) {
-        ByteTracker tracker = new ByteTracker(TrackerConfig.DEFAULTS.withStationarySeconds(1));
-        RegionCounter counter = new RegionCounter(List.of(new CountingLine("gate", 400, 0, 400, 720, false)),
+        ByteTracker tracker = new ByteTracker(TrackerConfig.DEFAULTS.withStationarySeconds(2));
+        RegionCounter counter = new RegionCounter(List.of(new CountingLine("gate", 700, 0, 700, 720, false)),
                 List.of(new Zone("yard", new double[] {500, 900, 900, 500}, new double[] {0, 0, 720, 720}, false)));
         TrackEvents events = new TrackEvents(rules, ORIGIN, changes::add);
         double t = 0;

@@ -22,7 +22,6 @@ import dev.lookout.ui.Themes;
 import java.awt.Rectangle;
 import java.awt.event.KeyEvent;
 import java.awt.event.MouseEvent;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -32,11 +31,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
-import javax.swing.JComponent;
 import javax.swing.SwingUtilities;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -124,8 +119,8 @@ class CameraWallTest {
             assertTrue(Edt.await(60_000, () -> wall.tiles().size() == 4
                     && wall.tiles().stream().allMatch(t -> t.view.framesPainted() > 0)), "four tiles painting");
             assertEquals(List.of("front", "side", "walk", "street"),
-                    onEdt(() -> wall.tiles().stream().map(t -> t.view.cameraName()).toList()));
-            List<Rectangle> cells = onEdt(() -> wall.tiles().stream().map(t -> t.view.getBounds()).toList());
+                    WallUi.onEdt(() -> wall.tiles().stream().map(t -> t.view.cameraName()).toList()));
+            List<Rectangle> cells = WallUi.onEdt(() -> wall.tiles().stream().map(t -> t.view.getBounds()).toList());
             assertEquals(cells.get(0).y, cells.get(1).y, "1 and 2 side by side: " + cells);
             assertEquals(cells.get(0).x, cells.get(2).x, "3 below 1: " + cells);
             assertTrue(cells.get(2).y > cells.get(0).y && cells.get(3).y == cells.get(2).y, "a 2×2 grid: " + cells);
@@ -137,28 +132,28 @@ class CameraWallTest {
 
             everyTilePaintsItsCamerasFrames();
 
-            String listed = onEdt(() -> WallEventList.describe(wall.eventList().events().get(0)));
+            String listed = WallUi.onEdt(() -> WallEventList.describe(wall.eventList().events().get(0)));
             assertTrue(Stream.of("front", "side", "walk", "street").anyMatch(c -> listed.contains("  " + c + " · ")),
                     "the camera is named: " + listed);
-            screenshot(System.getProperty("lookout.wall.screenshot", "target/camera-wall.png"));
+            WallUi.screenshot(wall, System.getProperty("lookout.wall.screenshot", "target/camera-wall.png"));
 
             keysAndClicksEnlargeOneCamera(dir);
 
             mjpeg.stop();
             assertTrue(Edt.await(30_000, () -> !wall.tiles().get(3).view.stateText().equals("live")),
                     "the dead stream's tile leaves 'live'");
-            String state = onEdt(() -> wall.tiles().get(3).view.stateText());
+            String state = WallUi.onEdt(() -> wall.tiles().get(3).view.stateText());
             assertTrue(List.of("stalled", "reconnecting", "offline").contains(state), state);
             assertTrue(Edt.await(30_000, () -> wall.tiles().get(3).view.problemText() != null),
                     "the problem is written on the tile");
-            String problem = onEdt(() -> wall.tiles().get(3).view.problemText());
+            String problem = WallUi.onEdt(() -> wall.tiles().get(3).view.problemText());
             assertFalse(problem.contains("hunter2"), "no password on screen: " + problem);
-            long[] before = onEdt(() -> painted());
+            long[] before = WallUi.onEdt(() -> painted());
             assertTrue(Edt.await(30_000, () -> {
                 long[] now = painted();
                 return now[0] > before[0] + 10 && now[1] > before[1] + 10 && now[2] > before[2] + 10;
             }), "the other tiles go on painting");
-            screenshot("target/camera-wall-stream-lost.png");
+            WallUi.screenshot(wall, "target/camera-wall-stream-lost.png");
 
             addedCameraIsSavedAndRunsHeadless(file, classes);
         }
@@ -173,8 +168,8 @@ class CameraWallTest {
      * (lost repaints, an event thread flooded by the event list's HTML cells) painted under a fifth.
      */
     private void everyTilePaintsItsCamerasFrames() throws Exception {
-        long[] received0 = onEdt(this::received);
-        long[] painted0 = onEdt(this::painted);
+        long[] received0 = WallUi.onEdt(this::received);
+        long[] painted0 = WallUi.onEdt(this::painted);
         long start = System.nanoTime();
         assertTrue(Edt.await(60_000, () -> {
             long[] r = received();
@@ -185,14 +180,14 @@ class CameraWallTest {
             }
             return true;
         }), "40 more frames from every camera");
-        long[] received1 = onEdt(this::received);
-        long[] painted1 = onEdt(this::painted);
+        long[] received1 = WallUi.onEdt(this::received);
+        long[] painted1 = WallUi.onEdt(this::painted);
         double seconds = (System.nanoTime() - start) / 1e9;
         for (int i = 0; i < received0.length; i++) {
             long got = received1[i] - received0[i];
             long shown = painted1[i] - painted0[i];
             int tile = i;
-            double cameraFps = onEdt(() -> wall.tiles().get(tile).feed.status().fps());
+            double cameraFps = WallUi.onEdt(() -> wall.tiles().get(tile).feed.status().fps());
             System.out.printf(Locale.ROOT, "wall tile %d: camera %.1f fps, %d frames received, %d painted in %.1f s"
                     + " (%.1f painted/s)%n", i + 1, cameraFps, got, shown, seconds, shown / seconds);
             assertTrue(shown * 2 >= got, "tile " + (i + 1) + " painted " + shown + " of its camera's " + got
@@ -202,49 +197,49 @@ class CameraWallTest {
 
     private void keysAndClicksEnlargeOneCamera(Path dir) throws Exception {
         press(KeyEvent.VK_2);
-        assertEquals(1, (int) onEdt(() -> wall.enlargedIndex()));
+        assertEquals(1, (int) WallUi.onEdt(() -> wall.enlargedIndex()));
         assertTrue(Edt.await(5_000, () -> {
             CameraTile side = wall.tiles().get(1).view;
             return side.isVisible() && side.getWidth() == side.getParent().getWidth()
                     && !wall.tiles().get(0).view.isVisible();
         }), "camera 2 fills the wall");
-        long sidePainted = onEdt(() -> wall.tiles().get(1).view.framesPainted());
+        long sidePainted = WallUi.onEdt(() -> wall.tiles().get(1).view.framesPainted());
         assertTrue(Edt.await(20_000, () -> wall.tiles().get(1).view.framesPainted() > sidePainted + 10),
                 "the enlarged camera goes on painting");
         press(KeyEvent.VK_S);
         Path shots = dir.resolve("snapshots/side");
         assertTrue(Edt.await(20_000, () -> pngs(shots) > 0), "the snapshot key saves the enlarged camera's frame");
         press(KeyEvent.VK_R);
-        assertTrue(onEdt(() -> wall.tiles().get(1).actions.isRecording()), "R records the enlarged camera");
-        long recordFrom = onEdt(() -> wall.tiles().get(1).frames.framesReceived());
+        assertTrue(WallUi.onEdt(() -> wall.tiles().get(1).actions.isRecording()), "R records the enlarged camera");
+        long recordFrom = WallUi.onEdt(() -> wall.tiles().get(1).frames.framesReceived());
         assertTrue(Edt.await(30_000, () -> wall.tiles().get(1).frames.framesReceived() > recordFrom + 15),
                 "frames for the recording");
         press(KeyEvent.VK_R);
-        RecordingSummary recorded = onEdt(() -> wall.tiles().get(1).actions.lastFinish()).get(30, TimeUnit.SECONDS);
+        RecordingSummary recorded = WallUi.onEdt(() -> wall.tiles().get(1).actions.lastFinish()).get(30, TimeUnit.SECONDS);
         assertTrue(recorded.succeeded() && recorded.framesWritten() >= 10, recorded.toString());
         assertTrue(recorded.path().startsWith(dir.resolve("recordings/side")) && Files.size(recorded.path()) > 10_000,
                 recorded.path().toString());
-        WallTile before = onEdt(() -> wall.tiles().get(1));
+        WallTile before = WallUi.onEdt(() -> wall.tiles().get(1));
         SwingUtilities.invokeAndWait(() -> wall.enlargedBar().watch.doClick());
         assertTrue(Edt.await(60_000, () -> wall.tiles().size() == 4 && wall.tiles().get(1) != before
                 && wall.tiles().get(1).view.framesPainted() > 3), "the monitor restarted with the watched camera");
-        assertEquals(List.of("person"), onEdt(() -> wall.setup().config().cameras().get("side").watch()));
-        assertEquals(1, (int) onEdt(() -> wall.enlargedIndex()), "the camera stays enlarged across the restart");
+        assertEquals(List.of("person"), WallUi.onEdt(() -> wall.setup().config().cameras().get("side").watch()));
+        assertEquals(1, (int) WallUi.onEdt(() -> wall.enlargedIndex()), "the camera stays enlarged across the restart");
         press(KeyEvent.VK_ESCAPE);
-        assertEquals(-1, (int) onEdt(() -> wall.enlargedIndex()));
+        assertEquals(-1, (int) WallUi.onEdt(() -> wall.enlargedIndex()));
         assertTrue(Edt.await(5_000, () -> wall.tiles().stream().allMatch(t -> t.view.isVisible())), "grid again");
         press(KeyEvent.VK_4);
-        assertEquals(3, (int) onEdt(() -> wall.enlargedIndex()));
+        assertEquals(3, (int) WallUi.onEdt(() -> wall.enlargedIndex()));
         press(KeyEvent.VK_0);
-        assertEquals(-1, (int) onEdt(() -> wall.enlargedIndex()));
+        assertEquals(-1, (int) WallUi.onEdt(() -> wall.enlargedIndex()));
         press(KeyEvent.VK_7); // no seventh camera: nothing happens
-        assertEquals(-1, (int) onEdt(() -> wall.enlargedIndex()));
+        assertEquals(-1, (int) WallUi.onEdt(() -> wall.enlargedIndex()));
         SwingUtilities.invokeAndWait(() -> {
             CameraTile walk = wall.tiles().get(2).view;
             walk.dispatchEvent(new MouseEvent(walk, MouseEvent.MOUSE_CLICKED, System.currentTimeMillis(), 0, 20, 20,
                     1, false, MouseEvent.BUTTON1));
         });
-        assertEquals(2, (int) onEdt(() -> wall.enlargedIndex()), "a click enlarges its camera");
+        assertEquals(2, (int) WallUi.onEdt(() -> wall.enlargedIndex()), "a click enlarges its camera");
         press(KeyEvent.VK_ESCAPE);
     }
 
@@ -282,11 +277,7 @@ class CameraWallTest {
     }
 
     private void press(int key) throws Exception {
-        SwingUtilities.invokeAndWait(() -> {
-            JComponent root = wall.frame().getRootPane();
-            root.dispatchEvent(new KeyEvent(root, KeyEvent.KEY_PRESSED, System.currentTimeMillis(), 0, key,
-                    KeyEvent.CHAR_UNDEFINED));
-        });
+        WallUi.press(wall.frame().getRootPane(), key);
     }
 
     private static long pngs(Path folder) {
@@ -298,24 +289,5 @@ class CameraWallTest {
         } catch (java.io.IOException e) {
             return 0;
         }
-    }
-
-    /** A real screen capture of the window, for people to look at. */
-    private void screenshot(String path) throws Exception {
-        Path out = Path.of(path);
-        Rectangle bounds = onEdt(() -> {
-            wall.frame().toFront();
-            return wall.frame().getBounds();
-        });
-        Thread.sleep(400);
-        BufferedImage shot = new java.awt.Robot().createScreenCapture(bounds);
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        ImageIO.write(shot, "png", out.toFile());
-    }
-
-    private static <T> T onEdt(Supplier<T> s) throws Exception {
-        AtomicReference<T> r = new AtomicReference<>();
-        SwingUtilities.invokeAndWait(() -> r.set(s.get()));
-        return r.get();
     }
 }

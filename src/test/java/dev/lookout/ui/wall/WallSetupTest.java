@@ -8,7 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lookout.cli.CliRun;
 import dev.lookout.config.ConfigException;
 import dev.lookout.config.ConfigFile;
+import dev.lookout.config.CameraConfig;
 import dev.lookout.config.LookoutConfig;
+import dev.lookout.monitor.CameraRegions;
+import dev.lookout.track.zones.CountingLine;
+import dev.lookout.track.zones.Regions;
+import dev.lookout.track.zones.Zone;
 import dev.lookout.detect.CocoLabels;
 import dev.lookout.testsupport.TestData;
 import java.nio.file.Files;
@@ -82,5 +87,50 @@ class WallSetupTest {
         assertEquals(dir.resolve("demo.mp4").toString(), moved.cameras().get("yard").source(),
                 "a relative source becomes absolute when the file moves to another folder");
         assertEquals(0, CliRun.of("check-config", elsewhere.toString()).exitCode());
+    }
+
+    @Test
+    void linesAndZonesDrawnOnATileAreCheckedAndSavedWithTheirNamesAndCorners(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("lookout.yml");
+        Files.writeString(file, String.join("\n",
+                "storage: data",
+                "cameras:",
+                "  gate:",
+                "    source: 0",
+                "    size: 640x480",
+                "    watch: [person]",
+                "    required_zones: [drive]",
+                "    lines:",
+                "      door: [100, 50, 100, 400]",
+                "    zones:",
+                "      drive: [[0, 0], [320, 0], [320, 480]]",
+                ""));
+        List<String> classes = CocoLabels.read(TestData.modelDir().resolve("labels.json")).names();
+        WallSetup setup = new WallSetup(file, ConfigFile.load(file, classes), classes);
+        Regions drawn = CameraRegions.of(setup.config().cameras().get("gate"));
+        assertEquals(List.of("door"), drawn.lines().stream().map(CountingLine::name).toList());
+        assertFalse(drawn.lines().get(0).fractions(), "pixels stay pixels");
+
+        List<CountingLine> lines = new java.util.ArrayList<>(drawn.lines());
+        lines.add(new CountingLine("line-1", 0.25, 0.1, 0.25, 0.9, true));
+        List<Zone> zones = new java.util.ArrayList<>(drawn.zones());
+        zones.add(new Zone("zone-1", new double[] {0.5, 0.9, 0.9}, new double[] {0.5, 0.5, 0.9}, true));
+        setup.regions("gate", new Regions(lines, zones));
+        setup.save();
+        CameraConfig read = ConfigFile.load(file, classes).cameras().get("gate");
+        assertEquals(List.of("door", "line-1"), List.copyOf(read.lines().keySet()));
+        assertEquals(List.of("drive", "zone-1"), List.copyOf(read.zones().keySet()));
+        assertEquals(new Regions(lines, zones).lines(), CameraRegions.of(read).lines(), "the lines read back");
+        assertEquals(List.of("person"), read.watch(), "what the editor does not touch stays");
+        assertEquals(List.of("drive"), read.requiredZones());
+
+        LookoutConfig before = setup.config();
+        ConfigException required = assertThrows(ConfigException.class, () -> setup.regions("gate",
+                new Regions(lines, List.of(zones.get(1)))));
+        assertTrue(CameraWall.describe(required).contains("drive"), CameraWall.describe(required));
+        ConfigException outside = assertThrows(ConfigException.class, () -> setup.regions("gate",
+                new Regions(List.of(new CountingLine("far", 10, 10, 900, 10, false)), zones)));
+        assertTrue(CameraWall.describe(outside).contains("far"), CameraWall.describe(outside));
+        assertEquals(before, setup.config(), "a refused edit changes nothing");
     }
 }
