@@ -12,10 +12,10 @@ import java.util.Optional;
  *
  * <p>Why: capture (FFmpeg's decoder threads), detection (ONNX Runtime's pool), encoders and display allocate native
  * memory from many threads; glibc then creates up to 8 arenas per core and keeps each one's freed memory, so the
- * resident set of a long run climbs (live: ~50 MB over its first minutes; monitor: by ~20 MB per 10 minutes still
- * after 15) instead of levelling off. With {@code MALLOC_ARENA_MAX=2} it is flat (docs/PERFORMANCE.md). glibc reads
- * the variable only at process start, and {@code java -jar} cannot set it, so these commands relaunch themselves
- * once with it set.
+ * resident set of a long run climbs (live: ~50 MB over its first minutes; monitor, two cameras: its native part by
+ * ~100 MB over 15 minutes, still rising) instead of levelling off. With {@code MALLOC_ARENA_MAX=2} it levels off
+ * (docs/PERFORMANCE.md). glibc reads the variable only at process start, and {@code java -jar} cannot set it, so
+ * these commands relaunch themselves once with it set.
  *
  * <p>The monitor's live Java data is 20-35 MB with two cameras and up to ~90 MB with four (after a full GC), but G1
  * grows the heap towards its default maximum (a quarter of the machine's memory) whenever collections look slow,
