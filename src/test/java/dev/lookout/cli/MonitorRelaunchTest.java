@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code lookout monitor} started as a user starts it (no arena limit in the environment, no heap option) runs in
  * a relaunched child JVM with {@code MALLOC_ARENA_MAX=2}, a fixed mmap threshold and the monitor's heap bound, the
- * settings that keep its memory flat (docs/PERFORMANCE.md); a heap the user chose is left alone; SIGTERM still stops it cleanly.
- * Linux only (it reads the child's {@code /proc} entries; elsewhere there is no relaunch).
+ * settings that keep its memory flat (docs/PERFORMANCE.md); a heap the user chose is left alone; SIGTERM still
+ * stops it cleanly. Linux only (it reads the child's {@code /proc} entries; elsewhere there is no relaunch).
  */
 @IntegrationTest
 class MonitorRelaunchTest {
