@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Runs the long-running commands, the live window and {@code monitor}, in a child JVM whose glibc allocator keeps
- * at most two arenas, and gives the monitor a bounded Java heap and a fixed mmap threshold.
+ * at most two arenas, and gives the monitor a bounded Java heap.
  *
  * <p>Why: capture (FFmpeg's decoder threads), detection (ONNX Runtime's pool), encoders and display allocate native
  * memory from many threads; glibc then creates up to 8 arenas per core and keeps each one's freed memory, so the
@@ -17,24 +17,16 @@ import java.util.Optional;
  * (docs/PERFORMANCE.md). glibc reads the variable only at process start, and {@code java -jar} cannot set it, so
  * these commands relaunch themselves once with it set.
  *
- * <p>The monitor's live Java data is 20-35 MB with two cameras and up to ~90 MB with four (after a full GC), but G1
- * grows the heap towards its default maximum (a quarter of the machine's memory) whenever collections look slow,
- * which on a loaded machine they do: with 512 MB allowed it took 234 MB within 4 minutes and kept it. So the
- * monitor's child gets {@link #MONITOR_HEAP} unless the user's command line sets a heap size itself.
+ * <p>The monitor's live Java data is ~20-30 MB, but G1 grows the heap towards its default maximum (a quarter of
+ * the machine's memory) whenever collections look slow, which on a loaded machine they do: with 512 MB allowed it
+ * took 234 MB within 4 minutes and kept it. So the monitor's child gets {@link #MONITOR_HEAP} unless the user's
+ * command line sets a heap size itself.
  */
 final class ArenaLimitedRelaunch {
 
     static final String VARIABLE = "MALLOC_ARENA_MAX";
-    /** The monitor's maximum heap when the command line sets none: ~3x its live data with four cameras. */
+    /** The monitor's maximum heap when the command line sets none: ~10x its live data with four cameras. */
     static final String MONITOR_HEAP = "-Xmx256m";
-    /** glibc's fixed mmap threshold (a set value also turns off its dynamic raising), for the monitor's child. */
-    static final String MMAP_THRESHOLD = "MALLOC_MMAP_THRESHOLD_";
-    /**
-     * Blocks of 512 KB and more (every video frame but the smallest) get their own mapping, returned to the system
-     * when freed; otherwise glibc raises its threshold to the frame size at the first free, keeps frames in its
-     * arenas, and a burst of queued frames (a clip encoder short of CPU) leaves the arenas larger for good.
-     */
-    static final String MONITOR_MMAP_THRESHOLD = "524288";
     /** Prefixes of the JVM options that set the maximum heap (MaxRAM also MaxRAMPercentage, MaxRAMFraction). */
     private static final List<String> HEAP_OPTIONS = List.of("-Xmx", "-XX:MaxHeapSize=", "-XX:MaxRAM");
 
@@ -90,15 +82,11 @@ final class ArenaLimitedRelaunch {
      */
     static boolean wanted(String[] args) {
         boolean live = args.length == 0 || args[0].startsWith("-") || args[0].equals("live");
-        boolean monitor = isMonitor(args);
+        boolean monitor = args.length > 0 && args[0].equals("monitor");
         boolean help = List.of(args).contains("--help") || List.of(args).contains("-h");
         return (live || monitor) && !help && System.getenv(VARIABLE) == null
                 && !Boolean.getBoolean("lookout.noRelaunch")
                 && System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
-    }
-
-    private static boolean isMonitor(String[] args) {
-        return args.length > 0 && args[0].equals("monitor");
     }
 
     /**
@@ -107,7 +95,7 @@ final class ArenaLimitedRelaunch {
      */
     static List<String> childJvmOptions(String[] args, List<String> jvmArgs) {
         List<String> options = new ArrayList<>();
-        boolean monitor = isMonitor(args);
+        boolean monitor = args.length > 0 && args[0].equals("monitor");
         boolean heapChosen = jvmArgs.stream().anyMatch(a -> HEAP_OPTIONS.stream().anyMatch(a::startsWith));
         if (monitor && !heapChosen) {
             options.add(MONITOR_HEAP);
@@ -139,9 +127,6 @@ final class ArenaLimitedRelaunch {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().put(VARIABLE, "2");
-        if (isMonitor(args)) {
-            builder.environment().putIfAbsent(MMAP_THRESHOLD, MONITOR_MMAP_THRESHOLD);
-        }
         Process child;
         try {
             child = builder.start();

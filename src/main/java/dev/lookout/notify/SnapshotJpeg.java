@@ -1,6 +1,5 @@
 package dev.lookout.notify;
 
-import dev.lookout.ImageStreams;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -51,7 +50,9 @@ public final class SnapshotJpeg {
             }
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageStreams.write(rgb, "jpg", out);
+        if (!ImageIO.write(rgb, "jpg", out)) {
+            throw new IOException("no JPEG writer in this Java runtime");
+        }
         return out.toByteArray();
     }
 

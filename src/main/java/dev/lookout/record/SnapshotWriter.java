@@ -2,7 +2,6 @@ package dev.lookout.record;
 
 import dev.lookout.AtomicFiles;
 import dev.lookout.Failures;
-import dev.lookout.ImageStreams;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.lookout.capture.Frame;
@@ -22,6 +21,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import javax.imageio.ImageIO;
 
 /**
  * Saves what is on screen: a PNG of the frame with the overlay (drawn by the same painter as the live view),
@@ -138,6 +138,8 @@ public final class SnapshotWriter {
     }
 
     private static void writePng(BufferedImage image, OutputStream out) throws IOException {
-        ImageStreams.write(image, "png", out);
+        if (!ImageIO.write(image, "png", out)) {
+            throw new IOException("no PNG writer in this Java runtime");
+        }
     }
 }
