@@ -105,7 +105,7 @@ print(db.execute("select count(*) from events where end_ms is null").fetchone()[
 EOF
 )
 note "kill -9 of the monitor's JVM; events open in the store just before: $open_before"
-kill -9 "$CHILD"; wait "$MON" 2>/dev/null || true
+kill -9 "$CHILD" 2>/dev/null || note "the monitor's JVM was already gone (see $LOG)"; wait "$MON" 2>/dev/null || true
 ls -l --time-style=+%T "$OUT"/data/clips/*/ "$OUT"/data/recordings/*/ >"$OUT/files-at-kill.txt" 2>&1 || true
 
 note "restarting the monitor for $RESTART_SECONDS s"
