@@ -66,15 +66,6 @@ public record CameraConfig(String name, String source, boolean loop, Optional<Fr
         Objects.requireNonNull(events, "events");
     }
 
-    /** A camera with the default {@link EventGate} (the form before {@code events:} existed). */
-    public CameraConfig(String name, String source, boolean loop, Optional<FrameSize> size,
-            Optional<Double> detectFps, List<String> classes, double minScore, List<String> watch,
-            List<String> requiredZones, Duration preRoll, Duration postRoll, boolean snapshots, RecordMode record,
-            MotionConfig motion, Map<String, Line> lines, Map<String, Polygon> zones, CameraRetention retention) {
-        this(name, source, loop, size, detectFps, classes, minScore, watch, requiredZones, preRoll, postRoll,
-                snapshots, record, motion, lines, zones, retention, EventGate.DEFAULTS);
-    }
-
     /** A camera with every optional setting at its default: the minimum a file can say. */
     public static CameraConfig of(String name, String source) {
         return new CameraConfig(name, source, false, Optional.empty(), Optional.empty(), List.of(),

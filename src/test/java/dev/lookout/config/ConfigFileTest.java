@@ -152,7 +152,8 @@ class ConfigFileTest {
                 new MotionConfig(true, 12, 0.0005, List.of()),
                 Map.of("l1", new Line(new Point(0.25, 0.5), new Point(0.75, 0.5), true)),
                 Map.of("a-zone", new Polygon(List.of(new Point(1, 2), new Point(300.5, 2), new Point(3, 400)), false)),
-                new CameraRetention(Optional.empty(), Optional.of(Duration.ofHours(36)), Optional.empty()));
+                new CameraRetention(Optional.empty(), Optional.of(Duration.ofHours(36)), Optional.empty()),
+                new EventGate(2.5, 4, 0.65));
         LookoutConfig config = new LookoutConfig(Path.of("data dir/#1"), Device.CUDA, Precision.INT8,
                 new Retention(Optional.of(DataSize.parse("1.5GB")), DataSize.parse("700MB"), Duration.ofDays(1),
                         Duration.ofMinutes(90), Duration.ofHours(5)),

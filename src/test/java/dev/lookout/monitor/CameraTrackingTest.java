@@ -48,7 +48,7 @@ class CameraTrackingTest {
         CameraConfig watching = new CameraConfig(base.name(), base.source(), base.loop(), base.size(),
                 base.detectFps(), base.classes(), base.minScore(), List.of("person"), base.requiredZones(),
                 base.preRoll(), base.postRoll(), base.snapshots(), base.record(), base.motion(), base.lines(),
-                base.zones(), base.retention());
+                base.zones(), base.retention(), base.events());
         CameraTracking[] tracking = new CameraTracking[1];
         List<EventChange> events = walk(watching, 20, tracking);
         assertTrue(events.stream().anyMatch(e -> e.type() == EventType.NEW), "a new event: " + events);

@@ -90,7 +90,7 @@ final class WallSetup {
         Map<String, CameraConfig> cameras = new LinkedHashMap<>(config.cameras());
         cameras.put(name, new CameraConfig(c.name(), c.source(), c.loop(), c.size(), c.detectFps(), c.classes(),
                 c.minScore(), c.watch(), c.requiredZones(), c.preRoll(), c.postRoll(), c.snapshots(), c.record(),
-                c.motion(), CameraRegions.lines(regions), CameraRegions.zones(regions), c.retention()));
+                c.motion(), CameraRegions.lines(regions), CameraRegions.zones(regions), c.retention(), c.events()));
         return accept(cameras);
     }
 
@@ -152,7 +152,7 @@ final class WallSetup {
     static CameraConfig edited(CameraConfig c, String source, boolean loop, List<String> watch) {
         return new CameraConfig(c.name(), source.trim(), loop, c.size(), c.detectFps(), c.classes(), c.minScore(),
                 new ArrayList<>(watch), c.requiredZones(), c.preRoll(), c.postRoll(), c.snapshots(), c.record(),
-                c.motion(), c.lines(), c.zones(), c.retention());
+                c.motion(), c.lines(), c.zones(), c.retention(), c.events());
     }
 
     private ConfigException problem(String message) {

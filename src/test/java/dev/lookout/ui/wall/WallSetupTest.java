@@ -16,6 +16,7 @@ import dev.lookout.track.zones.Regions;
 import dev.lookout.track.zones.Zone;
 import dev.lookout.detect.CocoLabels;
 import dev.lookout.testsupport.TestData;
+import dev.lookout.track.events.EventGate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,6 +42,9 @@ class WallSetupTest {
                 "    source: demo.mp4",
                 "    loop: true",
                 "    min_score: 0.4",
+                "    events:",
+                "      min_age: 2s",
+                "      threshold: 0.6",
                 ""));
         List<String> classes = CocoLabels.read(TestData.modelDir().resolve("labels.json")).names();
         WallSetup setup = new WallSetup(file, ConfigFile.load(file, classes), classes);
@@ -67,6 +71,8 @@ class WallSetupTest {
         assertEquals(List.of("gate", "porch", "yard"), List.copyOf(read.cameras().keySet()));
         assertEquals(List.of("person", "car"), read.cameras().get("yard").watch());
         assertEquals(0.4, read.cameras().get("porch").minScore(), "settings the wall does not edit are kept");
+        assertEquals(new EventGate(2, EventGate.DEFAULTS.minDetections(), 0.6), read.cameras().get("porch").events(),
+                "the event gate is a setting the wall does not edit");
         assertFalse(read.cameras().get("porch").loop());
         assertEquals("demo.mp4", read.cameras().get("yard").source(), "a relative source stays relative");
 
@@ -100,6 +106,8 @@ class WallSetupTest {
                 "    size: 640x480",
                 "    watch: [person]",
                 "    required_zones: [drive]",
+                "    events:",
+                "      min_detections: 5",
                 "    lines:",
                 "      door: [100, 50, 100, 400]",
                 "    zones:",
@@ -123,6 +131,7 @@ class WallSetupTest {
         assertEquals(new Regions(lines, zones).lines(), CameraRegions.of(read).lines(), "the lines read back");
         assertEquals(List.of("person"), read.watch(), "what the editor does not touch stays");
         assertEquals(List.of("drive"), read.requiredZones());
+        assertEquals(5, read.events().minDetections(), "and so does the event gate");
 
         LookoutConfig before = setup.config();
         ConfigException required = assertThrows(ConfigException.class, () -> setup.regions("gate",
