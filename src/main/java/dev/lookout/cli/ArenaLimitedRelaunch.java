@@ -17,16 +17,14 @@ import java.util.Optional;
  * (docs/PERFORMANCE.md). glibc reads the variable only at process start, and {@code java -jar} cannot set it, so
  * these commands relaunch themselves once with it set.
  *
- * <p>The monitor's live Java data is ~20-30 MB, but G1 grows the heap towards its default maximum (a quarter of
- * the machine's memory) whenever collections look slow, which on a loaded machine they do: with 512 MB allowed it
- * took 234 MB within 4 minutes and kept it. So the monitor's child gets {@link #MONITOR_HEAP} unless the user's
- * command line sets a heap size itself.
+ * <p>The monitor's live Java data is ~20-25 MB per camera, but G1 grows the heap towards its default maximum (a
+ * quarter of the machine's memory) whenever collections look slow, which on a loaded machine they do: with 512 MB
+ * allowed, two cameras took 234 MB within 4 minutes and kept it. So the monitor's child gets a heap bound by its
+ * number of cameras ({@link MonitorHeap}) unless the user's command line sets a heap size itself.
  */
 final class ArenaLimitedRelaunch {
 
     static final String VARIABLE = "MALLOC_ARENA_MAX";
-    /** The monitor's maximum heap when the command line sets none: ~10x its live data with four cameras. */
-    static final String MONITOR_HEAP = "-Xmx256m";
     /** Prefixes of the JVM options that set the maximum heap (MaxRAM also MaxRAMPercentage, MaxRAMFraction). */
     private static final List<String> HEAP_OPTIONS = List.of("-Xmx", "-XX:MaxHeapSize=", "-XX:MaxRAM");
 
@@ -90,7 +88,7 @@ final class ArenaLimitedRelaunch {
     }
 
     /**
-     * The child's JVM options: this JVM's own ({@code jvmArgs}), and for the monitor {@link #MONITOR_HEAP} first
+     * The child's JVM options: this JVM's own ({@code jvmArgs}), and for the monitor {@link MonitorHeap}'s first
      * unless they set a heap size (a later option wins, but the user's choice is then left alone entirely).
      */
     static List<String> childJvmOptions(String[] args, List<String> jvmArgs) {
@@ -98,7 +96,7 @@ final class ArenaLimitedRelaunch {
         boolean monitor = args.length > 0 && args[0].equals("monitor");
         boolean heapChosen = jvmArgs.stream().anyMatch(a -> HEAP_OPTIONS.stream().anyMatch(a::startsWith));
         if (monitor && !heapChosen) {
-            options.add(MONITOR_HEAP);
+            options.add(MonitorHeap.option(args));
         }
         options.addAll(jvmArgs);
         return options;

@@ -50,7 +50,7 @@ class ArenaLimitedRelaunchTest {
     @Test
     void theMonitorsChildGetsABoundedHeapUnlessTheUserChoseOne() {
         String[] monitor = {"monitor", "--config", "x.yml"};
-        assertEquals(List.of(ArenaLimitedRelaunch.MONITOR_HEAP, "-Dfoo=1"),
+        assertEquals(List.of("-Xmx256m", "-Dfoo=1"),
                 ArenaLimitedRelaunch.childJvmOptions(monitor, List.of("-Dfoo=1")));
         for (String chosen : List.of("-Xmx2g", "-XX:MaxHeapSize=1g", "-XX:MaxRAMPercentage=10", "-XX:MaxRAM=4g")) {
             assertEquals(List.of("-Dfoo=1", chosen),
