@@ -24,6 +24,8 @@ final class MqttLoginOptions {
 
     /** The environment variable read for the password when no other source names one. */
     static final String PASSWORD_VARIABLE = "LOOKOUT_MQTT_PASSWORD";
+    /** The longest password line read from a file. */
+    static final int MAX_PASSWORD_CHARS = 4096;
 
     @Option(names = "--mqtt-user", paramLabel = "USER", description = "the MQTT broker's user name (also "
             + "tcp://USER@HOST)")
@@ -101,21 +103,31 @@ final class MqttLoginOptions {
         return named ? environment.apply(PASSWORD_VARIABLE) : null;
     }
 
+    /**
+     * The first line of the password file, read up to {@value #MAX_PASSWORD_CHARS} characters: a pipe
+     * ({@code <(pass show broker)}) works, and a device or a huge file given by mistake is refused, not read to the end.
+     */
     private String readPasswordFile() throws UsageException {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(passwordFile, StandardCharsets.UTF_8);
+        StringBuilder line = new StringBuilder();
+        try (java.io.Reader in = Files.newBufferedReader(passwordFile, StandardCharsets.UTF_8)) {
+            for (int c = in.read(); c >= 0 && c != '\n' && c != '\r'; c = in.read()) {
+                if (line.length() == MAX_PASSWORD_CHARS) {
+                    throw new UsageException("--mqtt-password-file " + passwordFile + ": its first line is longer "
+                            + "than " + MAX_PASSWORD_CHARS + " characters; write only the password on it");
+                }
+                line.append((char) c);
+            }
         } catch (java.nio.file.NoSuchFileException e) {
             throw new UsageException("--mqtt-password-file " + passwordFile + ": no such file");
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException e) {
             throw new UsageException("--mqtt-password-file " + passwordFile + ": cannot read it ("
                     + e.getClass().getSimpleName() + ")");
         }
-        if (lines.isEmpty() || lines.get(0).isEmpty()) {
+        if (line.length() == 0) {
             throw new UsageException("--mqtt-password-file " + passwordFile + " is empty: write the password on "
                     + "its first line");
         }
-        return lines.get(0);
+        return line.toString();
     }
 
     /** {@code problem} (a connection's) with the command line's names for what to check. */

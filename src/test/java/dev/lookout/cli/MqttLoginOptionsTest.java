@@ -86,6 +86,7 @@ class MqttLoginOptionsTest {
         messages.add(refused(options("ann", file, null, Map.of()), "tcp://ann:hunter2@h"));
         messages.add(refused(options("", null, null, Map.of()), "tcp://h"));
         messages.add(refused(options(null, null, null, Map.of()), "http://ann:hunter2@h"));
+        messages.add(refused(options("ann", Path.of("/dev/zero"), null, Map.of()), "tcp://h"));
         assertTrue(messages.get(0).contains("--mqtt-password-file") && messages.get(0).contains("no such file"),
                 messages.get(0));
         assertTrue(messages.get(1).contains("is empty"), messages.get(1));
@@ -96,6 +97,8 @@ class MqttLoginOptionsTest {
                 messages.get(4));
         assertTrue(messages.get(5).contains("--mqtt-user is empty"), messages.get(5));
         assertTrue(messages.get(6).contains("--mqtt") && messages.get(6).contains("tcp://"), messages.get(6));
+        assertTrue(messages.get(7).contains("longer than 4096 characters"), "a device is not read to its end: "
+                + messages.get(7));
         for (String m : messages) {
             assertFalse(m.contains("hunter2"), m);
         }
