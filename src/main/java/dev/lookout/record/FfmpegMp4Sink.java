@@ -85,6 +85,8 @@ final class FfmpegMp4Sink implements VideoSink {
     /** A keyframe, hence a fragment on disk, at least this often (in media time). */
     static final long KEYFRAME_INTERVAL_MICROS = 1_000_000;
     private static final AVRational MILLISECONDS = av_make_q(1, 1000);
+    /** How many plane pointers and strides {@code sws_scale} reads from its source arrays (FFmpeg's maximum). */
+    static final int SWS_PLANES = 4;
 
     private final Path path;
     private final VideoCodec codec;
@@ -212,9 +214,11 @@ final class FfmpegMp4Sink implements VideoSink {
             throw new IOException("cannot convert BGR to YUV for " + width + "x" + height);
         }
         bgrPixels = new BytePointer((long) width * height * 3);
-        bgrPlanes = new PointerPointer<>(1);
+        // sws_scale copies 4 plane pointers and 4 strides whatever the format: packed BGR uses the first of each,
+        // the others must exist (and be null/0) or it reads past the end of these allocations
+        bgrPlanes = new PointerPointer<BytePointer>(SWS_PLANES).zero();
         bgrPlanes.put(0, bgrPixels);
-        bgrStrides = new IntPointer(1);
+        bgrStrides = new IntPointer(SWS_PLANES).zero();
         bgrStrides.put(0, width * 3);
     }
 
@@ -317,10 +321,15 @@ final class FfmpegMp4Sink implements VideoSink {
 
     private void release() {
         if (container != null) {
-            if (container.pb() != null && !container.pb().isNull()) {
-                avio_closep(container.pb());
+            if (!container.isNull()) {
+                // detached first: avio_closep clears only its own copy of the pointer, the container's would dangle
+                AVIOContext io = container.pb();
+                container.pb(null);
+                if (io != null && !io.isNull()) {
+                    avio_closep(io);
+                }
+                avformat_free_context(container);
             }
-            avformat_free_context(container);
             container = null;
         }
         if (encoder != null) {
