@@ -23,6 +23,10 @@ import java.util.function.Consumer;
  * post-roll, best snapshot) fed with every frame and the camera's tracked boxes. Each clip and snapshot is
  * registered in the store as it starts and when it is final, and every object event gets the clip and snapshot of
  * the presence it belongs to ({@link EventFiles}), also when they appear after its last change. Frames are fed by the camera's reading thread; never waits on the disk.
+ *
+ * <p>The monitor's frames (pre-roll ring, best frame) belong to the reading thread while it feeds them; {@link #accept}
+ * and {@link #close} are serialized on this object, so a reading thread that outlives the monitor's wait for it
+ * never feeds a monitor whose frames {@code close} is releasing, and its later frames are ignored.
  */
 final class EventClips implements CameraRecorder {
 
@@ -38,6 +42,7 @@ final class EventClips implements CameraRecorder {
     private final List<String> watched;
     private final EventMonitor monitor;
     private final EventFiles files;
+    private boolean closed; // guarded by this
 
     EventClips(CameraConfig config, StorageLayout layout, EventStore store, double frameRate,
             Consumer<String> problems) {
@@ -84,9 +89,12 @@ final class EventClips implements CameraRecorder {
         return !config.watch().isEmpty();
     }
 
-    /** Feeds one frame (the caller keeps it) with the camera's tracked boxes. */
+    /** Feeds one frame (the caller keeps it) with the camera's tracked boxes; ignored once closed. */
     @Override
-    public void accept(Frame frame, List<Detection> tracked) throws InterruptedException {
+    public synchronized void accept(Frame frame, List<Detection> tracked) throws InterruptedException {
+        if (closed) {
+            return;
+        }
         monitor.accept(frame, tracked.stream().filter(d -> watched.contains(d.className())).toList());
     }
 
@@ -111,9 +119,18 @@ final class EventClips implements CameraRecorder {
         return open;
     }
 
-    /** Ends the open event: its clip is finalized and registered. */
+    /**
+     * Ends the open event (its clip is finalized and registered) and releases the pre-roll, after a frame being fed
+     * has been taken; idempotent.
+     */
     @Override
     public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
         monitor.close();
     }
 }
