@@ -14,6 +14,10 @@ import org.opencv.imgproc.Imgproc;
  * display that is late by a frame (a garbage collection, a busy core) still shows every frame, just a little later;
  * only when it falls further behind is the oldest waiting frame dropped and counted as not shown. The two sides
  * share one lock, held only to pick or move a slot, never while pixels are copied.
+ *
+ * <p>The scaling scratch {@code Mat} belongs to the publishing thread; {@link #publish} and {@link #releaseScratch}
+ * are serialized on this object, so a capture thread that ends (and releases it) while a newer one publishes never
+ * frees it under OpenCV's resize.
  */
 public final class DisplayBuffer {
 
@@ -65,7 +69,7 @@ public final class DisplayBuffer {
     private DisplayFrame shown;                                                   // guarded by lock
     // The size of the area the video is shown in, in device pixels (0: unknown, no scaling).
     private volatile long targetSize;
-    // Capture thread only: the frame scaled to the screen, reused.
+    // The publishing thread's: the frame scaled to the screen, reused. Guarded by this.
     private Mat scaled;
     private final int downscaling;
 
@@ -96,7 +100,7 @@ public final class DisplayBuffer {
      *
      * @return true when the oldest waiting frame had to be dropped to make room (a frame not shown)
      */
-    public boolean publish(Mat bgr, long sequence, long capturedNanos) {
+    public synchronized boolean publish(Mat bgr, long sequence, long capturedNanos) {
         DisplayFrame free = null;
         synchronized (lock) {
             for (DisplayFrame slot : slots) {
@@ -178,8 +182,11 @@ public final class DisplayBuffer {
         }
     }
 
-    /** Capture thread, when it ends (or any thread once no frame is published any more): frees the scaling buffer. */
-    public void releaseScratch() {
+    /**
+     * Frees the scaling buffer (a capture thread when it ends); a frame being published is finished first, and a
+     * later one makes a new buffer.
+     */
+    public synchronized void releaseScratch() {
         Mat m = scaled;
         scaled = null;
         if (m != null) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lookout.capture.OpenCv;
+import dev.lookout.testsupport.Await;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -84,6 +85,25 @@ class DisplayBufferTest {
         assertEquals(0, buffer.clear());
         assertFalse(buffer.hasPending());
         assertNull(buffer.take());
+    }
+
+    @Test
+    void releasingTheScratchWaitsForTheFrameBeingScaled() throws Exception {
+        buffer.setTargetSize(16, 12);
+        buffer.publish(frame(1), 1, 0); // scaled through the scratch Mat
+        Thread ending = new Thread(buffer::releaseScratch, "ending capture");
+        synchronized (buffer) { // as a newer capture thread does while it scales and copies a frame
+            ending.start();
+            Await.until(() -> ending.getState() == Thread.State.BLOCKED,
+                    "the scratch is released only after the frame being scaled");
+        }
+        ending.join(30_000);
+        assertFalse(ending.isAlive());
+        buffer.publish(frame(2), 2, 0);
+        buffer.take();
+        DisplayBuffer.DisplayFrame scaled = buffer.take();
+        assertEquals(16, scaled.image().getWidth(), "a frame after the release is scaled again");
+        assertEquals(2, grey(scaled));
     }
 
     private Mat frame(int value) {
