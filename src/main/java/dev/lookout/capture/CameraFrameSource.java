@@ -114,7 +114,7 @@ public final class CameraFrameSource implements FrameSource {
                 long captured = System.nanoTime();
                 return new Frame(image, nextIndex++, (captured - openedNanos) / 1000, captured);
             }
-            image.release();
+            OpenCv.release(image);
         }
         throw new IOException(description() + " stopped delivering frames (unplugged, or taken by another program?)");
     }

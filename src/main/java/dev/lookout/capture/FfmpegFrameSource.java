@@ -246,7 +246,7 @@ public final class FfmpegFrameSource implements FrameSource {
         try {
             return view.clone();
         } finally {
-            view.release();
+            OpenCv.release(view);
         }
     }
 

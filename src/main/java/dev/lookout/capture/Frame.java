@@ -83,12 +83,12 @@ public final class Frame implements AutoCloseable {
         return new Frame(pixels, newIndex, newTimestampMicros, newCapturedNanos);
     }
 
-    /** Releases the pixels; idempotent. */
+    /** Releases the pixels (through {@link OpenCv#release}: the {@code Mat} stays alive meanwhile); idempotent. */
     @Override
     public void close() {
         if (!closed) {
             closed = true;
-            image.release();
+            OpenCv.release(image);
         }
     }
 }

@@ -74,7 +74,7 @@ public final class ImageFrameSource implements FrameSource {
     private static Mat decode(Path file) {
         Mat image = Imgcodecs.imread(file.toString(), Imgcodecs.IMREAD_COLOR);
         if (image.empty()) {
-            image.release();
+            OpenCv.release(image);
             return null;
         }
         return image;
@@ -128,7 +128,7 @@ public final class ImageFrameSource implements FrameSource {
     public synchronized void close() {
         closed = true;
         if (preloaded != null) {
-            preloaded.release();
+            OpenCv.release(preloaded);
             preloaded = null;
         }
     }

@@ -43,13 +43,13 @@ public final class MatImages {
                 try {
                     packed.get(0, 0, data);
                 } finally {
-                    packed.release();
+                    OpenCv.release(packed);
                 }
             }
             return image;
         } finally {
             if (converted != null) {
-                converted.release();
+                OpenCv.release(converted);
             }
         }
     }

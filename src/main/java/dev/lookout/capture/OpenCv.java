@@ -2,6 +2,7 @@ package dev.lookout.capture;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.ref.Reference;
 import java.net.JarURLConnection;
 import java.net.URL;
 import java.net.URLConnection;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.jar.JarEntry;
+import org.opencv.core.Mat;
 
 /**
  * Loads openpnp's bundled OpenCV natives once per JVM; every class that touches a {@code Mat} calls this first.
@@ -38,6 +40,21 @@ public final class OpenCv {
                 }
                 loaded = true;
             }
+        }
+    }
+
+    /**
+     * Releases {@code mat}'s pixels, keeping the {@code Mat} reachable until the native call has returned. OpenCV's
+     * Java {@code Mat} deletes its native header in {@code finalize()} and its {@code release()} hands native code only
+     * the header's address, so when a plain {@code release()} is an object's last use the collector may finalize it
+     * meanwhile: the header (a small malloc block) and its pixels are then freed under {@code release}, which goes on
+     * to write the freed header. Every {@code Mat} is released through here.
+     */
+    public static void release(Mat mat) {
+        try {
+            mat.release();
+        } finally {
+            Reference.reachabilityFence(mat);
         }
     }
 

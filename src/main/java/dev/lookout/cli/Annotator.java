@@ -1,6 +1,7 @@
 package dev.lookout.cli;
 
 import dev.lookout.Failures;
+import dev.lookout.capture.OpenCv;
 import org.opencv.core.MatOfByte;
 import dev.lookout.capture.MatImages;
 import dev.lookout.detect.Detection;
@@ -89,8 +90,8 @@ final class Annotator {
         } catch (IOException e) {
             throw new IOException("cannot write annotated image " + target + ": " + Failures.reason(e), e);
         } finally {
-            encoded.release();
-            painted.release();
+            OpenCv.release(encoded);
+            OpenCv.release(painted);
         }
         return target;
     }

@@ -3,6 +3,7 @@ package dev.lookout.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lookout.capture.OpenCv;
 import dev.lookout.detect.CocoSsdDetector;
 import dev.lookout.detect.DetectOptions;
 import dev.lookout.detect.DetectionResult;
@@ -170,7 +171,7 @@ public final class BenchCommand extends CliCommand {
                             }
                         }
                     } finally {
-                        bgr.release();
+                        OpenCv.release(bgr);
                     }
                 }
                 out.printf("%-22s %-9s", abbreviate(sample.name(), 22), sample.width() + "x" + sample.height());

@@ -1,6 +1,7 @@
 package dev.lookout.cli;
 
 import dev.lookout.capture.MediaFiles;
+import dev.lookout.capture.OpenCv;
 import dev.lookout.detect.ImageFiles;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -72,12 +73,12 @@ final class BenchImages {
                             Imgcodecs.imencode(".png", frame, png);
                             samples.add(new Sample("640x480 " + file.getFileName(), png.toArray(), 640, 480));
                         } finally {
-                            frame.release();
-                            png.release();
+                            OpenCv.release(frame);
+                            OpenCv.release(png);
                         }
                     }
                 } finally {
-                    bgr.release();
+                    OpenCv.release(bgr);
                 }
             } catch (IOException e) {
                 err.println("lookout bench: skipping " + file + ": " + e.getMessage());

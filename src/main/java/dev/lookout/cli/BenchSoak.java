@@ -2,6 +2,7 @@ package dev.lookout.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lookout.capture.OpenCv;
 import dev.lookout.detect.CocoSsdDetector;
 import dev.lookout.detect.DetectOptions;
 import dev.lookout.detect.ImageFiles;
@@ -56,7 +57,7 @@ final class BenchSoak {
             node.put("rssGrowthPercent", BenchCommand.round(growth));
             node.put("seconds", BenchCommand.round((System.nanoTime() - start) / 1e9));
         } finally {
-            bgr.release();
+            OpenCv.release(bgr);
         }
         return node;
     }

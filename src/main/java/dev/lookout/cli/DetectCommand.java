@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.lookout.capture.FfmpegFrameSource;
 import dev.lookout.capture.Frame;
 import dev.lookout.capture.FrameSource;
+import dev.lookout.capture.OpenCv;
 import dev.lookout.capture.ReconnectingFrameSource;
 import dev.lookout.capture.SourceOpener;
 import dev.lookout.capture.SourceOptions;
@@ -318,7 +319,7 @@ public final class DetectCommand extends CliCommand {
             } catch (IllegalArgumentException | DetectionFailedException e) {
                 fail(file.toString(), e.getMessage());
             } finally {
-                bgr.release();
+                OpenCv.release(bgr);
             }
         }
 

@@ -3,6 +3,7 @@ package dev.lookout.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lookout.capture.OpenCv;
 import dev.lookout.detect.CocoLabels;
 import dev.lookout.detect.CocoSsdDetector;
 import dev.lookout.detect.DetectOptions;
@@ -79,7 +80,7 @@ final class DnnComparison {
                     node.put("error", e.getMessage());
                     return node;
                 } finally {
-                    bgr.release();
+                    OpenCv.release(bgr);
                 }
                 Percentiles p = Percentiles.of(prep);
                 Percentiles inf = Percentiles.of(infer);

@@ -80,13 +80,13 @@ final class OpenCvDnnModel implements AutoCloseable {
         float[] values = new float[(int) continuous.total() * continuous.channels()];
         continuous.reshape(1, 1).get(0, 0, values);
         if (continuous != m) {
-            continuous.release();
+            OpenCv.release(continuous);
         }
         return FloatBuffer.wrap(values);
     }
 
     private void releaseOutputs() {
-        outputs.forEach(Mat::release);
+        outputs.forEach(OpenCv::release);
         outputs.clear();
     }
 
@@ -113,7 +113,7 @@ final class OpenCvDnnModel implements AutoCloseable {
     @Override
     public void close() {
         releaseOutputs();
-        rgb.release();
-        floats.release();
+        OpenCv.release(rgb);
+        OpenCv.release(floats);
     }
 }

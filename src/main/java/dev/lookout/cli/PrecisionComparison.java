@@ -3,6 +3,7 @@ package dev.lookout.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lookout.capture.OpenCv;
 import dev.lookout.detect.CocoSsdDetector;
 import dev.lookout.detect.DetectOptions;
 import dev.lookout.detect.DetectionResult;
@@ -58,7 +59,7 @@ final class PrecisionComparison {
                         }
                     }
                 } finally {
-                    bgr.release();
+                    OpenCv.release(bgr);
                 }
                 System.arraycopy(inference[0], 0, allFp32, i * runs, runs);
                 System.arraycopy(inference[1], 0, allInt8, i * runs, runs);

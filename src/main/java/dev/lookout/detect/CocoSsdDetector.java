@@ -9,6 +9,7 @@ import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import dev.lookout.capture.MatImages;
+import dev.lookout.capture.OpenCv;
 import dev.lookout.onnx.OrtNatives;
 import dev.lookout.onnx.ResizeCut;
 import java.awt.image.BufferedImage;
@@ -251,7 +252,7 @@ public final class CocoSsdDetector implements AutoCloseable {
         try {
             return detect(bgr, options);
         } finally {
-            bgr.release();
+            OpenCv.release(bgr);
         }
     }
 
@@ -265,7 +266,7 @@ public final class CocoSsdDetector implements AutoCloseable {
         try {
             return detect(bgr, options);
         } finally {
-            bgr.release();
+            OpenCv.release(bgr);
         }
     }
 

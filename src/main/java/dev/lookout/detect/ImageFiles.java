@@ -112,10 +112,10 @@ public final class ImageFiles {
         } catch (RuntimeException e) { // OpenCV's own limits and decoder errors arrive as CvException
             throw new IOException(name + ": cannot be decoded: " + e.getMessage().lines().findFirst().orElse(""), e);
         } finally {
-            encoded.release();
+            OpenCv.release(encoded);
         }
         if (image.empty()) {
-            image.release();
+            OpenCv.release(image);
             throw new IOException(name + ": not an image OpenCV can decode (corrupt, or not JPEG/PNG/BMP/...)");
         }
         return image;

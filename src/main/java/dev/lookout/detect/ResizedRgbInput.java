@@ -231,7 +231,7 @@ final class ResizedRgbInput implements ModelInput {
     public void close() {
         helper.shutdown();
         if (converted != null) {
-            converted.release();
+            OpenCv.release(converted);
             converted = null;
         }
     }

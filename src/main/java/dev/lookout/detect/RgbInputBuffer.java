@@ -72,7 +72,7 @@ final class RgbInputBuffer implements ModelInput {
 
     private void reshape(int width, int height, int bytes) {
         if (view != null) {
-            view.release();
+            OpenCv.release(view);
             view = null;
         }
         if (buffer.capacity() < bytes) {
@@ -92,7 +92,7 @@ final class RgbInputBuffer implements ModelInput {
     @Override
     public void close() {
         if (view != null) {
-            view.release();
+            OpenCv.release(view);
             view = null;
         }
         viewWidth = -1;

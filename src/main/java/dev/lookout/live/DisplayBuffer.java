@@ -1,6 +1,7 @@
 package dev.lookout.live;
 
 import dev.lookout.capture.MatImages;
+import dev.lookout.capture.OpenCv;
 import java.awt.image.BufferedImage;
 import java.util.ArrayDeque;
 import org.opencv.core.Mat;
@@ -190,7 +191,7 @@ public final class DisplayBuffer {
         Mat m = scaled;
         scaled = null;
         if (m != null) {
-            m.release();
+            OpenCv.release(m);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.lookout.monitor;
 
+import dev.lookout.capture.OpenCv;
 import dev.lookout.config.MotionConfig;
 import dev.lookout.config.Point;
 import dev.lookout.config.Polygon;
@@ -78,18 +79,18 @@ final class MotionGate implements AutoCloseable {
             }
             MatOfPoint poly = new MatOfPoint(pts);
             Imgproc.fillPoly(m, List.of(poly), new Scalar(0));
-            poly.release();
+            OpenCv.release(poly);
         }
         return m;
     }
 
     private void release() {
         if (previous != null) {
-            previous.release();
+            OpenCv.release(previous);
             previous = null;
         }
         if (mask != null) {
-            mask.release();
+            OpenCv.release(mask);
             mask = null;
         }
     }
@@ -97,8 +98,8 @@ final class MotionGate implements AutoCloseable {
     @Override
     public void close() {
         release();
-        small.release();
-        grey.release();
-        diff.release();
+        OpenCv.release(small);
+        OpenCv.release(grey);
+        OpenCv.release(diff);
     }
 }

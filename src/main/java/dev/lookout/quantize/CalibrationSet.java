@@ -3,6 +3,7 @@ package dev.lookout.quantize;
 import dev.lookout.capture.FfmpegFrameSource;
 import dev.lookout.capture.Frame;
 import dev.lookout.capture.MediaFiles;
+import dev.lookout.capture.OpenCv;
 import dev.lookout.detect.ImageFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -106,7 +107,7 @@ final class CalibrationSet {
                 try {
                     consumer.accept(s.file.getFileName().toString(), bgr);
                 } finally {
-                    bgr.release();
+                    OpenCv.release(bgr);
                 }
                 continue;
             }

@@ -1,5 +1,6 @@
 package dev.lookout.quantize;
 
+import dev.lookout.capture.OpenCv;
 import dev.lookout.onnx.OrtNatives;
 import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
@@ -82,7 +83,7 @@ final class Calibrator {
             return OnnxTensor.createTensor(env, buffer, new long[] {1, rgb.rows(), rgb.cols(), 3},
                     OnnxJavaType.UINT8);
         } finally {
-            rgb.release();
+            OpenCv.release(rgb);
         }
     }
 }

@@ -294,7 +294,7 @@ public final class AnnotatedRecorder implements AutoCloseable {
                 MatImages.toBufferedImage(scaled != null ? scaled : image, canvas);
             } finally {
                 if (scaled != null) {
-                    scaled.release();
+                    OpenCv.release(scaled);
                 }
             }
             if (!detections.isEmpty()) {

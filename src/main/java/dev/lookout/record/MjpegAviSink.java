@@ -62,7 +62,7 @@ final class MjpegAviSink implements VideoSink {
         try {
             writer.write(mat);
         } finally {
-            mat.release();
+            OpenCv.release(mat);
         }
     }
 

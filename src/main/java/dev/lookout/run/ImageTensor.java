@@ -1,5 +1,6 @@
 package dev.lookout.run;
 
+import dev.lookout.capture.OpenCv;
 import dev.lookout.detect.ImageFiles;
 import dev.lookout.onnx.DataType;
 import dev.lookout.onnx.Tensor;
@@ -57,9 +58,9 @@ public final class ImageTensor {
             resized.get(0, 0, pixels);
             return tensor(pixels, new long[] {1, h, w, channels}, type, norm);
         } finally {
-            bgr.release();
-            converted.release();
-            resized.release();
+            OpenCv.release(bgr);
+            OpenCv.release(converted);
+            OpenCv.release(resized);
         }
     }
 
