@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Runs the long-running commands, the live window and {@code monitor}, in a child JVM whose glibc allocator keeps
- * at most two arenas, and gives the monitor a bounded Java heap.
+ * at most two arenas, and gives the monitor a bounded Java heap and a fixed mmap threshold.
  *
  * <p>Why: capture (FFmpeg's decoder threads), detection (ONNX Runtime's pool), encoders and display allocate native
  * memory from many threads; glibc then creates up to 8 arenas per core and keeps each one's freed memory, so the
@@ -21,10 +21,20 @@ import java.util.Optional;
  * quarter of the machine's memory) whenever collections look slow, which on a loaded machine they do: with 512 MB
  * allowed, two cameras took 234 MB within 4 minutes and kept it. So the monitor's child gets a heap bound by its
  * number of cameras ({@link MonitorHeap}) unless the user's command line sets a heap size itself.
+ *
+ * <p>The monitor's child also gets {@link #MONITOR_MMAP_THRESHOLD}: video frames come and go in bursts (pre-roll
+ * rings, clip queues), and glibc, after the first frame it frees, raises its mmap threshold to the frame size and
+ * keeps every later frame in its arenas, so each new high-water mark of queued frames left the arenas larger for
+ * good (+2 MB/min over 45 minutes with four cameras). With a fixed threshold every frame has its own mapping,
+ * returned to the system when freed (docs/PERFORMANCE.md).
  */
 final class ArenaLimitedRelaunch {
 
     static final String VARIABLE = "MALLOC_ARENA_MAX";
+    /** glibc's mmap threshold; a set value also turns off glibc's dynamic raising of it. */
+    static final String MMAP_THRESHOLD = "MALLOC_MMAP_THRESHOLD_";
+    /** For the monitor's child: blocks of 512 KB and more (every video frame but the smallest) are mapped apart. */
+    static final String MONITOR_MMAP_THRESHOLD = "524288";
     /** Prefixes of the JVM options that set the maximum heap (MaxRAM also MaxRAMPercentage, MaxRAMFraction). */
     private static final List<String> HEAP_OPTIONS = List.of("-Xmx", "-XX:MaxHeapSize=", "-XX:MaxRAM");
 
@@ -80,11 +90,15 @@ final class ArenaLimitedRelaunch {
      */
     static boolean wanted(String[] args) {
         boolean live = args.length == 0 || args[0].startsWith("-") || args[0].equals("live");
-        boolean monitor = args.length > 0 && args[0].equals("monitor");
+        boolean monitor = isMonitor(args);
         boolean help = List.of(args).contains("--help") || List.of(args).contains("-h");
         return (live || monitor) && !help && System.getenv(VARIABLE) == null
                 && !Boolean.getBoolean("lookout.noRelaunch")
                 && System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
+    }
+
+    private static boolean isMonitor(String[] args) {
+        return args.length > 0 && args[0].equals("monitor");
     }
 
     /**
@@ -93,7 +107,7 @@ final class ArenaLimitedRelaunch {
      */
     static List<String> childJvmOptions(String[] args, List<String> jvmArgs) {
         List<String> options = new ArrayList<>();
-        boolean monitor = args.length > 0 && args[0].equals("monitor");
+        boolean monitor = isMonitor(args);
         boolean heapChosen = jvmArgs.stream().anyMatch(a -> HEAP_OPTIONS.stream().anyMatch(a::startsWith));
         if (monitor && !heapChosen) {
             options.add(MonitorHeap.option(args));
@@ -125,6 +139,9 @@ final class ArenaLimitedRelaunch {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().put(VARIABLE, "2");
+        if (isMonitor(args)) {
+            builder.environment().putIfAbsent(MMAP_THRESHOLD, MONITOR_MMAP_THRESHOLD);
+        }
         Process child;
         try {
             child = builder.start();

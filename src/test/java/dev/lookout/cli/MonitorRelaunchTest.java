@@ -49,6 +49,7 @@ class MonitorRelaunchTest {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("log.txt").toFile());
         builder.environment().remove(ArenaLimitedRelaunch.VARIABLE);
+        builder.environment().remove(ArenaLimitedRelaunch.MMAP_THRESHOLD);
         return builder.start();
     }
 
@@ -82,6 +83,8 @@ class MonitorRelaunchTest {
         try {
             child = awaitMonitoringChild(parent);
             assertTrue(procStrings(child, "environ").contains("MALLOC_ARENA_MAX=2"), "arena limit in the child");
+            assertTrue(procStrings(child, "environ").contains("MALLOC_MMAP_THRESHOLD_=524288"),
+                    "fixed mmap threshold in the child");
             assertTrue(procStrings(child, "cmdline").contains("-Xmx256m"),
                     "heap bound for one camera: " + procStrings(child, "cmdline"));
             parent.destroy(); // SIGTERM: passed on to the child, which stops the monitor
