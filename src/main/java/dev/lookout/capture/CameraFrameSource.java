@@ -57,7 +57,7 @@ public final class CameraFrameSource implements FrameSource {
         }
         VideoCapture capture = LINUX ? new VideoCapture(index, Videoio.CAP_V4L2) : new VideoCapture(index);
         if (!capture.isOpened()) {
-            capture.release();
+            OpenCv.release(capture);
             throw new IOException("cannot open camera " + index
                     + " (it may be in use by another program, or access is not permitted)");
         }
@@ -133,7 +133,7 @@ public final class CameraFrameSource implements FrameSource {
     public synchronized void close() {
         if (!closed) {
             closed = true;
-            capture.release();
+            OpenCv.release(capture);
         }
     }
 }

@@ -12,6 +12,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.jar.JarEntry;
 import org.opencv.core.Mat;
+import org.opencv.videoio.VideoCapture;
+import org.opencv.videoio.VideoWriter;
 
 /**
  * Loads openpnp's bundled OpenCV natives once per JVM; every class that touches a {@code Mat} calls this first.
@@ -55,6 +57,24 @@ public final class OpenCv {
             mat.release();
         } finally {
             Reference.reachabilityFence(mat);
+        }
+    }
+
+    /** Closes {@code capture}, kept reachable meanwhile: the same finalizer race as {@link #release(Mat)}. */
+    public static void release(VideoCapture capture) {
+        try {
+            capture.release();
+        } finally {
+            Reference.reachabilityFence(capture);
+        }
+    }
+
+    /** Finishes {@code writer}, kept reachable meanwhile: the same finalizer race as {@link #release(Mat)}. */
+    public static void release(VideoWriter writer) {
+        try {
+            writer.release();
+        } finally {
+            Reference.reachabilityFence(writer);
         }
     }
 

@@ -34,7 +34,7 @@ final class MjpegAviSink implements VideoSink {
         VideoWriter writer = new VideoWriter(path.toAbsolutePath().toString(), VideoWriter.fourcc('M', 'J', 'P', 'G'),
                 fps > 0 ? fps : 30, new Size(width, height), true);
         if (!writer.isOpened()) {
-            writer.release();
+            OpenCv.release(writer);
             throw new IOException("OpenCV cannot write an MJPG AVI to " + path);
         }
         return new MjpegAviSink(path, width, height, writer);
@@ -69,7 +69,7 @@ final class MjpegAviSink implements VideoSink {
     @Override
     public void close() {
         if (writer != null) {
-            writer.release();
+            OpenCv.release(writer);
             writer = null;
         }
     }

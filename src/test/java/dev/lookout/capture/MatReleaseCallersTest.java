@@ -37,7 +37,7 @@ class MatReleaseCallersTest {
             }
         }
         assertTrue(scanned > 100, "the product's classes were found: " + scanned);
-        assertEquals(List.of(), callers, "release Mats with OpenCv.release(mat), not mat.release()");
+        assertEquals(List.of(), callers, "release Mats, captures and writers with OpenCv.release(x), not x.release()");
     }
 
     @Test
@@ -56,7 +56,14 @@ class MatReleaseCallersTest {
         }
     }
 
-    /** True when the class file's constant pool has a method reference to {@code release()V} of a Mat class. */
+    /** OpenCV classes whose {@code release()} races their finalizer: Mats, video captures and writers. */
+    private static final java.util.regex.Pattern RELEASED_BY_OPENCV =
+            java.util.regex.Pattern.compile("org/opencv/core/Mat.*|org/opencv/videoio/Video(Capture|Writer)");
+
+    /**
+     * True when the class file's constant pool has a method reference to {@code release()V} of a Mat class, a
+     * {@code VideoCapture} or a {@code VideoWriter}.
+     */
     static boolean callsMatRelease(Path classFile) throws IOException {
         try (InputStream in = Files.newInputStream(classFile);
                 DataInputStream data = new DataInputStream(new java.io.BufferedInputStream(in))) {
@@ -91,7 +98,7 @@ class MatReleaseCallersTest {
             for (int[] ref : methodRefs) {
                 String owner = utf8[classNameIndex[ref[0]]];
                 int[] nt = nameAndType[ref[1]];
-                if (owner != null && owner.startsWith("org/opencv/core/Mat") && "release".equals(utf8[nt[0]])
+                if (owner != null && RELEASED_BY_OPENCV.matcher(owner).matches() && "release".equals(utf8[nt[0]])
                         && "()V".equals(utf8[nt[1]])) {
                     return true;
                 }
