@@ -81,7 +81,8 @@ sample() { # pid label: one line every 10 s: time, rss MB, cumulative CPU s, CPU
 
 note "machine: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) CPUs; load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "# label seconds rss_MB cpu_s cpu_%_last_10s load1 load5 load15" >"$OUT/samples.txt"
-# as a user starts it: no JVM options, so the monitor relaunches itself with MALLOC_ARENA_MAX=2 and its own heap
+# as a user starts it: no JVM options, so the monitor relaunches itself with MALLOC_ARENA_MAX=2, the fixed mmap
+# threshold (MALLOC_MMAP_THRESHOLD_=524288) and its own heap
 # bound (LOOKOUT_JAVA_OPTS adds options, e.g. -XX:NativeMemoryTracking=summary, which the child inherits)
 java ${LOOKOUT_JAVA_OPTS:-} -jar target/lookout.jar monitor --config "$OUT/lookout.yml" --json-log --health 30 \
     --segment "$SEGMENT_SECONDS" 2>"$LOG" &
