@@ -73,6 +73,18 @@ public record CameraConfig(String name, String source, boolean loop, Optional<Fr
                 MotionConfig.DEFAULTS, Map.of(), Map.of(), CameraRetention.INHERIT, EventGate.DEFAULTS);
     }
 
+    /** This camera with another source, loop and watched classes; every other setting kept. */
+    public CameraConfig withSource(String newSource, boolean newLoop, List<String> newWatch) {
+        return new CameraConfig(name, newSource, newLoop, size, detectFps, classes, minScore, newWatch, requiredZones,
+                preRoll, postRoll, snapshots, record, motion, lines, zones, retention, events);
+    }
+
+    /** This camera with other counting lines and zones; every other setting kept. */
+    public CameraConfig withRegions(Map<String, Line> newLines, Map<String, Polygon> newZones) {
+        return new CameraConfig(name, source, loop, size, detectFps, classes, minScore, watch, requiredZones,
+                preRoll, postRoll, snapshots, record, motion, newLines, newZones, retention, events);
+    }
+
     /**
      * The source to open: a relative file or folder resolved against the folder of {@code configFile}; camera
      * indices and URLs unchanged.

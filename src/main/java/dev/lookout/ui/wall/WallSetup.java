@@ -8,7 +8,6 @@ import dev.lookout.monitor.CameraRegions;
 import dev.lookout.track.zones.Regions;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,9 +87,7 @@ final class WallSetup {
     LookoutConfig regions(String name, Regions regions) throws ConfigException {
         CameraConfig c = camera(name);
         Map<String, CameraConfig> cameras = new LinkedHashMap<>(config.cameras());
-        cameras.put(name, new CameraConfig(c.name(), c.source(), c.loop(), c.size(), c.detectFps(), c.classes(),
-                c.minScore(), c.watch(), c.requiredZones(), c.preRoll(), c.postRoll(), c.snapshots(), c.record(),
-                c.motion(), CameraRegions.lines(regions), CameraRegions.zones(regions), c.retention(), c.events()));
+        cameras.put(name, c.withRegions(CameraRegions.lines(regions), CameraRegions.zones(regions)));
         return accept(cameras);
     }
 
@@ -150,9 +147,7 @@ final class WallSetup {
 
     /** {@code c} with another source, loop and watched classes; its other settings kept. */
     static CameraConfig edited(CameraConfig c, String source, boolean loop, List<String> watch) {
-        return new CameraConfig(c.name(), source.trim(), loop, c.size(), c.detectFps(), c.classes(), c.minScore(),
-                new ArrayList<>(watch), c.requiredZones(), c.preRoll(), c.postRoll(), c.snapshots(), c.record(),
-                c.motion(), c.lines(), c.zones(), c.retention(), c.events());
+        return c.withSource(source.trim(), loop, watch);
     }
 
     private ConfigException problem(String message) {
