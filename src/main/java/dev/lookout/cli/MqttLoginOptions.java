@@ -132,7 +132,7 @@ final class MqttLoginOptions {
 
     /** {@code problem} (a connection's) with the command line's names for what to check. */
     static String forCommandLine(String problem) {
-        return problem == null ? null : problem.replace("check mqtt.username and mqtt.password",
+        return MqttSettings.withLoginHint(problem,
                 "check --mqtt-user and the password (--mqtt-password-file or $" + PASSWORD_VARIABLE + ")");
     }
 }

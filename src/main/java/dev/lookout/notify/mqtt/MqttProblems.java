@@ -48,6 +48,6 @@ final class MqttProblems {
     }
 
     private static String refused(String code) {
-        return REFUSED_CREDENTIALS + " (" + code + "): check mqtt.username and mqtt.password";
+        return REFUSED_CREDENTIALS + " (" + code + "): " + MqttSettings.FILE_LOGIN_HINT;
     }
 }

@@ -21,6 +21,16 @@ public record MqttSettings(String url, String node, String prefix, String userna
     public static final String DEFAULT_PREFIX = "lookout";
     /** MQTT 3.1.1 unless 5 is asked for: every broker speaks it. */
     public static final int DEFAULT_PROTOCOL = 3;
+    /** What the reason for a refused login asks the user to check, in lookout.yml's words. */
+    public static final String FILE_LOGIN_HINT = "check mqtt.username and mqtt.password";
+
+    /**
+     * {@code problem} (a connection's reason) asking to check {@code hint} instead of lookout.yml's keys, for
+     * settings that came from elsewhere (the command line, a dialog); null stays null.
+     */
+    public static String withLoginHint(String problem, String hint) {
+        return problem == null ? null : problem.replace(FILE_LOGIN_HINT, hint);
+    }
 
     /**
      * Checks every field; an {@link IllegalArgumentException} names the {@code mqtt.*} key at fault and what to

@@ -157,8 +157,8 @@ public final class RemoteEventsWindow {
         } else {
             nodes.allUnknown();
             // the settings may come from the dialog or the command line: name what to check, not the file's keys
-            String message = UrlRedaction.redact(state.describe())
-                    .replace("check mqtt.username and mqtt.password", "check the user name and password");
+            String message = MqttSettings.withLoginHint(UrlRedaction.redact(state.describe()),
+                    "check the user name and password");
             banner.show(Banner.Level.WARNING, "Remote events: not connected to " + settings.redactedUrl() + ": "
                     + message, null, null);
             status.setText("Not connected to " + settings.redactedUrl());
