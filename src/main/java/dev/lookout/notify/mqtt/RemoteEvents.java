@@ -22,6 +22,13 @@ public final class RemoteEvents implements AutoCloseable {
     private final RemoteEventsListener listener;
     private final MqttConnection connection;
     private volatile String problem;
+    /**
+     * Orders node states with the connection's news: the client may hand over a node's state (a Last Will the broker
+     * sent as it went down) after it reported the connection lost, and that stale "offline" must not follow the
+     * listener's "connection lost" (every state unknown). A new session reports LIVE before it subscribes.
+     */
+    private final Object order = new Object();
+    private boolean live; // guarded by order
 
     private RemoteEvents(MqttSettings settings, RemoteEventsListener listener) {
         this.prefix = settings.prefix();
@@ -30,8 +37,11 @@ public final class RemoteEvents implements AutoCloseable {
                 + UUID.randomUUID().toString().substring(0, 8);
         this.connection = new MqttConnection(settings, clientId, null, state -> {
             LOG.log(System.Logger.Level.DEBUG, "MQTT remote events: {0}", state.describe()); // the listener reports it
-            problem = state.kind() == SourceState.Kind.LIVE ? null : state.message();
-            listener.connection(state);
+            synchronized (order) {
+                live = state.kind() == SourceState.Kind.LIVE;
+                problem = live ? null : state.message();
+                listener.connection(state);
+            }
         }, this::subscribe, this::message);
     }
 
@@ -68,7 +78,11 @@ public final class RemoteEvents implements AutoCloseable {
         String node = levels[0];
         try {
             if (levels.length == 2 && levels[1].equals("available")) {
-                listener.nodeState(node, new String(payload, StandardCharsets.UTF_8).strip().equals("online"));
+                synchronized (order) {
+                    if (live) { // after a loss, states come again with the next session's retained messages
+                        listener.nodeState(node, new String(payload, StandardCharsets.UTF_8).strip().equals("online"));
+                    }
+                }
             } else if (levels.length == 2 && levels[1].equals("events")) {
                 EventChange change = EventJsonReader.change(payload);
                 listener.event(node, change);
