@@ -27,14 +27,31 @@ public final class AtomicFiles {
      * Replaces {@code target} with {@code content}. The new file is readable by its owner only (as the temporary
      * file was made) unless {@code readableByAll}.
      *
-     * @throws IOException when the folder is missing or not writable, or the disk is full; the target is unchanged
+     * @throws IOException when the target is a device or a folder, the folder is missing or not writable, or the
+     *     disk is full (the message names the target and the reason, never the temporary file); the target is
+     *     unchanged
      */
     public static void replace(Path target, Content content, boolean readableByAll) throws IOException {
         Path absolute = target.toAbsolutePath();
-        Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
+        String unwritable = OutputPaths.unwritable("the output", target, OutputPaths.Kind.FILE);
+        if (unwritable != null) {
+            throw new IOException(unwritable); // moving a file over a device node would replace the device
+        }
+        Path folder = absolute.getParent();
+        if (!Files.isDirectory(folder)) {
+            throw new IOException("cannot write " + target + ": its folder " + folder + " does not exist");
+        }
+        Path temp;
+        try {
+            temp = Files.createTempFile(folder, "." + absolute.getFileName(), ".tmp");
+        } catch (IOException e) {
+            throw new IOException("cannot write " + target + ": " + Failures.reason(e), e);
+        }
         try {
             try (OutputStream out = Files.newOutputStream(temp)) {
                 content.writeTo(out);
+            } catch (IOException e) {
+                throw new IOException("cannot write " + target + ": " + Failures.reason(e), e);
             }
             if (readableByAll && Files.getFileStore(temp).supportsFileAttributeView("posix")) {
                 Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));

@@ -3,6 +3,7 @@ package dev.lookout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.function.Function;
 
 /**
@@ -11,7 +12,53 @@ import java.util.function.Function;
  */
 public final class OutputPaths {
 
+    /** What an output path names. */
+    public enum Kind {
+        /** A file the command creates, replaces or appends to. */
+        FILE,
+        /** A folder the command writes new files into. */
+        FOLDER
+    }
+
     private OutputPaths() {
+    }
+
+    /**
+     * Why {@code output} cannot be written as a {@code kind}, or null when it can be tried: an existing file output
+     * must be a regular file (a device such as {@code /dev/full} would swallow the write or be replaced by a file, a
+     * folder cannot be written), an existing folder output must be a folder. Links are followed.
+     *
+     * @param label how the output is named to the user, e.g. {@code --output}
+     */
+    public static String unwritable(String label, Path output, Kind kind) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(output, BasicFileAttributes.class);
+        } catch (IOException e) {
+            return null; // does not exist (yet), or cannot be read: the write itself says why
+        }
+        if (kind == Kind.FOLDER) {
+            return attributes.isDirectory() ? null
+                    : label + " " + output + " is a file, not a folder; give a folder (it is created if missing)";
+        }
+        if (attributes.isDirectory()) {
+            return label + " " + output + " is a folder; give a file name, e.g. " + output.resolve("out");
+        }
+        if (!attributes.isRegularFile()) {
+            return label + " " + output + " is a device or other special file, not a regular file; give the path "
+                    + "of a file";
+        }
+        return null;
+    }
+
+    /** True when {@code path} exists and is neither a regular file nor a folder (a device, a pipe, a socket). */
+    public static boolean isSpecial(Path path) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
+            return !a.isRegularFile() && !a.isDirectory();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**

@@ -2,6 +2,11 @@ package dev.lookout.cli;
 
 import dev.lookout.capture.UrlRedaction;
 import java.io.PrintStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -27,7 +32,42 @@ abstract class CliCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
+        CommandPaths.check(this, spec);
         return run();
+    }
+
+    /**
+     * What this run reads besides its {@code Path} options and parameters (which {@link CommandPaths} finds
+     * itself): files named by string arguments, the files of a folder it reads.
+     */
+    List<CommandPaths.Named> inputs() throws UsageException {
+        return List.of();
+    }
+
+    /** What this run writes besides its {@link Writes} options, e.g. a path given as part of a string option. */
+    List<CommandPaths.Named> outputs() throws UsageException {
+        return List.of();
+    }
+
+    /**
+     * The files of a TF.js model: everything in {@code modelPath}'s folder ({@code modelPath} itself when it is a
+     * folder), where model.json and its weight shards lie.
+     */
+    static List<CommandPaths.Named> modelFolderFiles(String label, Path modelPath) throws UsageException {
+        Path folder = Files.isDirectory(modelPath) ? modelPath : modelPath.toAbsolutePath().getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(Files::isRegularFile).map(f -> input(label, f)).toList();
+        } catch (IOException e) {
+            return List.of(); // an unreadable model folder fails when it is read, with its own message
+        }
+    }
+
+    /** An input named {@code label} (empty: named by its path alone). */
+    static CommandPaths.Named input(String label, Path path) {
+        return new CommandPaths.Named(label, path, null, true);
     }
 
     /** Runs the command with its parsed options and returns the exit code. */

@@ -4,6 +4,7 @@ import dev.lookout.convert.ConversionException;
 import dev.lookout.convert.TfjsConverter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,10 +21,17 @@ final class ConvertCommand extends CliCommand {
     Path input;
 
     @Parameters(index = "1", paramLabel = "OUT.onnx", description = "the ONNX file to write")
+    @Writes
     Path output;
 
     @Option(names = "--quiet", description = "do not report the written file")
     boolean quiet;
+
+    /** model.json and its weight shards, which lie in MODEL's folder. */
+    @Override
+    List<CommandPaths.Named> inputs() throws UsageException {
+        return modelFolderFiles("MODEL", input);
+    }
 
     @Override
     int run() throws Exception {

@@ -93,18 +93,22 @@ public final class DetectCommand extends CliCommand {
     int reconnect;
 
     @Option(names = "--output", paramLabel = "FILE", description = "write the JSON lines to FILE instead of stdout")
+    @Writes
     Path output;
 
     @Option(names = "--annotate", paramLabel = "DIR", description = "also save each image/frame with its boxes "
             + "drawn into DIR")
+    @Writes(dev.lookout.OutputPaths.Kind.FOLDER)
     Path annotate;
 
     @Option(names = "--record", paramLabel = "FILE", description = "videos: write each video with its boxes burnt "
             + "in (MP4; FILE-2.mp4... for further videos; an existing file is never overwritten)")
+    @Writes
     Path record;
 
     @Option(names = "--snapshot", paramLabel = "DIR", description = "save a PNG with boxes, the raw PNG and a JSON "
             + "sidecar of every image or frame with a detection (with --watch: of each event's best frame)")
+    @Writes(dev.lookout.OutputPaths.Kind.FOLDER)
     Path snapshot;
 
     @Mixin
@@ -117,6 +121,9 @@ public final class DetectCommand extends CliCommand {
     List<String> inputArgs = List.of();
 
     private final VideoOpener videoFiles;
+
+    /** The inputs as {@link #inputs()} expanded them before the run. */
+    private List<DetectInputs.Input> expanded;
 
     /** The command, reading video files and stream URLs with FFmpeg. */
     public DetectCommand() {
@@ -184,8 +191,8 @@ public final class DetectCommand extends CliCommand {
                     return Main.EXIT_FAILED;
                 }
             }
-            List<DetectInputs.Input> inputs = DetectInputs.expand(inputArgs);
-            checkOutputsAreNotInputs(inputs);
+            List<DetectInputs.Input> inputs = expanded != null ? expanded : DetectInputs.expand(inputArgs);
+            checkAnnotateIsNotAnInputFolder(inputs);
             if (tracking.track) {
                 for (DetectInputs.Input input : inputs) {
                     if (input instanceof DetectInputs.Image image) {
@@ -213,20 +220,31 @@ public final class DetectCommand extends CliCommand {
         }
     }
 
-    /** Refuses an {@code --output}, {@code --record} or {@code --annotate} that is (or holds) one of the inputs. */
-    private void checkOutputsAreNotInputs(List<DetectInputs.Input> inputs) throws UsageException {
+    /** The files the inputs name (a folder's images, video files; not stream URLs), for {@link CommandPaths}. */
+    @Override
+    List<CommandPaths.Named> inputs() {
+        expanded = DetectInputs.expand(inputArgs);
+        List<CommandPaths.Named> files = new java.util.ArrayList<>();
+        for (DetectInputs.Input input : expanded) {
+            Path file = inputFile(input);
+            if (file != null) {
+                files.add(input("", file));
+            }
+        }
+        return files;
+    }
+
+    private static Path inputFile(DetectInputs.Input input) {
+        return input instanceof DetectInputs.Image image ? image.file()
+                : input instanceof DetectInputs.Video video && !FfmpegFrameSource.isUrl(video.location())
+                        ? Path.of(video.location()) : null;
+    }
+
+    /** Refuses an {@code --annotate} folder that holds an input: its files are named as the inputs. */
+    private void checkAnnotateIsNotAnInputFolder(List<DetectInputs.Input> inputs) throws UsageException {
         for (DetectInputs.Input input : inputs) {
-            Path file = input instanceof DetectInputs.Image image ? image.file()
-                    : input instanceof DetectInputs.Video video && !FfmpegFrameSource.isUrl(video.location())
-                            ? Path.of(video.location()) : null;
-            if (file == null) {
-                continue;
-            }
-            for (Path target : new Path[] {output, record}) {
-                OutputPaths.refuseOverwriting(target == output ? "--output" : "--record", target, file,
-                        UsageException::new);
-            }
-            Path folder = file.toAbsolutePath().getParent();
+            Path file = inputFile(input);
+            Path folder = file == null ? null : file.toAbsolutePath().getParent();
             if (annotate != null && folder != null && OutputPaths.sameFile(annotate, folder)) {
                 throw new UsageException("--annotate " + annotate + " is the folder of the input " + file
                         + "; choose another folder, so that no input is overwritten");

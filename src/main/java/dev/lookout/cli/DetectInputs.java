@@ -39,13 +39,12 @@ final class DetectInputs {
                 inputs.add(new Video(argument));
                 continue;
             }
-            Path path;
-            try {
-                path = Path.of(argument);
-            } catch (RuntimeException e) {
-                inputs.add(new Unusable(argument, "not a valid path"));
+            String invalid = PathArguments.problem(argument);
+            if (invalid != null) {
+                inputs.add(new Unusable(argument, invalid));
                 continue;
             }
+            Path path = Path.of(argument);
             if (Files.isDirectory(path)) {
                 inputs.addAll(folder(argument, path));
             } else if (!Files.exists(path)) {

@@ -70,6 +70,13 @@ final class EventsCommand extends CliCommand {
             description = "with --prune: e.g. continuous=7d,clip=30d,snapshot=30d")
     Map<String, String> maxAge;
 
+    /** The folder of {@code --export ID DIR}, for {@link CommandPaths}. */
+    @Override
+    List<CommandPaths.Named> outputs() {
+        return export == null ? List.of() : List.of(new CommandPaths.Named("--export", Path.of(export.get(1)),
+                dev.lookout.OutputPaths.Kind.FOLDER, true));
+    }
+
     @Override
     int run() throws Exception {
         Path folder = storageFolder();

@@ -94,6 +94,7 @@ public final class LiveCommand extends CliCommand {
     String record;
 
     @Option(names = "--snapshot-dir", paramLabel = "DIR", description = "where snapshots go (default snapshots)")
+    @Writes(dev.lookout.OutputPaths.Kind.FOLDER)
     Path snapshotDir;
 
     @Option(names = "--snapshot-on", paramLabel = "A,B",
@@ -327,6 +328,23 @@ public final class LiveCommand extends CliCommand {
         AtomicReference<Boolean> errors = new AtomicReference<>();
         SwingUtilities.invokeAndWait(() -> errors.set(w.hadErrors()));
         return errors.get();
+    }
+
+    /** A file or folder {@code --source} plays, for {@link CommandPaths} (cameras and URLs are not files). */
+    @Override
+    List<CommandPaths.Named> inputs() throws UsageException {
+        if (source == null || dev.lookout.capture.FfmpegFrameSource.isUrl(source) || source.matches("\\d+")) {
+            return List.of();
+        }
+        return List.of(input("--source", PathArguments.of(source)));
+    }
+
+    /** {@code --record FILE}, for {@link CommandPaths}. */
+    @Override
+    List<CommandPaths.Named> outputs() throws UsageException {
+        Path file = recordFile(watch.recordDir);
+        return file == null ? List.of()
+                : List.of(new CommandPaths.Named("--record", file, dev.lookout.OutputPaths.Kind.FILE, true));
     }
 
     /** The fixed recording file ({@code --record FILE}, relative to {@code --record-dir}), or null for default names. */

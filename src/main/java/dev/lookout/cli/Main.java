@@ -74,6 +74,7 @@ public final class Main {
     static CommandLine commandLine(Object root, PrintStream out, PrintStream err) {
         CommandLine commandLine = new CommandLine(root);
         NumberConverters.register(commandLine);
+        PathArguments.register(commandLine);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

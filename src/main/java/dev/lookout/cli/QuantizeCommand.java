@@ -26,10 +26,11 @@ final class QuantizeCommand extends CliCommand {
     List<String> calibration = new ArrayList<>();
 
     @Option(names = "--output", paramLabel = "FILE", description = "where to write (default DIR/model-int8.onnx)")
+    @Writes
     Path output;
 
     @Option(names = "--method", paramLabel = "M", defaultValue = Int8Model.DEFAULT_METHOD, description = "activation "
-            + "ranges: minmax (default), percentile (99.99 %), entropy (KL), or best (per tensor, least error)")
+            + "ranges: minmax (default), percentile (99.99 %%), entropy (KL), or best (per tensor, least error)")
     String method;
 
     @Option(names = "--reduced-range", description = "7-bit weights (for x86 CPUs without VNNI, whose u8×s8 "
@@ -49,6 +50,12 @@ final class QuantizeCommand extends CliCommand {
 
     @Option(names = "--quiet", description = "do not report the written file")
     boolean quiet;
+
+    /** The fp32 model that is quantized. */
+    @Override
+    List<CommandPaths.Named> inputs() {
+        return modelDir == null ? List.of() : List.of(input("--model", modelDir.resolve(Precision.FP32.modelFile())));
+    }
 
     @Override
     int run() throws Exception {

@@ -1,6 +1,5 @@
 package dev.lookout.cli;
 
-import dev.lookout.OutputPaths;
 import dev.lookout.convert.ConversionException;
 import dev.lookout.onnx.Tensor;
 import dev.lookout.run.ImageTensor;
@@ -10,6 +9,7 @@ import dev.lookout.run.OutputSummary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -44,7 +44,15 @@ final class RunCommand extends CliCommand {
 
     @Option(names = "--output", paramLabel = "OUT.npz|OUT.json", description = "write every output here; without"
             + " it, one summary line per output is printed")
+    @Writes
     Path output;
+
+    /** A TF.js MODEL's folder: model.json and its weight shards are read. */
+    @Override
+    List<CommandPaths.Named> inputs() throws UsageException {
+        return model.getFileName() != null && model.getFileName().toString().endsWith(".onnx") ? List.of()
+                : modelFolderFiles("MODEL", model);
+    }
 
     @Override
     int run() throws Exception {
@@ -73,7 +81,6 @@ final class RunCommand extends CliCommand {
         }
         try {
             byte[] onnx = ModelRun.onnx(model, output);
-            OutputPaths.refuseOverwriting("the output", output, input, IOException::new);
             Map<String, Tensor> outputs = ModelRun.run(onnx,
                     new ModelRun.Input(input, width, height, new ImageTensor.Normalization(scale, mean, std)));
             if (output == null) {
@@ -81,14 +88,7 @@ final class RunCommand extends CliCommand {
             } else {
                 byte[] bytes = format.equals("json") ? OutputFiles.json(outputs).getBytes(
                         java.nio.charset.StandardCharsets.UTF_8) : OutputFiles.npz(outputs);
-                Path tmp = Files.createTempFile(output.toAbsolutePath().getParent(), output.getFileName().toString(),
-                        ".part");
-                try {
-                    Files.write(tmp, bytes);
-                    Files.move(tmp, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                } finally {
-                    Files.deleteIfExists(tmp);
-                }
+                dev.lookout.AtomicFiles.replace(output, out -> out.write(bytes), true);
             }
             return 0;
         } catch (ConversionException | IOException | ai.onnxruntime.OrtException e) {

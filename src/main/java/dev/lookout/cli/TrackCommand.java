@@ -1,6 +1,5 @@
 package dev.lookout.cli;
 
-import dev.lookout.OutputPaths;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookout.Failures;
@@ -53,11 +52,17 @@ final class TrackCommand extends CliCommand {
     Double fps;
 
     @Option(names = "--output", paramLabel = "FILE", description = "write the tracked lines to FILE")
+    @Writes
     Path output;
 
     @Parameters(paramLabel = "INPUT", arity = "0..1", defaultValue = "-",
             description = "the detections file, or - for standard input (default)")
     String input;
+
+    @Override
+    List<CommandPaths.Named> inputs() throws UsageException {
+        return input.equals("-") ? List.of() : List.of(input("INPUT", PathArguments.of(input)));
+    }
 
     @Override
     int run() throws Exception {
@@ -66,9 +71,6 @@ final class TrackCommand extends CliCommand {
         }
         if (fps != null && !(fps > 0 && Double.isFinite(fps))) {
             throw new UsageException("--fps must be a positive number, not " + fps);
-        }
-        if (!input.equals("-")) {
-            OutputPaths.refuseOverwriting("--output", output, Path.of(input), UsageException::new);
         }
         List<MotBox> truthRows = null;
         if (truth != null) {

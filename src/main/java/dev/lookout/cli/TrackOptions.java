@@ -44,6 +44,7 @@ final class TrackOptions {
 
     @Option(names = "--track-events", paramLabel = "FILE", description = "--track: append one object event per "
             + "tracked object (new/update/end, with before and after) to FILE as JSON lines")
+    @Writes
     Path events;
 
     @Mixin

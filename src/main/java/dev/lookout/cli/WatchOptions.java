@@ -26,10 +26,12 @@ final class WatchOptions {
 
     @Option(names = "--record-dir", paramLabel = "DIR", defaultValue = "recordings",
             description = "where recordings and event clips go (default ${DEFAULT-VALUE})")
+    @Writes(dev.lookout.OutputPaths.Kind.FOLDER)
     Path recordDir;
 
     @Option(names = "--events", paramLabel = "FILE", defaultValue = "events.jsonl",
             description = "--watch: the JSON-lines event log (default ${DEFAULT-VALUE})")
+    @Writes
     Path events;
 
     /** The watched classes (lower case), empty without {@code --watch}. */

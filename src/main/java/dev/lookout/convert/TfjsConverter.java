@@ -48,9 +48,14 @@ public final class TfjsConverter {
         Path dir = output.toAbsolutePath().getParent();
         try {
             Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new ConversionException("cannot write " + output + ": cannot make its folder " + dir + ": "
+                    + dev.lookout.Failures.reason(e), e);
+        }
+        try {
             AtomicFiles.replace(output, out -> out.write(bytes), true); // a model is an ordinary readable file
         } catch (IOException e) {
-            throw new ConversionException("cannot write " + output + ": " + e.getMessage(), e);
+            throw new ConversionException(e.getMessage(), e); // names the file and the reason
         }
     }
 

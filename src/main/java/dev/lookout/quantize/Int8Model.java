@@ -75,13 +75,7 @@ public final class Int8Model {
         }
         Path dir = output.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, ".int8-", ".onnx.part");
-        try {
-            Files.write(temp, int8);
-            Files.move(temp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        dev.lookout.AtomicFiles.replace(output, out -> out.write(int8), true); // a model is an ordinary readable file
         return String.format(Locale.ROOT, "wrote %s (%,d bytes): %d images, %s calibration, %s weights", output,
                 int8.length, calibrated.images().size(), method.name().toLowerCase(Locale.ROOT),
                 settings.reducedRange() ? "7-bit" : "8-bit");

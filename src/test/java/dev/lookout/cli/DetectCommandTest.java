@@ -165,14 +165,14 @@ class DetectCommandTest {
     void unwritableOutputOrAnnotateFolderFailsClearlyBeforeAnyWork(@TempDir Path dir) throws Exception {
         String png = images.resolve("eagle.png").toString();
         CliRun toFolder = CliRun.of("detect", "--model", model, "--output", dir.toString(), png);
-        assertEquals(1, toFolder.exitCode());
-        assertTrue(toFolder.err().contains("cannot write --output " + dir + ": Is a directory"), toFolder.err());
+        assertEquals(2, toFolder.exitCode());
+        assertTrue(toFolder.err().contains("--output " + dir + " is a folder; give a file name"), toFolder.err());
         assertTrue(toFolder.out().isEmpty());
 
         Path file = Files.writeString(dir.resolve("taken.txt"), "x");
         CliRun annotateFile = CliRun.of("detect", "--model", model, "--annotate", file.toString(), png);
-        assertEquals(1, annotateFile.exitCode());
-        assertTrue(annotateFile.err().contains("is a file, not a folder"), annotateFile.err());
+        assertEquals(2, annotateFile.exitCode());
+        assertTrue(annotateFile.err().contains("--annotate " + file + " is a file, not a folder"), annotateFile.err());
         assertTrue(annotateFile.out().isEmpty());
     }
 
