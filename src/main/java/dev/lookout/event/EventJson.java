@@ -67,6 +67,39 @@ public final class EventJson {
         return node;
     }
 
+    /**
+     * The event that {@link #event} wrote: the inverse of it, for files Lookout reads back (the store's journal).
+     *
+     * @throws IllegalArgumentException when a field is missing or of the wrong kind
+     */
+    public static ObjectEvent parseEvent(com.fasterxml.jackson.databind.JsonNode node) {
+        try {
+            double[] box = new double[4];
+            for (int i = 0; i < 4; i++) {
+                box[i] = node.get("box").get(i).asDouble();
+            }
+            return new ObjectEvent(node.get("id").asText(), node.get("camera").asText(),
+                    node.get("track_id").asLong(), node.get("class").asText(),
+                    java.time.Instant.parse(node.get("start").asText()),
+                    node.get("end").isNull() ? null : java.time.Instant.parse(node.get("end").asText()),
+                    node.get("score").asDouble(), node.get("top_score").asDouble(), box, strings(node.get("zones")),
+                    strings(node.get("lines")), node.get("stationary").asBoolean(), path(node.get("snapshot")),
+                    path(node.get("clip")));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not an event: " + e.getMessage(), e);
+        }
+    }
+
+    private static java.util.List<String> strings(com.fasterxml.jackson.databind.JsonNode array) {
+        java.util.List<String> values = new java.util.ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
+    }
+
+    private static Path path(com.fasterxml.jackson.databind.JsonNode value) {
+        return value == null || value.isNull() ? null : Path.of(value.asText());
+    }
+
     private static void putPath(ObjectNode node, String field, Path path) {
         if (path == null) {
             node.putNull(field);

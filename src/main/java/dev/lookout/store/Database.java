@@ -49,7 +49,7 @@ final class Database {
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         Connection db = null;
         try {
-            db = config.createConnection("jdbc:sqlite:" + layout.database());
+            db = readOnly(config, layout);
             int version = Schema.version(db);
             if (version != Schema.CURRENT) {
                 close(db);
@@ -62,6 +62,35 @@ final class Database {
         } catch (SQLException e) {
             close(db);
             throw failure(layout, e);
+        }
+    }
+
+    /**
+     * A read-only connection, also to a copy on read-only media or in a folder this user cannot write: SQLite's WAL
+     * mode needs to create {@code lookout.db-shm} even to read, so where the folder cannot take it the file is
+     * opened as immutable (no writer can be at work there; what a crashed writer left in the WAL is not seen).
+     */
+    private static Connection readOnly(SQLiteConfig config, StorageLayout layout) throws SQLException {
+        Connection db = null;
+        try {
+            db = config.createConnection("jdbc:sqlite:" + layout.database());
+            Schema.version(db); // the first read is where SQLite finds it cannot make the shared-memory file
+            return db;
+        } catch (SQLException e) {
+            close(db);
+            if (Files.isWritable(layout.root()) && !readOnlyFileSystem(layout)) {
+                throw e;
+            }
+            config.setOpenMode(org.sqlite.SQLiteOpenMode.OPEN_URI);
+            return config.createConnection("jdbc:sqlite:" + layout.database().toUri() + "?immutable=1");
+        }
+    }
+
+    private static boolean readOnlyFileSystem(StorageLayout layout) {
+        try {
+            return Files.getFileStore(layout.root()).isReadOnly();
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 

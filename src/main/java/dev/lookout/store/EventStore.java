@@ -38,21 +38,24 @@ public final class EventStore implements EventSink, AutoCloseable {
     private final StoreOptions options;
     private final FileChannel lockChannel;
     private final FileLock lock;
+    private final EventJournal journal;
     private final StoreWriter writer;
     private final Retention retention;
     private final Reconciler.Report recovery;
     private final ScheduledExecutorService schedule;
 
     private EventStore(StorageLayout layout, StoreOptions options, FileChannel lockChannel, FileLock lock,
-            Connection db, Reconciler.Report recovery) {
+            Connection db, Reconciler.Report recovery, EventJournal journal, List<ObjectEvent> waiting) {
         this.layout = layout;
         this.options = options;
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.recovery = recovery;
         this.retention = new Retention(layout, options.retention(), options.warnings());
-        this.writer = new StoreWriter(db, this::writeEvents, options.warnings(), options.maxPendingEvents(),
-                options.maxTasks());
+        this.journal = journal;
+        this.writer = new StoreWriter(db, this::writeEvents, new DiskSpace(layout.root()), journal,
+                options.warnings(), options.maxPendingEvents(), options.maxTasks());
+        waiting.forEach(writer::event); // the journal's events that the disk could not take yet
         this.schedule = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "lookout-store-retention");
             t.setDaemon(true);
@@ -83,11 +86,21 @@ public final class EventStore implements EventSink, AutoCloseable {
                         + "(a monitor?): stop it, or only read the store");
             }
             db = Database.openWriter(layout);
-            Reconciler.Report recovery = new Reconciler(layout).run(db, true, 0);
-            if (recovery.changedAnything()) {
-                options.warnings().accept("store: " + layout.root() + " made to agree with its files: " + recovery.summary());
+            EventJournal journal = openJournal(layout, options.warnings());
+            try {
+                List<ObjectEvent> waiting = replayJournal(db, layout, journal, options.warnings());
+                Reconciler.Report recovery = new Reconciler(layout).run(db, true, 0);
+                if (recovery.changedAnything()) {
+                    options.warnings().accept("store: " + layout.root() + " made to agree with its files: "
+                            + recovery.summary());
+                }
+                return new EventStore(layout, options, channel, lock, db, recovery, journal, waiting);
+            } catch (SQLException | RuntimeException e) {
+                if (journal != null) {
+                    journal.close();
+                }
+                throw e;
             }
-            return new EventStore(layout, options, channel, lock, db, recovery);
         } catch (OverlappingFileLockException e) {
             closeAll(db, channel);
             throw new StoreException("the store in " + layout.root() + " is already open in this process");
@@ -108,6 +121,64 @@ public final class EventStore implements EventSink, AutoCloseable {
         } catch (StoreException e) {
             closeAll(db, channel);
             throw e;
+        }
+    }
+
+    private static EventJournal openJournal(StorageLayout layout, java.util.function.Consumer<String> warnings) {
+        try {
+            long size = Files.isRegularFile(layout.journal()) ? Files.size(layout.journal())
+                    : EventJournal.sizeFor(new DiskSpace(layout.root()).usableBytes());
+            return EventJournal.open(layout.journal(), Math.max(EventJournal.MIN_BYTES, size));
+        } catch (IOException e) {
+            warnings.accept("store: " + e.getMessage() + "; events that meet a full disk will wait in memory only, "
+                    + "and those still waiting at the stop are lost: free space on the disk of " + layout.root());
+            return null;
+        }
+    }
+
+    /**
+     * Writes the events a run left in the journal (the disk was full as it stopped) and empties it; returns the
+     * events still waiting when the disk is still full (they stay in the journal too). Runs before the
+     * {@link Reconciler}, so an event the journal holds open is closed as one whose end is unknown, at the time the
+     * journal was last written.
+     */
+    private static List<ObjectEvent> replayJournal(Connection db, StorageLayout layout, EventJournal journal,
+            java.util.function.Consumer<String> warnings) {
+        if (journal == null || !journal.holdsEvents()) {
+            return List.of();
+        }
+        List<ObjectEvent> waiting;
+        Instant saved;
+        try {
+            waiting = journal.events();
+            saved = Files.getLastModifiedTime(journal.file()).toInstant();
+        } catch (IOException | IllegalArgumentException e) {
+            warnings.accept("store: cannot read " + journal.file() + ": " + e.getMessage());
+            return List.of();
+        }
+        try {
+            db.setAutoCommit(false);
+            try {
+                for (ObjectEvent e : waiting) {
+                    EventRows.upsert(db, layout, e, saved);
+                }
+                db.commit();
+            } finally {
+                db.setAutoCommit(true);
+            }
+            journal.clear();
+            warnings.accept("store: " + waiting.size() + " events kept in " + journal.file()
+                    + " while the disk was full are now in the store");
+            return List.of();
+        } catch (SQLException | IOException e) {
+            try {
+                db.rollback();
+            } catch (SQLException ignored) {
+                // reported below
+            }
+            warnings.accept("store: " + waiting.size() + " events kept in " + journal.file() + " cannot be written "
+                    + "yet (" + new DiskSpace(layout.root()).fullMessage() + "); they wait in it");
+            return waiting;
         }
     }
 
@@ -250,6 +321,13 @@ public final class EventStore implements EventSink, AutoCloseable {
             Thread.currentThread().interrupt();
         }
         writer.close();
+        if (journal != null) {
+            try {
+                journal.close();
+            } catch (IOException ignored) {
+                // forced after every write: nothing is left to lose
+            }
+        }
         try {
             lock.release();
         } catch (IOException ignored) {

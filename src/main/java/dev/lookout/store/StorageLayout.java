@@ -35,6 +35,11 @@ public final class StorageLayout {
     }
 
     /** The file whose lock marks the one process that writes the store. */
+    /** Where events wait while the disk is full ({@link EventJournal}). */
+    public Path journal() {
+        return root.resolve("lookout.journal");
+    }
+
     public Path lockFile() {
         return root.resolve("lookout.lock");
     }

@@ -1,6 +1,7 @@
 package dev.lookout.store;
 
 import dev.lookout.event.ObjectEvent;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
@@ -23,7 +24,9 @@ import java.util.function.Consumer;
  * what does not fit is refused, counted and reported. Nothing there is irreplaceable: a file whose note was
  * refused is indexed from the disk when the store next opens.</li>
  * </ul>
- * Pending events are written (in one transaction) before the tasks submitted after them.
+ * Pending events are written (in one transaction) before the tasks submitted after them. When a write fails on a
+ * full disk, the pending events also go to the {@link EventJournal} (made beforehand, so writing it takes no new
+ * space), and what is still pending when the store closes stays there, to be written when the store next opens.
  */
 final class StoreWriter implements AutoCloseable {
 
@@ -43,6 +46,8 @@ final class StoreWriter implements AutoCloseable {
 
     private final Connection db;
     private final EventBatch batch;
+    private final DiskSpace disk;
+    private final EventJournal journal;
     private final Consumer<String> warnings;
     private final int maxPendingEvents;
     private final int maxTasks;
@@ -54,9 +59,16 @@ final class StoreWriter implements AutoCloseable {
     private boolean closing;
     private long lastWarning = Long.MIN_VALUE / 2;
 
-    StoreWriter(Connection db, EventBatch batch, Consumer<String> warnings, int maxPendingEvents, int maxTasks) {
+    /**
+     * @param disk the storage folder's disk, to tell a full disk from other failures
+     * @param journal where events wait on a full disk, or null for none (they then wait in memory only)
+     */
+    StoreWriter(Connection db, EventBatch batch, DiskSpace disk, EventJournal journal, Consumer<String> warnings,
+            int maxPendingEvents, int maxTasks) {
         this.db = db;
         this.batch = batch;
+        this.disk = disk;
+        this.journal = journal;
         this.warnings = warnings;
         this.maxPendingEvents = maxPendingEvents;
         this.maxTasks = maxTasks;
@@ -163,11 +175,22 @@ final class StoreWriter implements AutoCloseable {
                 tasks.clear();
             }
             if (!eventBatch.isEmpty() && !writeEvents(eventBatch)) {
+                boolean full = disk.isFull();
+                List<ObjectEvent> pending;
                 synchronized (this) {
                     requeue(eventBatch, taskBatch);
+                    pending = full || closing ? new ArrayList<>(events.values()) : List.of();
+                }
+                int journaled = full || closing ? journal(pending) : 0;
+                synchronized (this) {
                     if (closing) {
-                        counters.eventsRefused += events.size();
-                        warn(events.size() + " events could not be written before closing the store");
+                        int lost = events.size() - journaled;
+                        counters.eventsRefused += lost;
+                        warnNow(journaled > 0 ? journaled + " events that the database could not take are kept in "
+                                + journal.file() + " and written to the store when it next opens with space"
+                                + (lost > 0 ? "; " + lost + " did not fit and are lost" : "")
+                                : events.size() + " events could not be written before closing the store"
+                                        + (full ? ": " + disk.fullMessage() : ""));
                         events.clear();
                         tasks.clear();
                         return;
@@ -179,6 +202,19 @@ final class StoreWriter implements AutoCloseable {
                 }
                 retryMs = Math.min(LAST_RETRY_MS, retryMs * 2);
                 continue;
+            }
+            if (!eventBatch.isEmpty() && journal != null && journal.holdsEvents()) {
+                boolean drained;
+                synchronized (this) {
+                    drained = events.isEmpty();
+                }
+                if (drained) {
+                    try {
+                        journal.clear();
+                    } catch (IOException e) {
+                        warn("cannot clear " + journal.file() + ": " + dev.lookout.Failures.reason(e));
+                    }
+                }
             }
             retryMs = FIRST_RETRY_MS;
             for (Task task : taskBatch) {
@@ -216,8 +252,23 @@ final class StoreWriter implements AutoCloseable {
             synchronized (this) {
                 counters.failures++;
             }
-            warn("cannot write " + batchEvents.size() + " events (will retry): " + describe(e));
+            warn("cannot write " + batchEvents.size() + " events (will retry): "
+                    + (disk.isFull() ? disk.fullMessage() : describe(e)));
             return false;
+        }
+    }
+
+    /** Saves {@code pending} in the journal; returns how many it holds (0 without a journal, or on failure). */
+    private int journal(List<ObjectEvent> pending) {
+        if (journal == null || pending.isEmpty()) {
+            return 0;
+        }
+        try {
+            return journal.save(pending);
+        } catch (IOException e) {
+            warnNow("cannot keep " + pending.size() + " waiting events in " + journal.file() + ": "
+                    + dev.lookout.Failures.reason(e));
+            return 0;
         }
     }
 
@@ -245,12 +296,19 @@ final class StoreWriter implements AutoCloseable {
 
     private void warn(String message) {
         long now = System.currentTimeMillis();
-        StoreStats stats;
         synchronized (this) {
             if (now - lastWarning < WARN_EVERY_MS) {
                 return;
             }
             lastWarning = now;
+        }
+        warnNow(message);
+    }
+
+    /** Reports {@code message} even within {@link #WARN_EVERY_MS} of the last one: for what happens once. */
+    private void warnNow(String message) {
+        StoreStats stats;
+        synchronized (this) {
             stats = counters.snapshot(events.size(), tasks.size());
         }
         warnings.accept("store: " + message + " (" + stats.summary() + ")");

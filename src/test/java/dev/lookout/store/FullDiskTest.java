@@ -74,6 +74,60 @@ class FullDiskTest {
         }
     }
 
+    @Test
+    void eventsStillWaitingWhenTheStoreClosesOnAFullDiskAreKeptAndWrittenWhenItReopensWithSpace() throws Exception {
+        try (SmallDisk disk = SmallDisk.mount(parent, 8192)) {
+            Path mount = disk.path();
+            Path data = mount.resolve("data");
+            List<String> warnings = new CopyOnWriteArrayList<>();
+            Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            List<String> zones = List.of("yard");
+            Path filler = mount.resolve("filler");
+            try (EventStore store = EventStore.open(StoreOptions.defaults(data).warnings(warnings::add))) {
+                store.onEvent(created(event("before", start, null, zones)));
+                store.flush();
+                fill(filler);
+                for (int i = 0; i < 200; i++) {
+                    ObjectEvent e = event("e" + i, start.plusMillis(i), null, zones);
+                    store.onEvent(created(e));
+                    if (i % 2 == 0) {
+                        store.onEvent(changed(e, event(e.id(), e.start(), e.start().plusSeconds(5), zones)));
+                    }
+                }
+                for (int i = 0; i < 500 && warnings.stream().noneMatch(w -> w.contains("will retry")); i++) {
+                    Thread.sleep(20);
+                }
+                assertTrue(warnings.stream().anyMatch(w -> w.contains("is full") && w.contains(data.toString())
+                        && w.contains("free space")), "a full disk is named as such, with what to do: " + warnings);
+            } // closed while the disk is still full
+            assertTrue(warnings.stream().anyMatch(w -> w.contains("200 events that the database could not take are "
+                    + "kept in " + data.resolve("lookout.journal"))), warnings.toString());
+            assertTrue(warnings.stream().noneMatch(w -> w.contains("lost")), warnings.toString());
+
+            Files.delete(filler);
+            warnings.clear();
+            try (EventStore store = EventStore.open(StoreOptions.defaults(data).warnings(warnings::add))) {
+                assertTrue(warnings.stream().anyMatch(w -> w.contains("200 events kept in")
+                        && w.contains("are now in the store")), warnings.toString());
+                List<StoredEvent> stored = store.reader().events(EventQuery.NEWEST.limit(1000));
+                assertEquals(201, stored.size());
+                for (StoredEvent s : stored) {
+                    String id = s.event().id();
+                    if (id.startsWith("e") && Integer.parseInt(id.substring(1)) % 2 == 0) {
+                        assertEquals(s.event().start().plusSeconds(5), s.event().end(), id + " ended as it was");
+                    } else {
+                        assertTrue(s.event().end() != null, id + " was open at the stop: closed, end unknown");
+                    }
+                }
+            }
+            warnings.clear();
+            try (EventStore store = EventStore.open(StoreOptions.defaults(data).warnings(warnings::add))) {
+                assertTrue(warnings.stream().noneMatch(w -> w.contains("journal")), "replayed once: " + warnings);
+                assertEquals(201, store.reader().events(EventQuery.NEWEST.limit(1000)).size());
+            }
+        }
+    }
+
     private static ObjectEvent event(String id, Instant start, Instant end, List<String> zones) {
         return new ObjectEvent(id, "gate", 1, "person", start, end, 0.7, 0.7, null, zones, List.of(), false, null, null);
     }

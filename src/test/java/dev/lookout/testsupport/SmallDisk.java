@@ -47,6 +47,11 @@ public final class SmallDisk implements AutoCloseable {
         return new SmallDisk(folder);
     }
 
+    /** Makes the mounted file system read-only, as a copy on read-only media is. */
+    public void remountReadOnly() throws IOException, InterruptedException {
+        run(List.of("mount", "-o", "remount,ro", mountPoint.toString()));
+    }
+
     /** The mounted folder. */
     public Path path() {
         return mountPoint;
