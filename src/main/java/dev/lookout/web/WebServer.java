@@ -51,7 +51,7 @@ public final class WebServer implements AutoCloseable {
     public static WebServer start(MonitorView monitor, StoreReader store, HttpConfig http) throws WebServerException {
         Objects.requireNonNull(monitor, "monitor");
         Objects.requireNonNull(store, "store");
-        boolean hasPassword = http.password().map(s -> !s.reveal().isEmpty()).orElse(false);
+        boolean hasPassword = http.hasPassword();
         if (!http.loopback() && !hasPassword) {
             throw new WebServerException("refusing to serve the web page on " + http.bind() + " without a password: "
                     + "anyone who can reach it would see the cameras. Set http: password: in lookout.yml, "
