@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Security: it listens on {@link HttpConfig#host()} (127.0.0.1 by default). Any other address needs a password
  * in the configuration, else it refuses to start; with a password, every request must present it (HTTP Basic with
- * any user name, or {@code Authorization: Bearer}) or gets 401. The password never reaches a log or a page.
+ * any user name, or {@code Authorization: Bearer}) or gets 401. The password never reaches a log or a page. On the
+ * loopback, a request must also name this machine in {@code Host} ({@link HostCheck}, against DNS rebinding).
  *
  * <p>Threads: each request in progress runs on a daemon thread of a cached pool (meant for a few viewers, not for
  * the open internet); each live MJPEG client holds one while it watches (at most {@link CameraApi#MAX_STREAMS}),
@@ -74,6 +75,9 @@ public final class WebServer implements AutoCloseable {
         });
         HttpContext context = server.createContext("/",
                 new Routes(new CameraApi(monitor, closed::get), new EventApi(store)));
+        if (http.loopback()) {
+            context.getFilters().add(new HostCheck(http));
+        }
         if (hasPassword) {
             context.getFilters().add(new Credentials(http.password().map(Secret::reveal).orElseThrow()));
         }
