@@ -35,6 +35,9 @@ final class ConfigWriter {
             Map<String, Object> http = new LinkedHashMap<>();
             http.put("bind", h.bind());
             h.password().ifPresent(p -> http.put("password", p.reveal()));
+            if (!h.allowedHosts().isEmpty()) {
+                http.put("allowed_hosts", h.allowedHosts());
+            }
             root.put("http", http);
         });
         if (!config.webhooks().isEmpty()) {

@@ -12,6 +12,10 @@ import java.util.regex.Pattern;
 final class ServiceReader {
 
     private static final Pattern BIND = Pattern.compile("(?:\\[([0-9A-Fa-f:.]+)]|([A-Za-z0-9.-]+)):(\\d{1,5})");
+    /** A DNS name (RFC 1123 labels, an optional final dot), an IPv4 address or a bracketed IPv6 address. */
+    private static final Pattern HOST_NAME = Pattern.compile(
+            "(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.?"
+                    + "|\\[[0-9A-Fa-f:.]+]");
     private static final String BIND_EXPECTED = "ADDRESS:PORT like 127.0.0.1:8080 or 0.0.0.0:8080, or a port";
 
     private final Problems problems;
@@ -80,8 +84,40 @@ final class ServiceReader {
             problems.at(h.value("bind").orElseThrow(), h.path("bind") + ": " + bind.bind() + " can be reached from "
                     + "other machines, so http.password is required (or bind to 127.0.0.1)");
         }
+        List<String> allowedHosts = allowedHosts(h, bind);
         h.finish();
-        return new HttpConfig(bind.host(), bind.port(), password);
+        return new HttpConfig(bind.host(), bind.port(), password, allowedHosts);
+    }
+
+    /**
+     * {@code http.allowed_hosts}: the names a reverse proxy forwards under (the {@code Host} the browser sends),
+     * answered besides this machine's own. Only a loopback bind checks {@code Host}, so on another bind the key is
+     * reported rather than silently ignored: it would look like a restriction it is not.
+     */
+    private List<String> allowedHosts(MapReader h, HttpConfig bind) {
+        Set<String> seen = new java.util.HashSet<>();
+        List<String> hosts = h.list("allowed_hosts", "[cam.example.org]", (node, path) -> {
+            Optional<YamlNode.Scalar> s = MapReader.scalar(node, path, "a host name like cam.example.org", problems);
+            if (s.isEmpty()) {
+                return null;
+            }
+            String name = s.get().text().strip().toLowerCase(java.util.Locale.ROOT);
+            if (!HOST_NAME.matcher(name).matches()) {
+                problems.at(node, path + ": '" + s.get().text() + "' is not a host name: write the name alone, "
+                        + "like cam.example.org (no scheme, port or path)");
+                return null;
+            }
+            if (!seen.add(name)) {
+                problems.at(node, path + ": '" + name + "' is listed twice");
+                return null;
+            }
+            return name;
+        }).orElse(List.of());
+        if (!hosts.isEmpty() && !bind.loopback()) {
+            problems.at(h.value("allowed_hosts").orElseThrow(), h.path("allowed_hosts") + ": applies to a loopback "
+                    + "bind only; " + bind.bind() + " answers every host name and relies on http.password: remove it");
+        }
+        return hosts;
     }
 
     private Optional<HttpConfig> bind(YamlNode.Scalar s, String path) {

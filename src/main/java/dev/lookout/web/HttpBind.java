@@ -5,7 +5,8 @@ import dev.lookout.config.HttpConfig;
 /**
  * Reads the {@code [ADDRESS:]PORT} of {@code monitor --http}: {@code 8080}, {@code 0.0.0.0:8080},
  * {@code [::1]:8080}. The address defaults to the configuration's ({@code 127.0.0.1} unless {@code http:} says
- * otherwise) and the password always comes from the configuration, never from the command line.
+ * otherwise) and the password always comes from the configuration, never from the command line; a bind other
+ * machines can reach without one is refused here, as a usage error, before the monitor starts anything.
  */
 public final class HttpBind {
 
@@ -15,7 +16,8 @@ public final class HttpBind {
     /**
      * {@code configured} with the address and port of {@code text}.
      *
-     * @throws IllegalArgumentException with a one-line message naming the problem and the expected form
+     * @throws IllegalArgumentException with a one-line message naming the problem and the expected form, or
+     *     saying that an address other machines can reach needs {@code http: password:} in the file
      */
     public static HttpConfig parse(String text, HttpConfig configured) {
         String t = text == null ? "" : text.strip();
@@ -43,7 +45,13 @@ public final class HttpBind {
         if (number < 1 || number > 65535) {
             throw new IllegalArgumentException("--http: port " + number + " is outside 1..65535");
         }
-        return new HttpConfig(host, number, configured.password());
+        HttpConfig bind = new HttpConfig(host, number, configured.password(), configured.allowedHosts());
+        if (!bind.loopback() && !bind.hasPassword()) {
+            // the same rule WebServer.start enforces, checked here so that it is a usage error before anything starts
+            throw new IllegalArgumentException("--http: " + bind.bind() + " can be reached from other machines, "
+                    + "so it needs a password: set http: password: in lookout.yml, or bind to 127.0.0.1");
+        }
+        return bind;
     }
 
     private static IllegalArgumentException bad(String text) {

@@ -9,7 +9,9 @@ import dev.lookout.monitor.MonitorView;
 import dev.lookout.store.StoreReader;
 import java.io.IOException;
 import java.net.BindException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,21 +24,29 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Security: it listens on {@link HttpConfig#host()} (127.0.0.1 by default). Any other address needs a password
  * in the configuration, else it refuses to start; with a password, every request must present it (HTTP Basic with
- * any user name, or {@code Authorization: Bearer}) or gets 401. The password never reaches a log or a page.
+ * any user name, or {@code Authorization: Bearer}) or gets 401. The password never reaches a log or a page. On the
+ * loopback, a request must also name this machine in {@code Host} ({@link HostCheck}, against DNS rebinding).
  *
- * <p>Threads: each request in progress runs on a daemon thread of a cached pool (meant for a few viewers, not for
- * the open internet); each live MJPEG client holds one while it watches (at most {@link CameraApi#MAX_STREAMS}),
+ * <p>Hostile clients: the address is served by a {@link Gate} that relays to the JDK's server on a loopback port of
+ * its own. It keeps {@link WebLimits}: at most 64 connections, 10 s for a request's headers, 30 s without a byte
+ * either way, 64 KB of headers; and it answers malformed requests with JSON before the JDK's server (which would
+ * answer them with HTML) sees them.
+ *
+ * <p>Threads: each connection holds two daemon threads of the gate, each request in progress one of the JDK
+ * server's cached pool; each live MJPEG client holds one while it watches (at most {@link CameraApi#MAX_STREAMS}),
  * and the camera's thread only hands frames to that client's bounded queue.
  */
 public final class WebServer implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(WebServer.class.getName());
 
+    private final Gate gate;
     private final HttpServer server;
     private final ExecutorService pool;
     private final AtomicBoolean closed;
 
-    private WebServer(HttpServer server, ExecutorService pool, AtomicBoolean closed) {
+    private WebServer(Gate gate, HttpServer server, ExecutorService pool, AtomicBoolean closed) {
+        this.gate = gate;
         this.server = server;
         this.pool = pool;
         this.closed = closed;
@@ -49,21 +59,32 @@ public final class WebServer implements AutoCloseable {
      *     be listened on (in use, not this machine's); the message says which and what to do
      */
     public static WebServer start(MonitorView monitor, StoreReader store, HttpConfig http) throws WebServerException {
+        return start(monitor, store, http, WebLimits.DEFAULTS);
+    }
+
+    /** As {@link #start(MonitorView, StoreReader, HttpConfig)}, with other limits (short ones, in tests). */
+    static WebServer start(MonitorView monitor, StoreReader store, HttpConfig http, WebLimits limits)
+            throws WebServerException {
         Objects.requireNonNull(monitor, "monitor");
         Objects.requireNonNull(store, "store");
-        boolean hasPassword = http.password().map(s -> !s.reveal().isEmpty()).orElse(false);
+        boolean hasPassword = http.hasPassword();
         if (!http.loopback() && !hasPassword) {
             throw new WebServerException("refusing to serve the web page on " + http.bind() + " without a password: "
                     + "anyone who can reach it would see the cameras. Set http: password: in lookout.yml, "
                     + "or bind to 127.0.0.1", null);
         }
+        ServerSocket listening = null;
         HttpServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress(http.host(), http.port()), 32);
+            listening = new ServerSocket();
+            listening.bind(new InetSocketAddress(http.host(), http.port()), 50);
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         } catch (BindException e) {
+            close(listening);
             throw new WebServerException("cannot listen on " + http.bind() + ": " + e.getMessage()
                     + " (another program on that port, or not an address of this machine?)", e);
         } catch (IOException | IllegalArgumentException e) {
+            close(listening);
             throw new WebServerException("cannot listen on " + http.bind() + ": " + Failures.describe(e), e);
         }
         AtomicBoolean closed = new AtomicBoolean();
@@ -74,19 +95,33 @@ public final class WebServer implements AutoCloseable {
         });
         HttpContext context = server.createContext("/",
                 new Routes(new CameraApi(monitor, closed::get), new EventApi(store)));
+        if (http.loopback()) {
+            context.getFilters().add(new HostCheck(http));
+        }
         if (hasPassword) {
             context.getFilters().add(new Credentials(http.password().map(Secret::reveal).orElseThrow()));
         }
         server.setExecutor(pool);
         server.start();
+        Gate gate = new Gate(listening, server.getAddress(), limits);
         LOG.log(System.Logger.Level.INFO, "web: serving the page on http://{0}/{1}", http.bind(),
                 hasPassword ? " (password required)" : "");
-        return new WebServer(server, pool, closed);
+        return new WebServer(gate, server, pool, closed);
     }
 
     /** The port listened on. */
     public int port() {
-        return server.getAddress().getPort();
+        return gate.port();
+    }
+
+    private static void close(ServerSocket socket) {
+        try {
+            if (socket != null) {
+                socket.close();
+            }
+        } catch (IOException e) {
+            // it was not listening yet
+        }
     }
 
     /** Stops listening, ends the live streams, and waits briefly for requests in progress. Idempotent. */
@@ -95,6 +130,7 @@ public final class WebServer implements AutoCloseable {
         if (closed.getAndSet(true)) {
             return;
         }
+        gate.close();
         server.stop(0);
         pool.shutdownNow();
         try {

@@ -9,8 +9,11 @@
  * {@code [ADDRESS:]PORT} of {@code --http} over the file's {@code http:} (the password stays the file's). {@link dev.lookout.web.WebServerException} says why it
  * cannot start (a non-loopback bind without {@code http: password:}, a port in use).
  *
- * <p>Endpoints (GET and HEAD; JSON errors {@code {"error": "..."}} with 400/401/403/404/405/416/503, never a stack
- * trace):
+ * <p>Hostile clients meet {@link dev.lookout.web.Gate} first (connection cap, header and idle timeouts, malformed
+ * requests), then {@link dev.lookout.web.HostCheck} on the loopback (DNS rebinding), then the password.
+ *
+ * <p>Endpoints (GET and HEAD; JSON errors {@code {"error": "..."}} with 400/401/403/404/405/408/416/421/431/503, never
+ * a stack trace):
  * <ul>
  *   <li>{@code /} the page ({@code index.html}, {@code app.js}, {@code style.css} from the jar's {@code web/});</li>
  *   <li>{@code /api/node}: the node's name, cameras and how many are live;</li>

@@ -47,4 +47,20 @@ class MonitorCommandTest {
         assertEquals(2, duration.exitCode(), duration.toString());
         assertTrue(duration.err().contains("--duration"), duration.err());
     }
+
+    @Test
+    void anOpenHttpBindWithoutAPasswordIsAUsageErrorBeforeAnythingStarts(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("lookout.yml"), String.join("\n",
+                "storage: data",
+                "cameras:",
+                "  desk:",
+                "    source: 0",
+                ""));
+        CliRun run = CliRun.of("monitor", "--config", file.toString(), "--http", "0.0.0.0:18080",
+                "--model", dir.resolve("no-model").toString());
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("0.0.0.0:18080"), run.err());
+        assertTrue(run.err().contains("set http: password: in lookout.yml"), run.err());
+        assertFalse(Files.exists(dir.resolve("data")), "nothing was started: no storage folder");
+    }
 }

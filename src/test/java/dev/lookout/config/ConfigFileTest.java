@@ -106,6 +106,14 @@ class ConfigFileTest {
     }
 
     @Test
+    void allowedHostsOfALoopbackBindAreReadInLowerCaseAndSavedBack() throws Exception {
+        LookoutConfig c = TestConfigs.parse("http:\n  bind: 127.0.0.1:8080\n  allowed_hosts: [Cam.Example.org, "
+                + "\"[fd00::7]\", 10.0.0.7]\ncameras:\n  gate:\n    source: 0\n", tmp.resolve("lookout.yml"));
+        assertEquals(List.of("cam.example.org", "[fd00::7]", "10.0.0.7"), c.http().orElseThrow().allowedHosts());
+        assertEquals(c, TestConfigs.parse(ConfigWriter.write(c), tmp.resolve("lookout.yml")));
+    }
+
+    @Test
     void classNamesAreReadInAnyCaseAsOnTheCommandLine() throws Exception {
         LookoutConfig c = TestConfigs.parse("cameras:\n  gate:\n    source: 0\n    classes: [Person, CAR]\n"
                 + "    watch: [person, Car]\n", tmp.resolve("lookout.yml"));

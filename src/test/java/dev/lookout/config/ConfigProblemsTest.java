@@ -54,6 +54,13 @@ class ConfigProblemsTest {
                         "9:14: cameras.gate.lines.short: expected 4 numbers like [x1, y1, x2, y2], found 3 value(s)",
                         "11:14: cameras.gate.zones.drive: expected a polygon of at least 3 points like [[x, y], [x, y], [x, y]], found 2 point(s)",
                         "13:40: cameras.gate.motion.masks[0][2][1]: expected a number from 0 to 100000, found -1")),
+                Arguments.of("http-hosts", List.of(
+                        "3:36: http.allowed_hosts[1]: 'https://cam.example.org/' is not a host name: write the name alone, like cam.example.org (no scheme, port or path)",
+                        "3:64: http.allowed_hosts[2]: 'cam.example.org' is listed twice",
+                        "3:81: http.allowed_hosts[3]: 'cam.example.org:443' is not a host name: write the name alone, like cam.example.org (no scheme, port or path)",
+                        "3:104: http.allowed_hosts[4]: expected a host name like cam.example.org, found a list")),
+                Arguments.of("http-hosts-open", List.of(
+                        "4:18: http.allowed_hosts: applies to a loopback bind only; 0.0.0.0:8080 answers every host name and relies on http.password: remove it")),
                 Arguments.of("http-open", List.of(
                         "2:9: http.bind: 0.0.0.0:8080 can be reached from other machines, so http.password is required (or bind to 127.0.0.1)")),
                 Arguments.of("mqtt", List.of(

@@ -34,4 +34,15 @@ class HttpBindTest {
         assertEquals("--http: port 0 is outside 1..65535",
                 assertThrows(IllegalArgumentException.class, () -> HttpBind.parse("0", FILE)).getMessage());
     }
+
+    @Test
+    void anAddressOtherMachinesReachNeedsThePasswordOfTheFile() {
+        for (String open : new String[] {"0.0.0.0:8080", "[::]:8080", "192.168.1.20:8080"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> HttpBind.parse(open, HttpConfig.DEFAULTS));
+            assertTrue(e.getMessage().startsWith("--http: "), e.getMessage());
+            assertTrue(e.getMessage().contains("set http: password: in lookout.yml"), e.getMessage());
+        }
+        assertEquals("127.0.0.2", HttpBind.parse("127.0.0.2:8080", HttpConfig.DEFAULTS).host());
+    }
 }

@@ -135,7 +135,7 @@ class MjpegStreamTest {
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
         socket.setReceiveBufferSize(4096);
         OutputStream out = socket.getOutputStream();
-        out.write(("GET /api/cameras/front/stream.mjpg HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(("GET /api/cameras/front/stream.mjpg HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         out.flush();
         return socket;
     }

@@ -27,4 +27,19 @@ final class RawHttp {
             return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
         }
     }
+
+    /** Sends {@code request} exactly as written and returns the whole response as text (read until closed). */
+    static String send(int port, String request) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    /** A GET of {@code target} with {@code Host: host} and {@code Connection: close}. */
+    static String getWithHost(int port, String target, String host) throws IOException {
+        return send(port, "GET " + target + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
+    }
 }
