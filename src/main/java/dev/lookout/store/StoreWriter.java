@@ -56,6 +56,8 @@ final class StoreWriter implements AutoCloseable {
     private final Thread thread;
     private final StoreStats.Counters counters = new StoreStats.Counters();
     private boolean busy;
+    /** Events the writer has taken from the queue and is writing: still waiting for the disk, for the stats. */
+    private int writing;
     private boolean closing;
     private long lastWarning = Long.MIN_VALUE / 2;
 
@@ -151,7 +153,7 @@ final class StoreWriter implements AutoCloseable {
     }
 
     synchronized StoreStats stats() {
-        return counters.snapshot(events.size(), tasks.size());
+        return counters.snapshot(events.size() + writing, tasks.size());
     }
 
     private void loop() {
@@ -161,6 +163,7 @@ final class StoreWriter implements AutoCloseable {
             List<Task> taskBatch;
             synchronized (this) {
                 busy = false;
+                writing = 0;
                 notifyAll();
                 while (events.isEmpty() && tasks.isEmpty() && !closing) {
                     waitQuietly(0);
@@ -170,6 +173,7 @@ final class StoreWriter implements AutoCloseable {
                 }
                 busy = true;
                 eventBatch = new ArrayList<>(events.values());
+                writing = eventBatch.size();
                 events.clear();
                 taskBatch = new ArrayList<>(tasks);
                 tasks.clear();
@@ -179,6 +183,7 @@ final class StoreWriter implements AutoCloseable {
                 List<ObjectEvent> pending;
                 synchronized (this) {
                     requeue(eventBatch, taskBatch);
+                    writing = 0;
                     pending = full || closing ? new ArrayList<>(events.values()) : List.of();
                 }
                 int journaled = full || closing ? journal(pending) : 0;
@@ -309,7 +314,7 @@ final class StoreWriter implements AutoCloseable {
     private void warnNow(String message) {
         StoreStats stats;
         synchronized (this) {
-            stats = counters.snapshot(events.size(), tasks.size());
+            stats = counters.snapshot(events.size() + writing, tasks.size());
         }
         warnings.accept("store: " + message + " (" + stats.summary() + ")");
     }
