@@ -190,8 +190,9 @@ final class FfmpegStreamInput implements AutoCloseable {
             }
             bgr = new BytePointer(bytes);
         }
-        try (PointerPointer<?> planes = new PointerPointer<BytePointer>(1).put(bgr);
-                IntPointer strides = new IntPointer(1).put(3 * w)) {
+        // sws_scale reads four destination planes and strides whatever the format uses: give it four
+        try (PointerPointer<?> planes = new PointerPointer<BytePointer>(4).put(0, bgr.position(0));
+                IntPointer strides = new IntPointer(3 * w, 0, 0, 0)) {
             sws_scale(scaler, frame.data(), frame.linesize(), 0, h, planes, strides);
         }
         Mat view = new Mat(h, w, CvType.CV_8UC3, bgr.position(0).limit(bytes).asByteBuffer(), 3L * w);
