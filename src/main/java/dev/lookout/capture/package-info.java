@@ -19,6 +19,6 @@
  *
  * <p>Threading: a source is read by one thread. {@code close()} of the decorators may come from another thread and
  * ends a pacing or backoff wait at once; a network stream's read in progress ends at once (its guard interrupts
- * FFmpeg), a file's within the network timeout.
+ * FFmpeg); a file is read locally, so its reads are short.
  */
 package dev.lookout.capture;
