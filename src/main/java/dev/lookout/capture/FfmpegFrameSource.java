@@ -5,7 +5,9 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.bytedeco.ffmpeg.global.avutil;
@@ -22,7 +24,10 @@ import org.opencv.core.Mat;
  * <p>Files carry their presentation time as timestamp; network streams count time since opening. Network reads
  * and opens give up after the network timeout, so a dead server ends the stream instead of hanging the reader;
  * RTSP is tried over TCP first (it passes NATs and firewalls and loses no packets) and over FFmpeg's default
- * transports (UDP, then TCP) when the server refuses TCP.
+ * transports (UDP, then TCP) when the server refuses TCP. Streams are read by {@link FfmpegStreamInput} under a
+ * {@link StreamGuard}: opening ends within the network timeout whatever the server sends, and at most
+ * max(32 MB, 16 frames) is read between two frames, so a camera that sends a part without end costs an error,
+ * not the process's memory. Files are read by javacv's grabber.
  */
 public final class FfmpegFrameSource implements FrameSource {
 
@@ -34,7 +39,9 @@ public final class FfmpegFrameSource implements FrameSource {
     // container frame rates beyond this are time bases, not rates (MJPEG over HTTP reports 90000)
     private static final double MAX_PLAUSIBLE_FPS = 1000;
 
-    private final FFmpegFrameGrabber grabber;
+    private final FFmpegFrameGrabber grabber; // files
+    private final FfmpegStreamInput input;    // network streams
+    private final StreamGuard guard;          // ... and the limits they are read under
     private final String description;
     private final boolean live;
     private final double frameRate;
@@ -45,11 +52,21 @@ public final class FfmpegFrameSource implements FrameSource {
     private volatile boolean closed;
 
     private FfmpegFrameSource(FFmpegFrameGrabber grabber, String description, boolean live, Duration timeout) {
+        this(grabber, null, null, description, live, timeout, grabber.getVideoFrameRate());
+    }
+
+    private FfmpegFrameSource(FfmpegStreamInput input, StreamGuard guard, String description, Duration timeout) {
+        this(null, input, guard, description, true, timeout, input.frameRate());
+    }
+
+    private FfmpegFrameSource(FFmpegFrameGrabber grabber, FfmpegStreamInput input, StreamGuard guard,
+            String description, boolean live, Duration timeout, double rate) {
         this.grabber = grabber;
+        this.input = input;
+        this.guard = guard;
         this.stallLimitNanos = timeout == null ? 0 : timeout.toNanos();
         this.description = description;
         this.live = live;
-        double rate = grabber.getVideoFrameRate();
         this.frameRate = Double.isFinite(rate) && rate > 0 && rate < MAX_PLAUSIBLE_FPS ? rate : 0;
         this.openedNanos = System.nanoTime();
     }
@@ -72,7 +89,7 @@ public final class FfmpegFrameSource implements FrameSource {
             throw new IOException("cannot read " + file + ": permission denied");
         }
         try {
-            return start(file.toString(), file.toString(), false, null, null);
+            return start(file.toString(), file.toString());
         } catch (IOException e) {
             throw new IOException("cannot read " + file + " as a video: " + e.getMessage(), e);
         }
@@ -88,27 +105,31 @@ public final class FfmpegFrameSource implements FrameSource {
     public static FfmpegFrameSource openUrl(String url, Duration networkTimeout) throws IOException {
         String safe = UrlRedaction.redact(url);
         long started = System.nanoTime();
-        // JavaCV's start() opens the input a second time when the first open fails, so each of FFmpeg's socket
-        // waits gets half the budget: a server that accepts and never answers then fails within the timeout
+        // each of FFmpeg's socket waits gets half the budget (connecting, then the answer), and the stream's
+        // guard ends the open as a whole when the budget is spent, whatever the server sends meanwhile
         Duration socketTimeout = networkTimeout.dividedBy(2);
         try {
             if (url.regionMatches(true, 0, "rtsp", 0, 4)) {
                 try {
-                    return start(url, safe, true, socketTimeout, "tcp");
+                    return startStream(url, safe, networkTimeout, networkTimeout, "tcp");
                 } catch (IOException overTcp) {
                     boolean budgetLeft = System.nanoTime() - started < socketTimeout.toNanos();
-                    if (!budgetLeft || FINAL_RTSP_ERRORS.contains(Ffmpeg.errorCodeIn(overTcp.getMessage()))) {
+                    if (!budgetLeft || overTcp instanceof StreamGuard.Tripped
+                            || FINAL_RTSP_ERRORS.contains(Ffmpeg.errorCodeIn(overTcp.getMessage()))) {
                         throw overTcp; // a server that answered nothing over TCP gets no second try
                     }
                     try {
-                        return start(url, safe, true, socketTimeout, null);
+                        Duration left = networkTimeout.minusNanos(System.nanoTime() - started);
+                        return startStream(url, safe, networkTimeout, left, null);
                     } catch (IOException anyTransport) {
                         anyTransport.addSuppressed(overTcp);
                         throw anyTransport;
                     }
                 }
             }
-            return start(url, safe, true, socketTimeout, null);
+            return startStream(url, safe, networkTimeout, networkTimeout, null);
+        } catch (StreamGuard.Tripped e) {
+            throw e; // its message says it all, naming the stream
         } catch (IOException e) {
             String why = e.getMessage();
             if (System.nanoTime() - started >= socketTimeout.toNanos() && Ffmpeg.errorCodeIn(why) != -110) {
@@ -120,23 +141,39 @@ public final class FfmpegFrameSource implements FrameSource {
         }
     }
 
-    private static FfmpegFrameSource start(String location, String description, boolean network,
-            Duration timeout, String rtspTransport) throws IOException {
+    private static FfmpegFrameSource startStream(String url, String description, Duration networkTimeout,
+            Duration openBudget, String rtspTransport) throws IOException {
+        Ffmpeg.init();
+        OpenCv.load();
+        Map<String, String> options = new LinkedHashMap<>();
+        // FFmpeg 7: 'timeout' is the socket I/O timeout of rtsp/http/tcp/udp (rtsp's 'stimeout' is gone),
+        // 'rw_timeout' bounds every protocol-level read or write; half the budget each, as two waits may follow
+        // one another (connect, then the answer), while the guard bounds the whole open
+        String micros = Long.toString(networkTimeout.dividedBy(2).toNanos() / 1000);
+        options.put("timeout", micros);
+        options.put("rw_timeout", micros);
+        if (rtspTransport != null) {
+            options.put("rtsp_transport", rtspTransport);
+        }
+        options.put("allowed_media_types", "video");
+        StreamGuard guard = new StreamGuard(description, networkTimeout, openBudget);
+        FfmpegStreamInput input;
+        try {
+            input = FfmpegStreamInput.open(url, options, guard);
+        } catch (StreamGuard.Tripped e) {
+            throw e;
+        } catch (IOException e) {
+            int code = Ffmpeg.errorCodeIn(e.getMessage());
+            throw code < 0 ? new IOException(Ffmpeg.errorText(code) + " (FFmpeg error " + code + ")", e) : e;
+        }
+        return new FfmpegFrameSource(input, guard, description, networkTimeout);
+    }
+
+    private static FfmpegFrameSource start(String location, String description) throws IOException {
         Ffmpeg.init();
         OpenCv.load();
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(location);
         grabber.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
-        if (network) {
-            String micros = Long.toString(timeout.toNanos() / 1000);
-            // FFmpeg 7: 'timeout' is the socket I/O timeout of rtsp/http/tcp/udp (rtsp's 'stimeout' is gone),
-            // 'rw_timeout' bounds every protocol-level read or write
-            grabber.setOption("timeout", micros);
-            grabber.setOption("rw_timeout", micros);
-            if (rtspTransport != null) {
-                grabber.setOption("rtsp_transport", rtspTransport);
-            }
-            grabber.setOption("allowed_media_types", "video");
-        }
         try {
             grabber.start();
         } catch (FrameGrabber.Exception | RuntimeException e) {
@@ -147,7 +184,7 @@ public final class FfmpegFrameSource implements FrameSource {
             releaseQuietly(grabber);
             throw new IOException("it has no video stream");
         }
-        return new FfmpegFrameSource(grabber, description, network, timeout);
+        return new FfmpegFrameSource(grabber, description, false, null);
     }
 
     /** FFmpeg's own text for the failure ("Connection refused", "Invalid data found ..."), credentials masked. */
@@ -170,17 +207,17 @@ public final class FfmpegFrameSource implements FrameSource {
 
     /** The decoder's name, e.g. {@code h264} or {@code msmpeg4}. */
     public String codecName() {
-        return grabber.getVideoCodecName();
+        return input != null ? input.codecName() : grabber.getVideoCodecName();
     }
 
     /** The video's width in pixels. */
     public int width() {
-        return grabber.getImageWidth();
+        return input != null ? input.width() : grabber.getImageWidth();
     }
 
     /** The video's height in pixels. */
     public int height() {
-        return grabber.getImageHeight();
+        return input != null ? input.height() : grabber.getImageHeight();
     }
 
     /**
@@ -189,6 +226,9 @@ public final class FfmpegFrameSource implements FrameSource {
      * when the file was cut in half, so a truncated file can be told apart from a short one.
      */
     public int lengthInFrames() {
+        if (input != null) {
+            return 0;
+        }
         int stream = grabber.getVideoStream();
         var context = grabber.getFormatContext();
         if (context != null && stream >= 0 && stream < context.nb_streams()) {
@@ -207,6 +247,9 @@ public final class FfmpegFrameSource implements FrameSource {
         }
         if (ended) {
             return null;
+        }
+        if (input != null) {
+            return readStream();
         }
         org.bytedeco.javacv.Frame decoded;
         long started = System.nanoTime();
@@ -232,6 +275,24 @@ public final class FfmpegFrameSource implements FrameSource {
         Mat bgr = copyBgr(decoded);
         long timestamp = live ? (captured - openedNanos) / 1000 : decoded.timestamp;
         return new Frame(bgr, nextIndex++, timestamp, captured);
+    }
+
+    private Frame readStream() throws IOException {
+        Mat bgr;
+        try {
+            bgr = input.read();
+        } catch (StreamGuard.Tripped e) {
+            ended = true;
+            throw new IOException(e.getMessage());
+        } catch (IOException e) {
+            throw new IOException("reading " + description + " failed: " + explain(e));
+        }
+        long captured = System.nanoTime();
+        if (bgr == null) {
+            ended = true;
+            return null;
+        }
+        return new Frame(bgr, nextIndex++, (captured - openedNanos) / 1000, captured);
     }
 
     /** Copies a BGR24 javacv frame (rows possibly padded) into a new, continuous, owned {@code Mat}. */
@@ -261,10 +322,19 @@ public final class FfmpegFrameSource implements FrameSource {
     }
 
     @Override
-    public synchronized void close() {
-        if (!closed) {
-            closed = true;
-            releaseQuietly(grabber);
+    public void close() {
+        if (guard != null) {
+            guard.abort(); // a read in progress on another thread ends now instead of after the timeout
+        }
+        synchronized (this) {
+            if (!closed) {
+                closed = true;
+                if (input != null) {
+                    input.close();
+                } else {
+                    releaseQuietly(grabber);
+                }
+            }
         }
     }
 

@@ -57,6 +57,7 @@ final class ConstantFolder implements AutoCloseable {
         if (type == null) {
             throw new ConversionException("constant folding produced an unsupported type " + t.getInfo().type);
         }
+        DeclaredShape.bytes(shape, type.size(), "a folded constant"); // before it is copied into a Java array
         ByteBuffer buffer = t.getByteBuffer().order(ByteOrder.nativeOrder());
         byte[] data = new byte[buffer.remaining()];
         if (ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN || type.size() == 1) {

@@ -4,6 +4,7 @@ import dev.lookout.convert.ops.Emitter;
 import dev.lookout.convert.ops.OpContext;
 import dev.lookout.convert.ops.OpHandler;
 import dev.lookout.convert.ops.OpRegistry;
+import dev.lookout.convert.ops.Shapes;
 import dev.lookout.convert.ops.Value;
 import dev.lookout.convert.ops.Value.Const;
 import dev.lookout.convert.ops.Value.Dyn;
@@ -187,6 +188,12 @@ final class GraphConverter implements OpContext {
             List<Integer> positions = new ArrayList<>();
             for (int i = 0; i < results.length; i++) {
                 if (results[i] instanceof Dyn d) {
+                    if (d.shape() != null && Shapes.known(d.shape())) {
+                        // a constant the file declares only through its inputs (Fill's dims): checked before
+                        // ONNX Runtime is asked to compute it
+                        DeclaredShape.bytes(d.shape(), d.type().size(), "node " + node.name() + " (" + node.op()
+                                + ")");
+                    }
                     Dyn logical = out.toLogical(d);
                     names.add(logical.name());
                     positions.add(i);

@@ -7,14 +7,18 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Base64;
 
-/** Values written inside a node's attributes rather than in the weight shards: inline tensors and shapes. */
+/**
+ * Values written inside a node's attributes rather than in the weight shards: inline tensors and shapes. Their
+ * declared shapes are checked by {@link DeclaredShape} before anything is allocated: an inline value may be one
+ * number that TF's rule repeats to fill its whole shape, so a few bytes of model.json can ask for gigabytes.
+ */
 public final class InlineTensor {
 
     private InlineTensor() {
     }
 
     /** The node's {@code shape} attribute as dims ({@code -1} unknown), or null when it has none. */
-    public static long[] shapeAttr(TfNode node) {
+    public static long[] shapeAttr(TfNode node) throws ConversionException {
         JsonNode shape = node.attrs().path("shape").path("shape");
         if (shape.isMissingNode()) {
             return null;
@@ -22,11 +26,15 @@ public final class InlineTensor {
         if (shape.path("unknownRank").asBoolean(false)) {
             return null;
         }
-        return dims(shape);
+        String what = "input " + node.name();
+        long[] dims = dims(shape, -1, what);
+        long[] known = java.util.Arrays.stream(dims).map(d -> d == -1 ? 1 : d).toArray();
+        DeclaredShape.bytes(known, 4, what); // -1 is unknown; anything else must be a size a tensor can have
+        return dims;
     }
 
     /** The tensor in a Const node's {@code value} attribute when it holds values inline, else null. */
-    public static Tensor read(TfNode node) {
+    public static Tensor read(TfNode node) throws ConversionException {
         JsonNode t = node.attrs().path("value").path("tensor");
         if (t.isMissingNode()) {
             return null;
@@ -36,10 +44,18 @@ public final class InlineTensor {
         if (type == null) {
             return null;
         }
-        long[] shape = dims(t.path("tensorShape"));
-        int count = (int) Tensor.count(shape);
+        String what = "constant " + node.name();
+        // protobuf's JSON leaves out a dim's size when it is 0
+        long[] shape = dims(t.path("tensorShape"), 0, what);
+        int stored = tf == TfDataType.DOUBLE ? 8 : type.size(); // doubles are read, then kept as floats
+        int count = (int) (DeclaredShape.bytes(shape, stored, what) / stored);
         if (t.hasNonNull("tensorContent")) {
             byte[] raw = Base64.getDecoder().decode(t.get("tensorContent").asText());
+            long expected = (long) count * stored;
+            if (raw.length != expected) {
+                throw new ConversionException(what + " declares the shape " + java.util.Arrays.toString(shape)
+                        + " (" + expected + " bytes) but holds " + raw.length + " bytes; the model file is damaged");
+            }
             if (tf == TfDataType.DOUBLE) {
                 ByteBuffer b = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
                 float[] f = new float[count];
@@ -61,37 +77,27 @@ public final class InlineTensor {
         if (vals.size() == 0) {
             return count == 0 ? new Tensor(type, shape, new byte[0]) : null;
         }
-        // TF repeats the last value to fill the shape.
-        double[] v = new double[count];
+        // TF repeats the last value to fill the shape: written straight into the tensor, no wider copy first
+        ByteBuffer b = ByteBuffer.allocate(count * type.size()).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < count; i++) {
             JsonNode e = vals.get(Math.min(i, vals.size() - 1));
-            v[i] = e.isBoolean() ? (e.asBoolean() ? 1 : 0) : e.asDouble();
+            double v = e.isBoolean() ? (e.asBoolean() ? 1 : 0) : e.asDouble();
+            switch (type) {
+                case FLOAT -> b.putFloat((float) v);
+                case INT64 -> b.putLong((long) v);
+                case INT32 -> b.putInt((int) v);
+                default -> b.put((byte) v);
+            }
         }
-        return switch (type) {
-            case FLOAT -> {
-                float[] f = new float[count];
-                for (int i = 0; i < count; i++) {
-                    f[i] = (float) v[i];
-                }
-                yield Tensor.ofFloats(shape, f);
-            }
-            case INT64 -> Tensor.ofLongs(shape, java.util.Arrays.stream(v).mapToLong(d -> (long) d).toArray());
-            case INT32 -> Tensor.ofInts(shape, java.util.Arrays.stream(v).mapToInt(d -> (int) d).toArray());
-            default -> {
-                byte[] b = new byte[count];
-                for (int i = 0; i < count; i++) {
-                    b[i] = (byte) v[i];
-                }
-                yield new Tensor(type, shape, b);
-            }
-        };
+        return new Tensor(type, shape, b.array());
     }
 
-    private static long[] dims(JsonNode shape) {
+    private static long[] dims(JsonNode shape, long missing, String what) throws ConversionException {
         JsonNode dim = shape.path("dim");
         long[] out = new long[dim.size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = dim.get(i).path("size").asLong(-1);
+            JsonNode size = dim.get(i).path("size");
+            out[i] = size.isMissingNode() || size.isNull() ? missing : DeclaredShape.dim(size, what);
         }
         return out;
     }

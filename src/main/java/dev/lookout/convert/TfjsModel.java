@@ -176,7 +176,7 @@ public final class TfjsModel {
             for (JsonNode w : group.path("weights")) {
                 WeightSpec spec = WeightSpec.fromJson(w, json);
                 specs.add(spec);
-                expected += spec.byteLength();
+                expected = Math.addExact(expected, spec.byteLength()); // checked too: the sum must not wrap either
             }
             ByteBuffer data = readShards(shards, expected, groupIndex).order(ByteOrder.LITTLE_ENDIAN);
             for (WeightSpec spec : specs) {
@@ -205,6 +205,7 @@ public final class TfjsModel {
             total += sizes[i];
         }
         if (total != expected) {
+            // the sizes on disk and the declared shapes must agree: the shapes, checked, say what is allocated
             // TF.js writes equal-sized shards but for the last one: the odd one out is the damaged file.
             int n = shards.size();
             int culprit = n - 1;
@@ -220,6 +221,10 @@ public final class TfjsModel {
                     + (sizes[culprit] < expectedCulprit ? "too short" : "too long") + ": expected "
                     + expectedCulprit + " bytes, found " + sizes[culprit] + " (group " + groupIndex + " needs "
                     + expected + " bytes in all, its shards hold " + total + "); fetch the model again");
+        }
+        if (total > DeclaredShape.MAX_BYTES) {
+            throw new ConversionException("weight group " + groupIndex + " holds " + total + " bytes, more than the "
+                    + "2 GB a single-file ONNX model can carry");
         }
         ByteBuffer all = ByteBuffer.allocate((int) total);
         for (Path shard : shards) {
@@ -266,11 +271,17 @@ public final class TfjsModel {
 
         static WeightSpec fromJson(JsonNode w, Path json) throws ConversionException {
             String name = w.path("name").asText();
+            String what = "weight " + name + " in " + json;
             JsonNode shapeJson = w.path("shape");
+            if (!shapeJson.isArray()) {
+                throw new ConversionException(what + " has no shape list (\"shape\": " + shapeJson + ")");
+            }
             long[] shape = new long[shapeJson.size()];
             for (int i = 0; i < shape.length; i++) {
-                shape[i] = shapeJson.get(i).asLong();
+                shape[i] = DeclaredShape.dim(shapeJson.get(i), what);
             }
+            // as stored and as decoded (dequantized to 4-byte floats): both are allocated
+            DeclaredShape.bytes(shape, 4, what);
             String dtype = w.path("dtype").asText("float32");
             if (!List.of("float32", "int32", "bool").contains(dtype)) {
                 throw new ConversionException("weight " + name + " in " + json + " has dtype " + dtype

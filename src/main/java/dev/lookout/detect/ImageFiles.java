@@ -95,6 +95,9 @@ public final class ImageFiles {
                     + ImageLimits.megapixels(limits.maxPixels()) + "; if it is genuine, raise the limit with "
                     + "--max-pixels (or -Dlookout.maxPixels=N)");
         }
+        if (declared != null && declared.pixels() > ImageLimits.DECODABLE_PIXELS) {
+            throw tooLargeToDecode(name, declared.width(), declared.height());
+        }
         if (declared != null && (declared.width() <= 0 || declared.height() <= 0)) {
             throw new IOException(name + ": the image declares " + declared.width() + "x" + declared.height()
                     + " pixels: a broken header");
@@ -118,7 +121,20 @@ public final class ImageFiles {
             OpenCv.release(image);
             throw new IOException(name + ": not an image OpenCV can decode (corrupt, or not JPEG/PNG/BMP/...)");
         }
+        if (image.total() > ImageLimits.DECODABLE_PIXELS) { // a format whose header ImageHeader does not read
+            int width = image.cols();
+            int height = image.rows();
+            OpenCv.release(image);
+            throw tooLargeToDecode(name, width, height);
+        }
         return image;
+    }
+
+    /** The limit no option raises: the frame would not fit the arrays the detector copies it into. */
+    private static IOException tooLargeToDecode(String name, long width, long height) {
+        return new IOException(name + " is " + width + "x" + height + " pixels ("
+                + ImageLimits.megapixels(width * height) + "), more than this build can decode ("
+                + ImageLimits.megapixels(ImageLimits.DECODABLE_PIXELS) + "); scale it down");
     }
 
     private static boolean isJpeg(byte[] b) {

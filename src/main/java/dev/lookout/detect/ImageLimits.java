@@ -15,6 +15,13 @@ public record ImageLimits(long maxPixels, long maxBytes) {
     /** 512 MB: far above any real JPEG or PNG of {@link #DEFAULT_MAX_PIXELS}. */
     public static final long DEFAULT_MAX_BYTES = 512L << 20;
 
+    /**
+     * The most pixels this build decodes, whatever the limits say: a decoded frame is copied into one Java array
+     * of 3 bytes a pixel (at most {@code Integer.MAX_VALUE - 8} bytes, about 715 megapixels), and OpenCV's
+     * {@code imdecode} refuses more than {@code OPENCV_IO_MAX_IMAGE_PIXELS} (2^30 unless that variable says less).
+     */
+    public static final long DECODABLE_PIXELS = Math.min((Integer.MAX_VALUE - 8) / 3, openCvPixelLimit());
+
     public ImageLimits {
         if (maxPixels < 1 || maxBytes < 1) {
             throw new IllegalArgumentException("image limits must be positive");
@@ -30,6 +37,15 @@ public record ImageLimits(long maxPixels, long maxBytes) {
     /** These limits with another pixel limit. */
     public ImageLimits withMaxPixels(long value) {
         return new ImageLimits(value, maxBytes);
+    }
+
+    private static long openCvPixelLimit() {
+        String value = System.getenv("OPENCV_IO_MAX_IMAGE_PIXELS");
+        try {
+            return value == null ? 1L << 30 : Math.max(1, Long.parseLong(value.strip()));
+        } catch (NumberFormatException ignored) {
+            return 1L << 30; // OpenCV itself falls back to its default on a value it cannot parse
+        }
     }
 
     /** {@code 30000×30000} → {@code "900 megapixels"}, for messages. */

@@ -17,7 +17,7 @@ public final class Tensor {
     /** Wraps little-endian {@code data}; its length must match the shape. */
     public Tensor(DataType type, long[] shape, byte[] data) {
         long count = count(shape);
-        if (count * type.size() != data.length) {
+        if (count > Integer.MAX_VALUE || count * type.size() != data.length) {
             throw new IllegalArgumentException("tensor of shape " + Arrays.toString(shape) + " and type " + type
                     + " needs " + count * type.size() + " bytes, got " + data.length);
         }
@@ -52,11 +52,26 @@ public final class Tensor {
         return ofLongs(new long[] {values.length}, values);
     }
 
-    /** The number of elements of a shape. */
+    /**
+     * The number of elements of a concrete shape.
+     *
+     * @throws IllegalArgumentException when a dim is negative or the count overflows 64 bits (a product that
+     *     wrapped could match any data length, even none)
+     */
     public static long count(long[] shape) {
         long n = 1;
         for (long d : shape) {
-            n *= d;
+            if (d < 0) {
+                throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " has a negative dimension");
+            }
+        }
+        for (long d : shape) {
+            try {
+                n = Math.multiplyExact(n, d);
+            } catch (ArithmeticException overflow) {
+                throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " has more elements than 64 "
+                        + "bits can count");
+            }
         }
         return n;
     }

@@ -55,7 +55,12 @@ public final class Npy {
         String dims = group(SHAPE, header, name).trim();
         long[] shape = dims.isEmpty() ? new long[0] : Arrays.stream(dims.split(",")).map(String::trim)
                 .filter(s -> !s.isEmpty()).mapToLong(Long::parseLong).toArray();
-        long count = Tensor.count(shape);
+        long count;
+        try {
+            count = Tensor.count(shape);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(name + ": " + e.getMessage());
+        }
         int offset = start + headerLength;
         if (count * type.size() != bytes.length - offset) {
             throw new IOException(name + " should hold " + count + " values of shape " + Arrays.toString(shape)

@@ -125,6 +125,22 @@ class DetectHostileInputTest {
     }
 
     @Test
+    void anImageOverWhatOpenCvDecodesIsNamedWithItsSizeAndTheBatchGoesOn() throws Exception {
+        Path big = pngBomb(dir.resolve("big.png"), 30000); // 900 megapixels, allowed by --max-pixels below
+        Path good = picture("after.png");
+        CliRun run = CliRun.of("detect", "--model", model, "--max-pixels", "1000000000", big.toString(),
+                good.toString());
+        assertEquals(1, run.exitCode(), run.toString());
+        assertEquals(1, run.jsonLines().size(), "the image after the big one is still detected: " + run);
+        assertEquals(good.toString(), run.jsonLines().get(0).get("source").asText());
+        assertTrue(run.err().contains(big + " is 30000x30000 pixels (900 megapixels), more than this build can "
+                + "decode ("), run.err());
+        assertTrue(run.err().contains("scale it down"), run.err());
+        assertFalse(run.err().contains("Index 0") || run.err().contains("Exception") || run.err().contains("\tat "),
+                run.err());
+    }
+
+    @Test
     void anOutputThatIsAnInputIsRefusedAndLeftIntact() throws Exception {
         Path image = picture("scene.png");
         byte[] before = Files.readAllBytes(image);
