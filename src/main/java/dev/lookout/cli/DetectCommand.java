@@ -151,7 +151,7 @@ public final class DetectCommand extends CliCommand {
             throw new UsageException("--reconnect must be 0 (never) or more attempts, not " + reconnect);
         }
         DetectRecording recording = new DetectRecording(record, snapshot, watch, err);
-        ImageLimits limits = ImageLimits.defaults();
+        ImageLimits limits = ImageLimits.defaults().raisedWith("--max-pixels N");
         if (maxPixels != null) {
             if (maxPixels < 1) {
                 throw new UsageException("--max-pixels must be 1 or more, not " + maxPixels);

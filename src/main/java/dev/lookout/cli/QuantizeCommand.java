@@ -54,7 +54,15 @@ final class QuantizeCommand extends CliCommand {
     /** The fp32 model that is quantized. */
     @Override
     List<CommandPaths.Named> inputs() {
-        return modelDir == null ? List.of() : List.of(input("--model", modelDir.resolve(Precision.FP32.modelFile())));
+        Path dir = modelDir;
+        if (dir == null) {
+            try {
+                dir = ModelFiles.findDefault().dir();
+            } catch (IOException e) {
+                return List.of(); // no model folder: the run says so with its own message
+            }
+        }
+        return List.of(input("--model", dir.resolve(Precision.FP32.modelFile())));
     }
 
     @Override

@@ -93,7 +93,7 @@ public final class ImageFiles {
             throw new IOException(name + ": the image declares " + declared.width() + "x" + declared.height()
                     + " pixels (" + ImageLimits.megapixels(declared.pixels()) + "), over the limit of "
                     + ImageLimits.megapixels(limits.maxPixels()) + "; if it is genuine, raise the limit with "
-                    + "--max-pixels (or -Dlookout.maxPixels=N)");
+                    + limits.raiseHint());
         }
         if (declared != null && declared.pixels() > ImageLimits.DECODABLE_PIXELS) {
             throw tooLargeToDecode(name, declared.width(), declared.height());

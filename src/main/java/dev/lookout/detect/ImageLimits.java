@@ -8,7 +8,7 @@ import java.util.Locale;
  * (100 megapixels, 512 MB) let every real camera still through; {@code -Dlookout.maxPixels=N} and
  * {@code -Dlookout.maxImageBytes=N} (or {@code detect --max-pixels}) change them.
  */
-public record ImageLimits(long maxPixels, long maxBytes) {
+public record ImageLimits(long maxPixels, long maxBytes, String raiseHint) {
 
     /** 100 megapixels: above the largest common camera sensors (61-102 MP medium format). */
     public static final long DEFAULT_MAX_PIXELS = 100_000_000L;
@@ -22,6 +22,13 @@ public record ImageLimits(long maxPixels, long maxBytes) {
      */
     public static final long DECODABLE_PIXELS = Math.min((Integer.MAX_VALUE - 8) / 3, openCvPixelLimit());
 
+    /** How the pixel limit is raised when nothing else says: the system property, which every command reads. */
+    public static final String PROPERTY_HINT = "java -Dlookout.maxPixels=N -jar lookout.jar ...";
+
+    /**
+     * @param raiseHint how the user running this raises the pixel limit (an option of their command, or
+     *     {@link #PROPERTY_HINT}), named in the message that refuses an image
+     */
     public ImageLimits {
         if (maxPixels < 1 || maxBytes < 1) {
             throw new IllegalArgumentException("image limits must be positive");
@@ -31,12 +38,17 @@ public record ImageLimits(long maxPixels, long maxBytes) {
     /** The defaults, or the system properties' values when set. */
     public static ImageLimits defaults() {
         return new ImageLimits(Long.getLong("lookout.maxPixels", DEFAULT_MAX_PIXELS),
-                Long.getLong("lookout.maxImageBytes", DEFAULT_MAX_BYTES));
+                Long.getLong("lookout.maxImageBytes", DEFAULT_MAX_BYTES), PROPERTY_HINT);
     }
 
     /** These limits with another pixel limit. */
     public ImageLimits withMaxPixels(long value) {
-        return new ImageLimits(value, maxBytes);
+        return new ImageLimits(value, maxBytes, raiseHint);
+    }
+
+    /** These limits, raised with {@code hint} (e.g. {@code --max-pixels N}) in what the user runs. */
+    public ImageLimits raisedWith(String hint) {
+        return new ImageLimits(maxPixels, maxBytes, hint);
     }
 
     private static long openCvPixelLimit() {

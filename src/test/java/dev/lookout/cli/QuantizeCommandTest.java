@@ -31,10 +31,21 @@ class QuantizeCommandTest {
         long size = Files.size(model);
         CliRun run = CliRun.of("quantize", "--output", model.toString(), "--calibration",
                 TestData.reference().resolve("images/dog.png").toString());
-        assertEquals(1, run.exitCode(), run.toString());
-        assertTrue(run.err().contains("the output " + model + " is the input " + model + "; choose another file"),
-                run.err());
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("--output " + model + " is the input --model " + model
+                + "; choose another file"), run.err());
         assertEquals(size, Files.size(model));
+    }
+
+    @Test
+    void aCalibrationImageOverThePixelLimitNamesHowQuantizeRaisesIt(@TempDir Path dir) throws Exception {
+        Path big = DetectHostileInputTest.pngBomb(dir.resolve("big.png"), 11000); // 121 megapixels
+        CliRun run = CliRun.of("quantize", "--model", TestData.modelDir().toString(), "--output",
+                dir.resolve("q.onnx").toString(), "--calibration", big.toString());
+        assertEquals(1, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("raise the limit with java -Dlookout.maxPixels=N"), run.err());
+        assertFalse(run.err().contains("--max-pixels"), "quantize has no --max-pixels: " + run.err());
+        assertFalse(Files.exists(dir.resolve("q.onnx")));
     }
 
     @Test
