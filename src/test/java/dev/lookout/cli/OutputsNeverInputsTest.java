@@ -121,10 +121,18 @@ class OutputsNeverInputsTest {
     @Test
     void everyCommandsHelpPrintsNoWarning() {
         CommandLine root = Main.commandLine(new LookoutCommand(), System.out, System.err);
-        for (String name : root.getSubcommands().keySet()) {
-            CliRun help = CliRun.of(name, "--help");
-            assertEquals(0, help.exitCode(), name + " --help: " + help.err());
-            assertEquals("", help.err(), name + " --help wrote on stderr");
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream picocli = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(picocli, true)); // picocli's own warnings go to System.err
+        try {
+            for (String name : root.getSubcommands().keySet()) {
+                CliRun help = CliRun.of(name, "--help");
+                assertEquals(0, help.exitCode(), name + " --help: " + help.err());
+                assertEquals("", help.err(), name + " --help wrote on stderr");
+                assertEquals("", picocli.toString(), name + " --help made picocli warn");
+            }
+        } finally {
+            System.setErr(stderr);
         }
     }
 
