@@ -2,6 +2,7 @@ package dev.lookout.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,6 +49,18 @@ class RunCommandTest {
         assertEquals("float", y.get("dtype").asText());
         assertEquals("[1,1,2,3]", y.get("shape").toString());
         assertEquals("[1.0,20.0,300.0,4.0,50.0,600.0]", y.get("data").toString());
+    }
+
+    @Test
+    void anOutputInAMissingFolderIsNamedWithItsFolderNotATemporaryFile() throws Exception {
+        Path in = dir.resolve("x.npy");
+        Files.write(in, Npy.write(Tensor.ofFloats(new long[] {1, 1, 1, 3}, 1, 2, 3)));
+        Path out = dir.resolve("missing").resolve("y.npz");
+        CliRun run = CliRun.of("run", model.toString(), "--input", in.toString(), "--output", out.toString());
+        assertEquals(1, run.exitCode(), run.toString());
+        assertEquals("lookout run: cannot write " + out + ": its folder " + out.getParent() + " does not exist\n",
+                run.err());
+        assertFalse(Files.exists(out.getParent()));
     }
 
     @Test
