@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A store query ({@code events}) and a configuration check load no native library: no ONNX Runtime, OpenCV or
- * FFmpeg (javacpp). Each command line runs in a child JVM with {@code -verbose:class}, so what the test JVM itself
+ * A store query ({@code events}) and a configuration check load no native library (no ONNX Runtime, OpenCV or
+ * FFmpeg: javacpp) and build no other command. Each command line runs in a child JVM with {@code -verbose:class}, so what the test JVM itself
  * loaded for other tests cannot hide or fake a load.
  */
 @IntegrationTest
@@ -60,6 +60,11 @@ class LightCommandsLoadNoNativesTest {
             for (String marker : NATIVE_MARKERS) {
                 assertTrue(child.loaded().stream().noneMatch(marker::equals),
                         command + " loaded " + marker + " (a native library)");
+            }
+            // picocli builds only the command named: no other command's options, mixins or types are loaded
+            for (String other : List.of("dev.lookout.cli.LiveCommand", "dev.lookout.cli.MonitorCommand",
+                    "dev.lookout.cli.DetectCommand", "dev.lookout.ui.LiveWindow")) {
+                assertTrue(child.loaded().stream().noneMatch(other::equals), command + " loaded " + other);
             }
         }
     }
