@@ -63,7 +63,7 @@ def t(s):
 cells = []
 for cam, h in health.items():
     secs = (t(h["time"]) - t(live.get(cam, h["time"]))).total_seconds() or 1
-    cells.append(f"{cam} {h['detected'] / secs:.1f} ({h['detected']} det, {h['skippedRate']} stale, "
+    cells.append(f"{cam} {h['detected'] / secs:.1f} ({h['detected']} det, {h.get('skippedBusy', 0) + h['skippedRate']} stale, "
                  f"{h['skippedNoMotion']} still)")
 print(f"| {name} | {'; '.join(cells)} | {cpu} s | {load0} → {load1} |", flush=True)
 EOF

@@ -141,7 +141,8 @@ def health(path):
     return last
 print("last health line per camera before the kill (cumulative counts):")
 for cam, h in sorted(health(out + "/monitor.log").items()):
-    print(f"  {cam}: detected {h['detected']}, skipped for rate {h['skippedRate']}, "
+    print(f"  {cam}: detected {h['detected']}, skipped busy {h.get('skippedBusy', 0)}, "
+          f"skipped for detect_fps {h['skippedRate']}, "
           f"skipped without motion {h['skippedNoMotion']}, {h['detectFps']} det/s, {h['fps']} fps, at {h['time']}")
 states = [json.loads(l) for l in open(out + "/monitor.log") if '"type":"state"' in l]
 print("state changes during the soak:")

@@ -32,10 +32,6 @@ import org.opencv.core.Mat;
 public final class FfmpegFrameSource implements FrameSource {
 
     private static final Pattern URL_SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://.*", Pattern.DOTALL);
-    // failures after which another RTSP transport cannot help: nobody there, or the server said no
-    private static final Set<Integer> FINAL_RTSP_ERRORS = Set.of(-111, -110, -113, -101, -5,
-            avutil.AVERROR_HTTP_UNAUTHORIZED, avutil.AVERROR_HTTP_FORBIDDEN, avutil.AVERROR_HTTP_NOT_FOUND,
-            avutil.AVERROR_STREAM_NOT_FOUND, avutil.AVERROR_EXIT);
     // container frame rates beyond this are time bases, not rates (MJPEG over HTTP reports 90000)
     private static final double MAX_PLAUSIBLE_FPS = 1000;
 
@@ -69,6 +65,17 @@ public final class FfmpegFrameSource implements FrameSource {
         this.live = live;
         this.frameRate = Double.isFinite(rate) && rate > 0 && rate < MAX_PLAUSIBLE_FPS ? rate : 0;
         this.openedNanos = System.nanoTime();
+    }
+
+    /**
+     * Failures after which another RTSP transport cannot help: nobody there, or the server said no. In a holder
+     * because reading avutil's constants loads the FFmpeg natives: this class's own initialization must stay free
+     * of them, so that {@link #isUrl} (the configuration reader, {@code lookout events --config}) costs nothing.
+     */
+    private static final class FinalRtspErrors {
+        static final Set<Integer> CODES = Set.of(-111, -110, -113, -101, -5,
+                avutil.AVERROR_HTTP_UNAUTHORIZED, avutil.AVERROR_HTTP_FORBIDDEN, avutil.AVERROR_HTTP_NOT_FOUND,
+                avutil.AVERROR_STREAM_NOT_FOUND, avutil.AVERROR_EXIT);
     }
 
     /** True if {@code location} is a URL that FFmpeg opens over the network (any scheme but {@code file}). */
@@ -115,7 +122,7 @@ public final class FfmpegFrameSource implements FrameSource {
                 } catch (IOException overTcp) {
                     boolean budgetLeft = System.nanoTime() - started < socketTimeout.toNanos();
                     if (!budgetLeft || overTcp instanceof StreamGuard.Tripped
-                            || FINAL_RTSP_ERRORS.contains(Ffmpeg.errorCodeIn(overTcp.getMessage()))) {
+                            || FinalRtspErrors.CODES.contains(Ffmpeg.errorCodeIn(overTcp.getMessage()))) {
                         throw overTcp; // a server that answered nothing over TCP gets no second try
                     }
                     try {

@@ -11,7 +11,9 @@ import dev.lookout.store.RetentionPolicy;
 import dev.lookout.store.StorageLayout;
 import dev.lookout.store.StoreException;
 import dev.lookout.store.StoreOptions;
+import dev.lookout.store.StoreNames;
 import dev.lookout.store.StoreReader;
+import dev.lookout.store.StoredEvent;
 import dev.lookout.store.TimeSpans;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -46,6 +48,16 @@ final class EventsCommand extends CliCommand {
     @Option(names = "--since", paramLabel = "WHEN",
             description = "only events that started since: 90s, 30m, 2h, 7d, or 2026-12-01T10:00:00Z")
     String since;
+
+    @Option(names = "--until", paramLabel = "WHEN",
+            description = "only events that started before: 90s, 30m, 2h, 7d (that long ago), or an ISO time")
+    String until;
+
+    @Option(names = "--zone", paramLabel = "NAME", description = "only events in this zone (at some time)")
+    String zone;
+
+    @Option(names = "--line", paramLabel = "NAME", description = "only events that crossed this line: NAME (either way), NAME:in or NAME:out")
+    String line;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "50", description = "at most N events (${DEFAULT-VALUE})")
     int limit;
@@ -94,20 +106,55 @@ final class EventsCommand extends CliCommand {
                 }
                 return 0;
             }
-            EventQuery query = EventQuery.NEWEST.camera(camera).className(className).limit(limit);
-            if (since != null) {
-                query = query.since(parse(() -> TimeSpans.parseSince(since, Instant.now()), "--since"));
-            }
+            EventQuery query = query();
+            List<StoredEvent> events = reader.events(query);
             EventListing listing = new EventListing(ZoneId.systemDefault());
+            if (events.isEmpty()) {
+                explainNothing(reader, query);
+            }
             if (json) {
-                listing.printJson(reader.events(query), out);
+                listing.printJson(events, out);
             } else {
-                listing.printTable(reader.events(query), out);
+                listing.printTable(events, out);
             }
             return 0;
         } catch (StoreException e) {
             problem(e.getMessage());
             return Main.EXIT_FAILED;
+        }
+    }
+
+    private EventQuery query() throws UsageException {
+        Instant now = Instant.now();
+        EventQuery query = EventQuery.NEWEST.camera(camera).className(className).zone(zone).line(line).limit(limit);
+        if (since != null) {
+            query = query.since(parse(() -> TimeSpans.parseSince(since, now), "--since"));
+        }
+        if (until != null) {
+            query = query.until(parse(() -> TimeSpans.parseSince(until, now), "--until"));
+        }
+        if (query.since() != null && query.until() != null && !query.until().isAfter(query.since())) {
+            throw new UsageException("--until " + until + " (" + query.until() + ") is not after --since " + since
+                    + " (" + query.since() + "): nothing can match");
+        }
+        return query;
+    }
+
+    /**
+     * Nothing matched: a class no model knows is a usage error; a camera, zone, line or class the store's events do
+     * not use gets a note on stderr naming what they do use ({@link EventFilterNotes}).
+     */
+    private void explainNothing(StoreReader reader, EventQuery query) throws StoreException, UsageException {
+        if (query.camera() == null && query.className() == null && query.zone() == null && query.line() == null) {
+            return;
+        }
+        StoreNames names = reader.names();
+        UsageException unknown = EventFilterNotes.unknownClass(query.className(), names);
+        if (unknown != null) {
+            throw unknown;
+        }
+        for (String note : EventFilterNotes.notes(query, names)) {
+            err.println("lookout events: " + note);
         }
     }
 

@@ -51,9 +51,10 @@ public final class Main {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         String[] line = args.length == 0 || (args[0].startsWith("-") && !TOP_LEVEL_OPTIONS.contains(args[0]))
                 ? prepend("live", args) : args;
-        CommandLine commandLine = commandLine(new LookoutCommand(), out, err);
-        if (!line[0].startsWith("-") && !commandLine.getSubcommands().containsKey(line[0])) {
-            List<String> close = similar(line[0], commandLine.getSubcommands().keySet());
+        boolean one = LookoutCommand.COMMANDS.contains(line[0]) && !line[0].equals("generate-completion");
+        CommandLine commandLine = commandLine(new LookoutCommand(), one ? List.of(line[0]) : null, out, err);
+        if (!line[0].startsWith("-") && !LookoutCommand.COMMANDS.contains(line[0])) {
+            List<String> close = similar(line[0], new java.util.HashSet<>(LookoutCommand.COMMANDS));
             err.println("lookout: unknown command '" + line[0] + "'"
                     + (close.isEmpty() ? "" : "; did you mean " + String.join(" or ", close) + "?")
                     + " Run 'lookout --help' for the list of commands.");
@@ -76,9 +77,20 @@ public final class Main {
         return commandLine(command, out, err).execute(args);
     }
 
-    /** The command line of {@code root} and its sub-commands, writing to {@code out} and {@code err}. */
+    /** The command line of {@code root} and all its sub-commands, writing to {@code out} and {@code err}. */
     static CommandLine commandLine(Object root, PrintStream out, PrintStream err) {
+        return commandLine(root, null, out, err);
+    }
+
+    /**
+     * The command line of {@code root}; for {@link LookoutCommand}, with the sub-commands named in {@code only}
+     * (null: all). Sub-commands are added first: picocli's settings below reach only those already there.
+     */
+    static CommandLine commandLine(Object root, java.util.Collection<String> only, PrintStream out, PrintStream err) {
         CommandLine commandLine = new CommandLine(root);
+        if (root instanceof LookoutCommand) {
+            LookoutCommand.addSubcommands(commandLine, only);
+        }
         NumberConverters.register(commandLine);
         PathArguments.register(commandLine);
         commandLine.setOut(new PrintWriter(out, true));

@@ -53,13 +53,17 @@ final class RemoteEventsCommand extends CliCommand {
 
     @Override
     int run() throws Exception {
+        if (duration != null && !(duration > 0 && duration < 1e9)) {
+            throw new UsageException("--duration must be a number of seconds above 0, got " + duration);
+        }
         MqttSettings settings = settings();
         BoundedQueue<String> lines = new BoundedQueue<>(10_000);
         AtomicBoolean connected = new AtomicBoolean();
+        Seen seen = new Seen();
         String[] lastProblem = new String[1];
         long deadline = duration == null ? Long.MAX_VALUE
                 : System.nanoTime() + (long) (duration * TimeUnit.SECONDS.toNanos(1));
-        try (RemoteEvents remote = RemoteEvents.start(settings, listener(lines, connected))) {
+        try (RemoteEvents remote = RemoteEvents.start(settings, listener(lines, connected, seen))) {
             while (System.nanoTime() < deadline) {
                 String line = lines.poll(100);
                 if (line != null) {
@@ -78,7 +82,42 @@ final class RemoteEventsCommand extends CliCommand {
         if (lines.dropped() > 0) {
             problem(lines.dropped() + " messages were dropped: the output could not keep up");
         }
-        return connected.get() ? 0 : Main.EXIT_FAILED;
+        if (!connected.get()) {
+            // said even when no attempt had failed yet: a port that accepts but never answers as a broker
+            problem("no MQTT broker answered at " + settings.redactedUrl() + (duration == null ? ""
+                    : " within " + seconds(duration)) + ": " + (lastProblem[0] != null
+                            ? MqttLoginOptions.forCommandLine(lastProblem[0])
+                            : "nothing there accepted an MQTT connection (check the host, the port and tcp:// or ssl://)"));
+            return Main.EXIT_FAILED;
+        }
+        err.println("lookout remote-events: " + (duration == null ? "" : seconds(duration) + " ") + "done: "
+                + seen.summary());
+        return 0;
+    }
+
+    /** {@code 2 s}, {@code 1.5 s}. */
+    private static String seconds(double value) {
+        return (value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value)) + " s";
+    }
+
+    /** What the run received, for its closing line ({@code 3 events from 2 nodes}); any thread. */
+    private static final class Seen {
+        private final java.util.Set<String> nodes = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private final java.util.concurrent.atomic.AtomicLong events = new java.util.concurrent.atomic.AtomicLong();
+
+        void node(String node) {
+            nodes.add(node);
+        }
+
+        void event(String node) {
+            nodes.add(node);
+            events.incrementAndGet();
+        }
+
+        String summary() {
+            long n = events.get();
+            return n + (n == 1 ? " event" : " events") + " from " + nodes.size() + (nodes.size() == 1 ? " node" : " nodes");
+        }
     }
 
     private MqttSettings settings() throws UsageException {
@@ -91,7 +130,7 @@ final class RemoteEventsCommand extends CliCommand {
         return login.settings("--mqtt", url, "remote-events", prefix, protocol, this::problem);
     }
 
-    private static RemoteEventsListener listener(BoundedQueue<String> lines, AtomicBoolean connected) {
+    private static RemoteEventsListener listener(BoundedQueue<String> lines, AtomicBoolean connected, Seen seen) {
         JsonNodeFactory json = JsonNodeFactory.instance;
         return new RemoteEventsListener() {
             @Override
@@ -99,11 +138,13 @@ final class RemoteEventsCommand extends CliCommand {
                 ObjectNode line = json.objectNode().put("node", node);
                 line.set("change", EventJson.change(change));
                 lines.offer(line.toString());
+                seen.event(node);
             }
 
             @Override
             public void nodeState(String node, boolean online) {
                 lines.offer(json.objectNode().put("node", node).put("online", online).toString());
+                seen.node(node);
             }
 
             @Override

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** "Did you mean ...?" for mistyped keys and names: the closest candidate by edit distance, if close enough. */
-final class Suggestions {
+public final class Suggestions {
 
     private Suggestions() {
     }
@@ -14,7 +14,7 @@ final class Suggestions {
      * The candidate closest to {@code word} (ignoring case; '-' and '_' count as the same), when at most about a
      * third of its letters differ; empty when nothing is that close.
      */
-    static Optional<String> closest(String word, Collection<String> candidates) {
+    public static Optional<String> closest(String word, Collection<String> candidates) {
         String w = normal(word);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;

@@ -31,6 +31,21 @@ public final class CocoLabels {
     /** The ids COCO never annotated, which Coco-SSD therefore never reports. */
     private static final Set<Integer> UNANNOTATED = Set.of(12, 26, 29, 30, 45, 66, 68, 69, 71, 83);
 
+    /**
+     * Coco-SSD's 80 class names in COCO id order (as in {@code models/coco-ssd/labels.json}), for what needs them
+     * without a model at hand (checking {@code lookout events --class}).
+     */
+    public static final List<String> COCO_NAMES = List.of(
+            "person", "bicycle", "car", "motorcycle", "airplane", "bus", "train", "truck", "boat", "traffic light",
+            "fire hydrant", "stop sign", "parking meter", "bench", "bird", "cat", "dog", "horse", "sheep", "cow",
+            "elephant", "bear", "zebra", "giraffe", "backpack", "umbrella", "handbag", "tie", "suitcase", "frisbee",
+            "skis", "snowboard", "sports ball", "kite", "baseball bat", "baseball glove", "skateboard", "surfboard",
+            "tennis racket", "bottle", "wine glass", "cup", "fork", "knife", "spoon", "bowl", "banana", "apple",
+            "sandwich", "orange", "broccoli", "carrot", "hot dog", "pizza", "donut", "cake", "chair", "couch",
+            "potted plant", "bed", "dining table", "toilet", "tv", "laptop", "mouse", "remote", "keyboard",
+            "cell phone", "microwave", "oven", "toaster", "sink", "refrigerator", "book", "clock", "vase", "scissors",
+            "teddy bear", "hair drier", "toothbrush");
+
     private final String[] namesById;
     private final List<String> names;
 

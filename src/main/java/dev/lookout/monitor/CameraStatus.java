@@ -8,12 +8,13 @@ package dev.lookout.monitor;
  * @param fps frames per second arriving from the source (last few seconds)
  * @param detectFps frames per second detected (last few seconds)
  * @param framesDetected frames detected since start
- * @param skippedRate frames skipped by the rate cap or because the detector was busy with other cameras
+ * @param skippedBusy frames replaced by newer ones while the detector was busy (with this camera or another)
+ * @param skippedRate frames replaced by newer ones while the camera's {@code detect_fps} cap held detection off
  * @param skippedNoMotion frames skipped because nothing moved and no object was tracked
  * @param problem the last problem (redacted), or {@code null}
  */
 public record CameraStatus(State state, String source, double fps, double detectFps, long framesDetected,
-        long skippedRate, long skippedNoMotion, String problem) {
+        long skippedBusy, long skippedRate, long skippedNoMotion, String problem) {
 
     /** What a camera's source is doing. */
     public enum State {

@@ -19,6 +19,12 @@ interface DetectionClient {
     /** The most detections per second for this camera, or 0 for no cap. */
     double maxRate();
 
+    /**
+     * The scheduler takes none of this camera's frames before {@code nanos} (its clock, that of {@link
+     * Frame#capturedNanos}): told after each detection of a camera with a cap, for counting what the cap skips.
+     */
+    void holdUntil(long nanos);
+
     /** The detector's result for {@code frame} (still owned by the scheduler, valid during the call). */
     void detected(Frame frame, DetectionResult result);
 

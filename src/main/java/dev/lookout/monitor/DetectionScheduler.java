@@ -12,7 +12,7 @@ import java.util.function.LongSupplier;
  * Shares one detector among all cameras: it serves the cameras in turn (round robin, starting after the one served
  * last), each time the newest frame of the next camera that has one waiting and is within its rate cap. A camera
  * over its cap is passed over (its frame stays in its {@link FrameSlot} and is replaced by newer ones, counted as
- * stale there), so a busy or fast camera never delays the others by more than one detection each. Nothing is
+ * skipped for the rate there; a frame replaced while the detector works on another is counted as skipped busy), so a busy or fast camera never delays the others by more than one detection each. Nothing is
  * queued. One thread calls {@link #serveOne()} (or {@link #run()}); cameras may be added from any thread.
  */
 final class DetectionScheduler implements Runnable {
@@ -65,6 +65,7 @@ final class DetectionScheduler implements Runnable {
             next = (next + i + 1) % n;
             double rate = c.camera.maxRate();
             c.notBeforeNanos = rate > 0 ? now + Math.round(1e9 / rate) : Long.MIN_VALUE;
+            c.camera.holdUntil(c.notBeforeNanos);
             try (frame) {
                 DetectionResult result = detector.apply(frame, c.camera.detectOptions());
                 c.camera.detected(frame, result);

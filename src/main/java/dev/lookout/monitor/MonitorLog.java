@@ -9,6 +9,8 @@ import dev.lookout.event.EventType;
 import dev.lookout.event.ObjectEvent;
 import java.io.PrintStream;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -67,13 +69,33 @@ public final class MonitorLog implements EventSink {
         if (json) {
             print(line("health").put("camera", camera).put("state", s.state().name().toLowerCase(Locale.ROOT))
                     .put("fps", round(s.fps())).put("detectFps", round(s.detectFps()))
-                    .put("detected", s.framesDetected()).put("skippedRate", s.skippedRate())
+                    .put("detected", s.framesDetected()).put("skippedBusy", s.skippedBusy())
+                    .put("skippedRate", s.skippedRate())
                     .put("skippedNoMotion", s.skippedNoMotion()));
         } else {
-            print(String.format(Locale.ROOT, "%s: %s, %.1f fps, detecting %.1f fps, %d detected, skipped %d for rate "
-                    + "and %d without motion", camera, s.state().name().toLowerCase(Locale.ROOT), s.fps(),
-                    s.detectFps(), s.framesDetected(), s.skippedRate(), s.skippedNoMotion()));
+            print(String.format(Locale.ROOT, "%s: %s, %.1f fps, detecting %.1f fps, %d detected, %s", camera,
+                    s.state().name().toLowerCase(Locale.ROOT), s.fps(), s.detectFps(), s.framesDetected(),
+                    skipped(s)));
         }
+    }
+
+    /**
+     * {@code skipped 12 while the detector was busy, 3 for detect_fps, 40 without motion}: each reason apart, the
+     * ones at zero left out ({@code nothing skipped} when all are), since a frame skipped for a cap nobody set would
+     * send the reader looking for one.
+     */
+    static String skipped(CameraStatus s) {
+        List<String> parts = new ArrayList<>();
+        if (s.skippedBusy() > 0) {
+            parts.add(s.skippedBusy() + " while the detector was busy");
+        }
+        if (s.skippedRate() > 0) {
+            parts.add(s.skippedRate() + " for detect_fps");
+        }
+        if (s.skippedNoMotion() > 0) {
+            parts.add(s.skippedNoMotion() + " without motion");
+        }
+        return parts.isEmpty() ? "nothing skipped" : "skipped " + String.join(", ", parts);
     }
 
     /** Something the user should know (started, stopping, a sink's problem). */

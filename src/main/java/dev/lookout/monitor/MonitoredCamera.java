@@ -283,6 +283,11 @@ final class MonitoredCamera implements CameraFeed, DetectionClient {
     }
 
     @Override
+    public void holdUntil(long nanos) {
+        slot.holdUntil(nanos);
+    }
+
+    @Override
     public void detected(Frame frame, DetectionResult result) {
         tracking.update(Math.max(0, frame.capturedNanos() - originNanos) / 1e9, result);
         detected.incrementAndGet();
@@ -309,7 +314,7 @@ final class MonitoredCamera implements CameraFeed, DetectionClient {
     @Override
     public CameraStatus status() {
         return new CameraStatus(state, UrlRedaction.redact(config.source()), frames.perSecond(),
-                detections.perSecond(), detected.get(), slot.stale(), noMotion.get(), problem);
+                detections.perSecond(), detected.get(), slot.skippedBusy(), slot.skippedRate(), noMotion.get(), problem);
     }
 
     @Override

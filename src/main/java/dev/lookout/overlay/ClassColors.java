@@ -9,17 +9,8 @@ import java.util.List;
  */
 public final class ClassColors {
 
-    /** Coco-SSD's 80 class names in COCO id order (as in {@code models/coco-ssd/labels.json}). */
-    private static final List<String> COCO = List.of(
-            "person", "bicycle", "car", "motorcycle", "airplane", "bus", "train", "truck", "boat", "traffic light",
-            "fire hydrant", "stop sign", "parking meter", "bench", "bird", "cat", "dog", "horse", "sheep", "cow",
-            "elephant", "bear", "zebra", "giraffe", "backpack", "umbrella", "handbag", "tie", "suitcase", "frisbee",
-            "skis", "snowboard", "sports ball", "kite", "baseball bat", "baseball glove", "skateboard", "surfboard",
-            "tennis racket", "bottle", "wine glass", "cup", "fork", "knife", "spoon", "bowl", "banana", "apple",
-            "sandwich", "orange", "broccoli", "carrot", "hot dog", "pizza", "donut", "cake", "chair", "couch",
-            "potted plant", "bed", "dining table", "toilet", "tv", "laptop", "mouse", "remote", "keyboard",
-            "cell phone", "microwave", "oven", "toaster", "sink", "refrigerator", "book", "clock", "vase", "scissors",
-            "teddy bear", "hair drier", "toothbrush");
+    /** Coco-SSD's 80 class names in COCO id order. */
+    private static final List<String> COCO = dev.lookout.detect.CocoLabels.COCO_NAMES;
 
     /** The golden-ratio step spreads consecutive indices around the colour wheel, far from each other. */
     private static final double GOLDEN = 0.6180339887498949;

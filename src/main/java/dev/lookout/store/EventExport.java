@@ -5,12 +5,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Copies an event's clip and snapshot out of the store into a folder. Never overwrites: a name taken in the target
  * folder gets {@code -2}, {@code -3}, ... ({@link OutputFiles#claimFile}); the store's files are only read.
+ *
+ * <p>Every copy gets one mode, {@link #exportMode}: a copy would otherwise keep its source's mode, and the store's
+ * files differ by accident of how they were written (a snapshot written through a temporary file is 0600, a clip
+ * 0644), so one export held a private snapshot beside a readable clip.
  */
 public final class EventExport {
 
@@ -53,8 +60,25 @@ public final class EventExport {
             Path target = OutputFiles.claimFile(folder.resolve(source.getFileName()));
             // replaces only the empty placeholder just claimed for this copy
             Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+            if (Files.getFileStore(target).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(target, exportMode(reader.layout().root()));
+            }
             copies.add(target);
         }
         return copies;
+    }
+
+    /**
+     * The mode of exported files: {@code 0644}, the mode of any file a user writes, since an export is meant to be
+     * handed on; but {@code 0600} when the storage folder lets nobody else in (no group or other permission), so
+     * that exporting never shows what the owner had kept private.
+     */
+    static Set<PosixFilePermission> exportMode(Path storageRoot) throws IOException {
+        boolean privateStore = false;
+        if (Files.getFileStore(storageRoot).supportsFileAttributeView("posix")) {
+            Set<PosixFilePermission> folder = Files.getPosixFilePermissions(storageRoot);
+            privateStore = folder.stream().allMatch(p -> p.name().startsWith("OWNER_"));
+        }
+        return PosixFilePermissions.fromString(privateStore ? "rw-------" : "rw-r--r--");
     }
 }

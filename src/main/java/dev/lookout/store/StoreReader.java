@@ -48,10 +48,38 @@ public final class StoreReader {
             sql.append(" AND start_ms < ?");
             params.add(query.until().toEpochMilli());
         }
+        if (query.zone() != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM json_each(events.zones) WHERE value = ?)");
+            params.add(query.zone());
+        }
+        if (query.line() != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM json_each(events.lines) WHERE value IN (?, ?, ?))");
+            params.addAll(List.of(query.line(), query.line() + ":in", query.line() + ":out"));
+        }
         sql.append(" ORDER BY start_ms DESC, id DESC LIMIT ? OFFSET ?");
         params.add(query.limit());
         params.add(query.offset());
         return query(sql.toString(), params, rs -> EventRows.read(rs, layout));
+    }
+
+    /**
+     * The names the store's events use: cameras, classes, zones and lines (without their {@code :in} /
+     * {@code :out}), each sorted; for telling a mistyped filter from one that only matches nothing.
+     */
+    public StoreNames names() throws StoreException {
+        return new StoreNames(distinct("SELECT DISTINCT camera FROM events"),
+                distinct("SELECT DISTINCT class FROM events"),
+                distinct("SELECT DISTINCT j.value FROM events, json_each(events.zones) j"),
+                distinct("SELECT DISTINCT CASE WHEN j.value LIKE '%:in' THEN substr(j.value, 1, length(j.value) - 3) "
+                        + "WHEN j.value LIKE '%:out' THEN substr(j.value, 1, length(j.value) - 4) ELSE j.value END "
+                        + "FROM events, json_each(events.lines) j"));
+    }
+
+    private List<String> distinct(String sql) throws StoreException {
+        List<String> names = query(sql, List.of(), rs -> rs.getString(1));
+        names.removeIf(java.util.Objects::isNull);
+        names.sort(null);
+        return List.copyOf(new java.util.LinkedHashSet<>(names));
     }
 
     /** The event {@code id}, if the store has it. */

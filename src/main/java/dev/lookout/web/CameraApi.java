@@ -52,7 +52,8 @@ final class CameraApi {
         CameraStatus s = feed.status();
         ObjectNode node = NODES.objectNode().put("name", feed.name()).put("state", s.state().name().toLowerCase())
                 .put("source", UrlRedaction.redact(s.source())).put("fps", s.fps()).put("detect_fps", s.detectFps())
-                .put("frames_detected", s.framesDetected()).put("skipped_rate", s.skippedRate())
+                .put("frames_detected", s.framesDetected()).put("skipped_busy", s.skippedBusy())
+                .put("skipped_rate", s.skippedRate())
                 .put("skipped_no_motion", s.skippedNoMotion()).put("problem", UrlRedaction.redact(s.problem()));
         CameraCounts counts = feed.counts();
         ObjectNode countsNode = node.putObject("counts");

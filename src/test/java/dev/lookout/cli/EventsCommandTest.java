@@ -17,6 +17,7 @@ import dev.lookout.store.StoreOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -43,10 +44,10 @@ class EventsCommandTest {
         Path clip = write(layout.folder(RecordingKind.CLIP, "gate").resolve("gate-1.mp4"), 4000, old);
         Path snapshot = write(layout.folder(RecordingKind.SNAPSHOT, "gate").resolve("gate-1.png"), 900, old);
         add(store, new ObjectEvent("gate-1", "gate", 4, "person", old, old.plusSeconds(75), 0.8, 0.91,
-                new double[] {1, 2, 3, 4}, List.of(), List.of(), false, snapshot, clip));
+                new double[] {1, 2, 3, 4}, List.of("drive"), List.of("gate:in"), false, snapshot, clip));
         Instant hour = now.minus(Duration.ofHours(1));
         add(store, new ObjectEvent("yard-1", "yard", 9, "car", hour, hour.plusSeconds(5), 0.7, 0.7,
-                new double[] {1, 2, 3, 4}, List.of(), List.of(), false, null, null));
+                new double[] {1, 2, 3, 4}, List.of("lawn", "drive"), List.of("fence:out"), false, null, null));
         add(store, new ObjectEvent("gate-2", "gate", 5, "person", now.minus(Duration.ofMinutes(10)), null, 0.6, 0.6,
                 new double[] {1, 2, 3, 4}, List.of(), List.of(), false, null, null));
         store.flush();
@@ -191,6 +192,106 @@ class EventsCommandTest {
         List<JsonNode> after = CliRun.of("events", "--storage", storage.toString(), "--json").jsonLines();
         assertTrue(after.get(2).get("clip").isNull(), "the event no longer links its deleted clip");
         assertTrue(after.get(0).get("end_unknown").asBoolean(), "gate-2 was left open: closed on reopening");
+    }
+
+    @Test
+    void untilZoneAndLineFilterTheListing() throws Exception {
+        try (EventStore store = populated()) {
+            assertEquals(List.of("gate-1"), ids("--until", "2h"));
+            assertEquals(List.of("yard-1", "gate-1"), ids("--since", "4h", "--until", "30m"));
+            assertEquals(List.of("yard-1"), ids("--since", "2h", "--until",
+                    now.minus(Duration.ofMinutes(30)).toString()));
+            assertEquals(List.of("yard-1", "gate-1"), ids("--zone", "drive"));
+            assertEquals(List.of("yard-1"), ids("--zone", "lawn"));
+            assertEquals(List.of("gate-1"), ids("--line", "gate"));
+            assertEquals(List.of("yard-1"), ids("--line", "fence"));
+            assertEquals(List.of("gate-1"), ids("--line", "gate:in"));
+            assertEquals(List.of(), ids("--line", "gate:out"), "one direction only");
+            assertEquals("", CliRun.of("events", "--storage", storage.toString(), "--line", "gate:out").err(),
+                    "the line exists: nothing to correct");
+
+            CliRun backwards = CliRun.of("events", "--storage", storage.toString(), "--since", "1h", "--until", "2h");
+            assertEquals(2, backwards.exitCode(), backwards.toString());
+            assertTrue(backwards.err().contains("--until 2h") && backwards.err().contains("is not after --since 1h"),
+                    backwards.err());
+            CliRun badUntil = CliRun.of("events", "--storage", storage.toString(), "--until", "noon");
+            assertEquals(2, badUntil.exitCode());
+            assertTrue(badUntil.err().contains("--until: 'noon' is not a time span"), badUntil.err());
+        }
+    }
+
+    @Test
+    void unknownClassIsAUsageErrorWithTheClosestName() throws Exception {
+        try (EventStore store = populated()) {
+            CliRun typo = CliRun.of("events", "--storage", storage.toString(), "--class", "persn");
+            assertEquals(2, typo.exitCode(), typo.toString());
+            assertTrue(typo.err().startsWith("lookout events: --class: unknown class 'persn'; did you mean person?"),
+                    typo.err());
+            CliRun far = CliRun.of("events", "--storage", storage.toString(), "--class", "spaceship", "--json");
+            assertEquals(2, far.exitCode(), far.toString());
+            assertTrue(far.err().contains("unknown class 'spaceship' (Coco-SSD's classes are COCO's 80")
+                    && far.err().contains("this store holds car, person"), far.err());
+            assertEquals("", far.out());
+        }
+    }
+
+    @Test
+    void absentCameraZoneLineOrClassIsANoteNamingWhatTheStoreHolds() throws Exception {
+        try (EventStore store = populated()) {
+            CliRun camera = CliRun.of("events", "--storage", storage.toString(), "--camera", "nope");
+            assertEquals(0, camera.exitCode(), camera.toString());
+            assertEquals("no events match", camera.out().strip());
+            assertEquals("lookout events: no camera 'nope' in this store (cameras: gate, yard)", camera.err().strip());
+
+            CliRun close = CliRun.of("events", "--storage", storage.toString(), "--camera", "gat", "--json");
+            assertEquals(0, close.exitCode(), close.toString());
+            assertEquals("", close.out(), "JSON output stays clean: the note is on stderr");
+            assertTrue(close.err().contains("no camera 'gat' in this store (cameras: gate, yard); did you mean gate?"),
+                    close.err());
+
+            CliRun dog = CliRun.of("events", "--storage", storage.toString(), "--class", "dog");
+            assertEquals(0, dog.exitCode(), dog.toString());
+            assertTrue(dog.err().contains("no 'dog' events in this store (classes: car, person)"), dog.err());
+
+            CliRun zone = CliRun.of("events", "--storage", storage.toString(), "--zone", "lwn", "--line", "gate");
+            assertEquals(0, zone.exitCode(), zone.toString());
+            assertTrue(zone.err().contains("no zone 'lwn' in this store (zones: drive, lawn); did you mean lawn?"),
+                    zone.err());
+            assertFalse(zone.err().contains("line"), "the line exists: no note about it: " + zone.err());
+            CliRun line = CliRun.of("events", "--storage", storage.toString(), "--line", "door");
+            assertTrue(line.err().contains("no line 'door' in this store (lines: fence, gate)"), line.err());
+
+            CliRun bothExist = CliRun.of("events", "--storage", storage.toString(), "--camera", "yard", "--line",
+                    "gate");
+            assertEquals("no events match", bothExist.out().strip());
+            assertEquals("", bothExist.err(), "each name exists, only not together: nothing to correct");
+        }
+    }
+
+    @Test
+    void exportWritesClipAndSnapshotWithOneMode() throws Exception {
+        try (EventStore store = populated()) {
+            // as the store has them: the snapshot written through a private temporary file, the clip readable
+            Files.setPosixFilePermissions(store.layout().folder(RecordingKind.SNAPSHOT, "gate").resolve("gate-1.png"),
+                    PosixFilePermissions.fromString("rw-------"));
+            Files.setPosixFilePermissions(storage, PosixFilePermissions.fromString("rwxr-xr-x"));
+            CliRun shared = CliRun.of("events", "--storage", storage.toString(), "--export", "gate-1",
+                    exports.resolve("shared").toString());
+            assertEquals(0, shared.exitCode(), shared.toString());
+            for (String copy : shared.out().lines().toList()) {
+                assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(copy))),
+                        copy);
+            }
+            Files.setPosixFilePermissions(storage, PosixFilePermissions.fromString("rwx------"));
+            CliRun kept = CliRun.of("events", "--storage", storage.toString(), "--export", "gate-1",
+                    exports.resolve("kept").toString());
+            assertEquals(0, kept.exitCode(), kept.toString());
+            assertEquals(2, kept.out().lines().count(), kept.out());
+            for (String copy : kept.out().lines().toList()) {
+                assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(copy))),
+                        copy + ": the store is private, so is its export");
+            }
+        }
     }
 
     private List<String> ids(String... filters) throws Exception {

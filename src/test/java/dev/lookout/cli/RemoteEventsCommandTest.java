@@ -50,6 +50,51 @@ class RemoteEventsCommandTest {
             assertEquals("house", event.get("node").asText());
             assertEquals("new", event.get("change").get("type").asText());
             assertEquals("gate-1", event.get("change").get("after").get("id").asText());
+            long events = lines.stream().filter(l -> l.has("change")).count();
+            assertTrue(result.err().strip().endsWith("4 s done: " + events + (events == 1 ? " event" : " events")
+                    + " from 1 node"), "a closing line on stderr: " + result);
+        }
+    }
+
+    @Test
+    void aQuietBrokerRunEndsSayingWhatItReceived() throws Exception {
+        try (MosquittoBroker broker = MosquittoBroker.anonymous(dir)) {
+            CliRun run = CliRun.start("remote-events", "--mqtt", broker.url(), "--duration", "2")
+                    .finish(java.time.Duration.ofSeconds(10), "the 2 s --duration");
+            assertEquals(0, run.exitCode(), run.toString());
+            assertEquals("", run.out(), "stdout holds only the JSON lines");
+            assertEquals("lookout remote-events: 2 s done: 0 events from 0 nodes", run.err().strip());
+        }
+    }
+
+    @Test
+    void aPortThatNeverAnswersAsABrokerIsNamedAndExitsOneWithinTheDuration() throws Exception {
+        // accepts the TCP connection and then says nothing: no connection attempt ever fails by itself
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                List<java.net.Socket> held = new java.util.ArrayList<>();
+                try {
+                    while (true) {
+                        held.add(silent.accept());
+                    }
+                } catch (java.io.IOException closed) {
+                    held.forEach(h -> {
+                        try {
+                            h.close();
+                        } catch (java.io.IOException ignored) {
+                            // closing the test's sockets
+                        }
+                    });
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            String url = "tcp://127.0.0.1:" + silent.getLocalPort();
+            CliRun run = CliRun.start("remote-events", "--mqtt", url, "--duration", "2")
+                    .finish(java.time.Duration.ofSeconds(10), "the 2 s --duration");
+            assertEquals(1, run.exitCode(), run.toString());
+            assertTrue(run.err().contains("lookout remote-events: no MQTT broker answered at " + url + " within 2 s: "),
+                    run.toString());
         }
     }
 
@@ -62,6 +107,8 @@ class RemoteEventsCommandTest {
         CliRun run = CliRun.of("remote-events", "--mqtt", "tcp://127.0.0.1:" + port, "--duration", "1.5");
         assertEquals(1, run.exitCode(), run.toString());
         assertTrue(run.err().contains("lookout remote-events: cannot connect to tcp://127.0.0.1:" + port),
+                run.toString());
+        assertTrue(run.err().contains("no MQTT broker answered at tcp://127.0.0.1:" + port + " within 1.5 s: "),
                 run.toString());
     }
 

@@ -79,6 +79,11 @@ class DetectionSchedulerTest {
         }
 
         @Override
+        public void holdUntil(long nanos) {
+            slot.holdUntil(nanos);
+        }
+
+        @Override
         public void detected(Frame frame, DetectionResult result) {
             detectedIndices.add(frame.index());
         }
@@ -157,6 +162,29 @@ class DetectionSchedulerTest {
         assertTrue(capped.detectedIndices.size() >= 19, "capped: " + capped.detectedIndices.size());
         assertTrue(free.detectedIndices.size() >= 175, "free: " + free.detectedIndices.size());
         assertTrue(capped.slot.stale() > 9_000, "frames over the cap are skipped and counted: " + capped.slot.stale());
+        assertTrue(capped.slot.skippedRate() > 9_000, "counted for the cap: " + capped.slot.skippedRate());
+        assertEquals(0, free.slot.skippedRate(), "the camera without a cap skips nothing for one");
+        assertEquals(free.slot.stale(), free.slot.skippedBusy());
+    }
+
+    @Test
+    void framesSkippedWhileTheDetectorIsBusyAreNotCountedForTheRate() {
+        AtomicLong clock = new AtomicLong();
+        DetectionScheduler s = scheduler(clock);
+        FakeCamera fast = new FakeCamera("fast", 1_000_000L, 0, clock); // 1000 fps, no detect_fps
+        s.add(fast);
+        run(s, clock, List.of(fast), 2_000_000_000L);
+        assertTrue(fast.slot.skippedBusy() > 1_500, "skipped busy: " + fast.slot.skippedBusy());
+        assertEquals(0, fast.slot.skippedRate(), "no detect_fps set: nothing skipped for it");
+
+        // with a cap the detector could easily meet, what it skips is the cap's doing, not the detector's
+        AtomicLong clock2 = new AtomicLong();
+        DetectionScheduler capped = scheduler(clock2);
+        FakeCamera slowCap = new FakeCamera("capped", 100_000_000L, 1.0, clock2); // 10 fps, detect_fps 1
+        capped.add(slowCap);
+        run(capped, clock2, List.of(slowCap), 10_000_000_000L);
+        assertTrue(slowCap.slot.skippedRate() >= 80, "skipped for the cap: " + slowCap.slot.skippedRate());
+        assertEquals(0, slowCap.slot.skippedBusy(), "a 50 ms detection never overlaps a 100 ms frame period");
     }
 
     @Test

@@ -102,6 +102,9 @@ class WebApiTest {
         assertEquals("rtsp://***@10.0.0.7:554/front", f.get("source").asText());
         assertEquals(12.5, f.get("fps").asDouble());
         assertEquals(1234, f.get("frames_detected").asLong());
+        assertEquals(90, f.get("skipped_busy").asLong(), "skipped while the detector was busy");
+        assertEquals(56, f.get("skipped_rate").asLong(), "skipped for detect_fps only");
+        assertEquals(78, f.get("skipped_no_motion").asLong());
         assertEquals(2, f.at("/counts/classes/person").asInt());
         assertEquals(1, f.at("/counts/zones/drive/person").asInt());
         assertEquals(5, f.at("/counts/lines/gate/in").asInt());

@@ -89,7 +89,7 @@ final class WebFixtures {
 
     static FakeMonitor.FakeFeed camera(String name, CameraStatus.State state) {
         CameraStatus status = new CameraStatus(state, "rtsp://admin:" + SOURCE_PASSWORD + "@10.0.0.7:554/" + name,
-                12.5, 4.0, 1234, 56, 78, state == CameraStatus.State.RECONNECTING
+                12.5, 4.0, 1234, 90, 56, 78, state == CameraStatus.State.RECONNECTING
                         ? "cannot open rtsp://admin:" + SOURCE_PASSWORD + "@10.0.0.7:554/" + name + ": timed out" : null);
         CameraCounts counts = new CameraCounts(name, Map.of("person", 2, "car", 1),
                 Map.of("drive", Map.of("person", 1)), Map.of("gate", new CameraCounts.LineTotals(5, 3)));
