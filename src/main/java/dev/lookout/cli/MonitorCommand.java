@@ -9,6 +9,7 @@ import dev.lookout.config.LookoutConfig;
 import dev.lookout.detect.CocoSsdDetector;
 import dev.lookout.detect.ModelFiles;
 import dev.lookout.monitor.Monitor;
+import dev.lookout.monitor.LogBridge;
 import dev.lookout.monitor.MonitorLog;
 import dev.lookout.store.StoreException;
 import dev.lookout.web.HttpBind;
@@ -34,7 +35,11 @@ final class MonitorCommand extends CliCommand {
     @Option(names = "--config", paramLabel = "FILE", required = true, description = "the configuration, e.g. lookout.yml")
     Path config;
 
-    @Option(names = "--json-log", description = "log one JSON object per line (for machines)")
+    @Option(names = "--log-format", paramLabel = "F", defaultValue = "text", description = "text (default: "
+            + "'lookout monitor: LEVEL camera: message') or json (one object per line, for log collectors)")
+    String logFormat;
+
+    @Option(names = "--json-log", hidden = true, description = "the same as --log-format json")
     boolean jsonLog;
 
     @Option(names = "--duration", paramLabel = "SECONDS", description = "stop by itself after this many seconds")
@@ -84,7 +89,19 @@ final class MonitorCommand extends CliCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        MonitorLog log = new MonitorLog(err, jsonLog);
+        if (!logFormat.equals("text") && !logFormat.equals("json")) {
+            throw new UsageException("--log-format must be text or json, not " + logFormat);
+        }
+        MonitorLog log = new MonitorLog(err, jsonLog || logFormat.equals("json"));
+        LogBridge bridge = LogBridge.install(log);
+        try {
+            return monitor(loaded, web, log);
+        } finally {
+            bridge.uninstall();
+        }
+    }
+
+    private int monitor(LookoutConfig loaded, HttpConfig web, MonitorLog log) throws Exception {
         CocoSsdDetector detector;
         try {
             detector = CocoSsdDetector.load(modelDir != null ? modelDir : ModelFiles.findDefault().dir(),
@@ -107,8 +124,7 @@ final class MonitorCommand extends CliCommand {
             WebServer server = null;
             if (web != null) {
                 try {
-                    server = WebServer.start(monitor, monitor.store().reader(), web);
-                    log.info("web page on port " + server.port());
+                    server = WebServer.start(monitor, monitor.store().reader(), web); // it announces itself
                 } catch (WebServerException e) {
                     problem(e.getMessage());
                     monitor.close();

@@ -60,7 +60,7 @@ public final class Monitor implements MonitorView, AutoCloseable {
         this.node = config.mqtt().map(MqttConfig::node).orElse(MqttConfig.DEFAULT_NAME);
         this.log = log;
         this.store = EventStore.open(StoreOptions.defaults(config.storageIn(configFile))
-                .retention(ConfiguredSettings.retention(config)).warnings(log::info));
+                .retention(ConfiguredSettings.retention(config)).warnings(log::warn));
         this.mqtt = config.mqtt().map(m -> MqttPublisher.start(ConfiguredSettings.mqtt(m))).orElse(null);
         this.webhooks = config.webhooks().isEmpty() ? null
                 : WebhookNotifier.start(config.webhooks().stream().map(ConfiguredSettings::webhook).toList());
@@ -153,7 +153,7 @@ public final class Monitor implements MonitorView, AutoCloseable {
                 }
             });
         }
-        SinkFanout fanout = new SinkFanout(sinks, log::info);
+        SinkFanout fanout = new SinkFanout(sinks, log::warn);
         java.util.concurrent.atomic.AtomicReference<EventClips> clips = new java.util.concurrent.atomic.AtomicReference<>();
         // events pass through the clip writer so that they carry their clip's path (it exists once frames flow)
         EventSink events = change -> {
@@ -161,7 +161,7 @@ public final class Monitor implements MonitorView, AutoCloseable {
             (current == null ? fanout : current.attachingFiles(fanout)).onEvent(change);
         };
         CameraTracking tracking = new CameraTracking(c, origin, events);
-        Consumer<String> problems = message -> log.info(c.name() + ": " + message);
+        Consumer<String> problems = message -> log.message(MonitorLog.Level.WARN, c.name(), message);
         MonitoredCamera camera = new MonitoredCamera(c, spec, sourceOptions, tracking, rate -> {
             List<CameraRecorder> recorders = new ArrayList<>();
             if (EventClips.wanted(c)) {
