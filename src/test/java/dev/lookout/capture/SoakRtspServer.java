@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code docs/soak.sh}'s RTSP camera: the tests' {@link RtspTestServer} (a Java RTSP server on 127.0.0.1 playing an
+ * {@code tools/soak.sh}'s RTSP camera: the tests' {@link RtspTestServer} (a Java RTSP server on 127.0.0.1 playing an
  * MPEG-4 stream that Debian's ffmpeg encodes from a video, in a loop) as a process of its own, because ffmpeg
  * cannot serve RTSP. Prints the stream's URL on the first line of stdout and serves until killed.
  *

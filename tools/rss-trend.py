@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-# RSS trend of a docs/soak.sh run: per window, the samples' range, median and least-squares slope (MB/min).
-# Usage: docs/rss-trend.py OUT_DIR/samples.txt
+# RSS trend of a tools/soak.sh run: per window, the samples' range, median and least-squares slope (MB/min).
+# Usage: tools/rss-trend.py OUT_DIR/samples.txt
 import sys
 rows=[l.split() for l in open(sys.argv[1]) if l.startswith('soak ')]
 pts=[(int(r[1])/60, int(r[2])) for r in rows]

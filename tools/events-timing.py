@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Wall time of `lookout events` for two builds, interleaved, median of 5 (docs/PERFORMANCE.md).
 
-usage: docs/events-timing.py OLD.jar NEW.jar STORAGE_DIR CONFIG.yml   (run from the checkout)
+usage: tools/events-timing.py OLD.jar NEW.jar STORAGE_DIR CONFIG.yml   (run from the checkout)
 """
 import statistics, subprocess, sys, time
 

@@ -7,7 +7,7 @@
 # RTSP stream (ffmpeg encodes, the tests' Java RtspTestServer serves), all on 127.0.0.1; every camera watches
 # `person` (clips, snapshots and events are written as in production).
 #
-# Needs what docs/soak.sh needs. Usage: docs/monitor-rates.sh [OUT_DIR]; prints one table row per run.
+# Needs what tools/soak.sh needs. Usage: tools/monitor-rates.sh [OUT_DIR]; prints one table row per run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -18,7 +18,7 @@ VTEST=${LOOKOUT_TESTDATA:?set LOOKOUT_TESTDATA to the folder with vtest.avi}/vte
 mkdir -p "$OUT"
 PIDS=()
 trap 'for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
-source docs/stream-servers.sh
+source tools/stream-servers.sh
 start_stream_servers
 
 camera() { # name source [loop]

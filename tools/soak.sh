@@ -9,7 +9,7 @@
 # past ones; every clip and recording written before the kill is probed with ffprobe.
 #
 # Needs: a built jar and test classes (mvn -B -q package -DskipTests && mvn -B -q test-compile), ffmpeg/ffprobe,
-# python3, LOOKOUT_TESTDATA with vtest.avi. Usage: docs/soak.sh [OUT_DIR]; everything lands in OUT_DIR.
+# python3, LOOKOUT_TESTDATA with vtest.avi. Usage: tools/soak.sh [OUT_DIR]; everything lands in OUT_DIR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -27,7 +27,7 @@ cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
 note() { echo "$(date -u +%H:%M:%S) $*" | tee -a "$OUT/soak.txt"; }
-source docs/stream-servers.sh
+source tools/stream-servers.sh
 start_stream_servers
 
 cat >"$OUT/lookout.yml" <<EOF

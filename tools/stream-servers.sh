@@ -1,4 +1,4 @@
-# Sourced by docs/soak.sh and docs/monitor-rates.sh: the two stream cameras on 127.0.0.1, made from vtest.avi.
+# Sourced by tools/soak.sh and tools/monitor-rates.sh: the two stream cameras on 127.0.0.1, made from vtest.avi.
 # - MJPEG: ffmpeg -f mpjpeg -listen 1 serves one client at a time, so a loop serves it again after each client;
 #   stop_mjpeg / start_mjpeg take it away and bring it back (a camera outage).
 # - RTSP: ffmpeg encodes, the tests' Java RtspTestServer serves (Debian's ffmpeg cannot serve RTSP).
