@@ -47,7 +47,8 @@ import picocli.CommandLine.Parameters;
                     + "its frame's line (jsonl); --counts writes the final totals, summed over the sources, as "
                     + "JSON: {\"lines\": {NAME: {\"in\": {CLASS: N}, \"out\": {CLASS: N}}}, \"zones\": {NAME: "
                     + "{\"entered\": {CLASS: N}}}}. Fractions of the frame take its size from the lines' "
-                    + "\"width\" and \"height\".", ""},
+                    + "\"width\" and \"height\". To count as detect --track does, give it the same candidates: detect "
+                    + "--every 1 --min-score 0.1 --max-boxes 100 --iou 0.5.", ""},
         footer = {"", "Exit status: 0 done, 1 some line was malformed or out of order (named on stderr, skipped), "
                 + "2 usage."})
 final class TrackCommand extends CliCommand {
