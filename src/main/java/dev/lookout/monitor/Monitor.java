@@ -67,6 +67,12 @@ public final class Monitor implements MonitorView, AutoCloseable {
         this.scheduler = new DetectionScheduler((frame, options) -> detector.detect(frame.image(), options),
                 System::nanoTime);
         for (CameraConfig c : config.cameras().values()) {
+            if (mqtt != null) {
+                // entities for the watched classes and the ones chosen to be counted, not for all 80 by default
+                java.util.Set<String> announced = new java.util.TreeSet<>(c.watch());
+                announced.addAll(c.classes());
+                mqtt.discoverClasses(c.name(), announced);
+            }
             cameras.add(camera(c, c.sourceIn(configFile), sourceOptions));
         }
         this.schedulerThread = new Thread(scheduler, "lookout-detector");

@@ -85,6 +85,15 @@ public final class MqttPublisher implements EventSink, AutoCloseable {
         }
     }
 
+    /**
+     * The classes of {@code camera} that get Home Assistant discovery entities (count and presence, on the camera
+     * and in its zones), e.g. its watched classes; other classes' counts are published without entities. Until
+     * this is called a camera's lines are its only entities.
+     */
+    public void discoverClasses(String camera, java.util.Set<String> classes) {
+        counts.discover(camera, classes);
+    }
+
     /** Updates the count and line topics of one camera (only changed values are sent). */
     public void publishCounts(CameraCounts cameraCounts) {
         counts.update(cameraCounts);

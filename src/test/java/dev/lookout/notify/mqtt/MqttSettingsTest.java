@@ -67,7 +67,8 @@ class MqttSettingsTest {
         MqttSettings tls = MqttSettings.of("ssl://broker", "garage");
         assertEquals(8883, tls.port());
         assertTrue(tls.tls());
-        assertEquals("lookout/garage/gate/traffic light", MqttTopics.of(plain).count("gate", "traffic light"));
+        assertEquals("lookout/garage/gate/traffic_light", MqttTopics.of(plain).count("gate", "traffic light"));
+        assertEquals("lookout/garage/gate_2/zones/caf__/x_y_z", MqttTopics.of(plain).zoneCount("Gate 2", "café#", "x+y#z"));
         assertEquals("lookout/garage/a_b/person", MqttTopics.of(plain).count("a/b", "person"));
     }
 
