@@ -64,6 +64,12 @@ public final class Monitor implements MonitorView, AutoCloseable {
         this.mqtt = config.mqtt().map(m -> MqttPublisher.start(ConfiguredSettings.mqtt(m))).orElse(null);
         this.webhooks = config.webhooks().isEmpty() ? null
                 : WebhookNotifier.start(config.webhooks().stream().map(ConfiguredSettings::webhook).toList());
+        if (mqtt != null) {
+            mqtt.storageRoot(store.layout().root());
+        }
+        if (webhooks != null) {
+            webhooks.storageRoot(store.layout().root());
+        }
         this.scheduler = new DetectionScheduler((frame, options) -> detector.detect(frame.image(), options),
                 System::nanoTime);
         for (CameraConfig c : config.cameras().values()) {

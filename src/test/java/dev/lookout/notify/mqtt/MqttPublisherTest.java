@@ -57,8 +57,10 @@ class MqttPublisherTest {
                 sub.awaitCount("event messages", 3, m -> m.topic().equals(topics.events()));
                 List<TestSubscriber.Message> events = sub.on(topics.events());
                 for (int i = 0; i < 3; i++) {
-                    assertEquals(EventJson.line(changes.get(i)), events.get(i).text(),
-                            "event " + i + " in order, in EventJson's form");
+                    assertEquals(JSON.readTree(EventJson.published(changes.get(i), null).toString()), JSON.readTree(events.get(i).text()),
+                            "event " + i + " in order, in EventJson's form, files by name");
+                    assertFalse(events.get(i).text().contains(snapshot.getParent().toString()),
+                            "no absolute path: " + events.get(i).text());
                 }
                 assertEquals(List.of("new", "update", "end"),
                         events.stream().map(m -> type(m.payload())).toList());
