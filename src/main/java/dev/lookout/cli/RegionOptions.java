@@ -10,11 +10,11 @@ import picocli.CommandLine.Option;
 final class RegionOptions {
 
     @Option(names = "--line", paramLabel = "NAME:x1,y1,x2,y2", description = "a counting line (pixels, or fractions "
-            + "0..1 of the frame); with detect --track crossings are written as \"count\" lines (repeatable)")
+            + "0..1 of the frame); with detect --track and track crossings are written as \"count\" lines (repeatable)")
     List<String> lines = new ArrayList<>();
 
     @Option(names = "--zone", paramLabel = "NAME:x1,y1;x2,y2;...", description = "a zone (a polygon of 3 or more "
-            + "points); with detect --track entries and exits are written as \"count\" lines (repeatable)")
+            + "points); with detect --track and track entries and exits are written as \"count\" lines (repeatable)")
     List<String> zones = new ArrayList<>();
 
     /** True when no line and no zone was given. */

@@ -35,7 +35,8 @@ final class RemoteEventsCommand extends CliCommand {
             description = "the nodes' topic prefix (default: ${DEFAULT-VALUE})")
     String prefix;
 
-    @Option(names = "--protocol", paramLabel = "3|5", defaultValue = "3", description = "MQTT 3 (3.1.1) or 5")
+    @Option(names = "--protocol", paramLabel = "3|5", defaultValue = "" + dev.lookout.config.MqttVersion.DEFAULT_NUMBER,
+            description = "MQTT 3 (3.1.1) or 5 (default ${DEFAULT-VALUE})")
     int protocol;
 
     @Mixin

@@ -3,8 +3,13 @@ package dev.lookout.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookout.Failures;
+import dev.lookout.AtomicFiles;
 import dev.lookout.track.Retracker;
+import dev.lookout.track.TrackJson;
 import dev.lookout.track.TrackerConfig;
+import dev.lookout.track.zones.CountEvent;
+import dev.lookout.track.zones.CountTotals;
+import dev.lookout.track.zones.Regions;
 import dev.lookout.track.metrics.MotBox;
 import dev.lookout.track.metrics.MotEvaluation;
 import dev.lookout.track.metrics.MotFile;
@@ -21,12 +26,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code lookout track [--truth GT] [--format mot] [--fps N] [INPUT.jsonl|-]}: re-tracks a detections file and
- * writes it back with ids, or scores the tracking against MOTChallenge ground truth.
+ * {@code lookout track [--truth GT] [--format mot] [--fps N] [--line L] [--zone Z] [--counts FILE]
+ * [INPUT.jsonl|-]}: re-tracks a detections file and writes it back with ids (and the lines' and zones' counts, as
+ * {@code detect --track} does), or scores the tracking against MOTChallenge ground truth.
  */
 @Command(name = "track", mixinStandardHelpOptions = true, versionProvider = LookoutCommand.Version.class,
         sortOptions = false, description = {"Re-track a detections file; score tracking against MOT ground truth.",
@@ -35,7 +42,13 @@ import picocli.CommandLine.Parameters;
                     + "fragmentations, mostly tracked/lost.", "",
             "Detections are taken as given, whatever their score (the tracker applies its own thresholds); time "
                     + "comes from each line's \"t\", or from \"frame\" / --fps. Each \"source\" is tracked on its "
-                    + "own. MOTChallenge frames are the lines' \"frame\" + 1.", ""},
+                    + "own. MOTChallenge frames are the lines' \"frame\" + 1.", "",
+            "--line and --zone count as detect --track does: each change is written as a \"count\" line after "
+                    + "its frame's line (jsonl); --counts writes the final totals, summed over the sources, as "
+                    + "JSON: {\"lines\": {NAME: {\"in\": {CLASS: N}, \"out\": {CLASS: N}}}, \"zones\": {NAME: "
+                    + "{\"entered\": {CLASS: N}}}}. Fractions of the frame take its size from the lines' "
+                    + "\"width\" and \"height\". To count as detect --track does, give it the same candidates: detect "
+                    + "--every 1 --min-score 0.1 --max-boxes 100 --iou 0.5.", ""},
         footer = {"", "Exit status: 0 done, 1 some line was malformed or out of order (named on stderr, skipped), "
                 + "2 usage."})
 final class TrackCommand extends CliCommand {
@@ -55,6 +68,18 @@ final class TrackCommand extends CliCommand {
     @Writes
     Path output;
 
+    @Mixin
+    RegionOptions regionOptions = new RegionOptions();
+
+    @Option(names = "--stationary", paramLabel = "S", defaultValue = "10", description = "an object that stays put "
+            + "for S seconds is stationary (default ${DEFAULT-VALUE}), as with detect --track")
+    double stationarySeconds;
+
+    @Option(names = "--counts", paramLabel = "FILE", description = "write the lines' and zones' final totals to "
+            + "FILE as JSON (replaced whole, at the end)")
+    @Writes
+    Path counts;
+
     @Parameters(paramLabel = "INPUT", arity = "0..1", defaultValue = "-",
             description = "the detections file, or - for standard input (default)")
     String input;
@@ -71,6 +96,13 @@ final class TrackCommand extends CliCommand {
         }
         if (fps != null && !(fps > 0 && Double.isFinite(fps))) {
             throw new UsageException("--fps must be a positive number, not " + fps);
+        }
+        if (!(stationarySeconds > 0) || Double.isInfinite(stationarySeconds)) {
+            throw new UsageException("--stationary must be a positive number of seconds, not " + stationarySeconds);
+        }
+        Regions regions = regionOptions.parse();
+        if (counts != null && regions.isEmpty()) {
+            throw new UsageException("--counts needs a --line or a --zone to count");
         }
         List<MotBox> truthRows = null;
         if (truth != null) {
@@ -93,15 +125,24 @@ final class TrackCommand extends CliCommand {
         }
         List<MotBox> hypotheses = new ArrayList<>();
         Set<String> sources = new LinkedHashSet<>();
-        Retracker retracker = new Retracker(TrackerConfig.DEFAULTS, fps, this::problem);
+        Retracker retracker = new Retracker(TrackerConfig.DEFAULTS.withStationarySeconds(stationarySeconds), fps,
+                regions.lines(), regions.zones(), this::problem);
+        CountTotals totals = new CountTotals(regions.lines(), regions.zones());
         ObjectMapper json = new ObjectMapper();
         ResultLines lines = results;
         try (BufferedReader in = open(); ResultLines closing = results) {
             retracker.run(in, tracked -> {
                 sources.add(tracked.source());
                 hypotheses.addAll(tracked.motRows());
+                totals.add(tracked.counts());
                 if (lines != null) {
                     write(lines, json, tracked);
+                    writeCounts(lines, tracked.source(), tracked.line().path("frame").asLong(-1), tracked.counts());
+                }
+            }, (source, ended) -> {
+                totals.add(ended);
+                if (lines != null) {
+                    writeCounts(lines, source, -1, ended);
                 }
             });
         } catch (IOException e) {
@@ -110,6 +151,15 @@ final class TrackCommand extends CliCommand {
         } catch (ResultLines.Failed e) {
             problem(e.getMessage());
             return Main.EXIT_FAILED;
+        }
+        if (counts != null) {
+            try {
+                byte[] text = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(totals.toJson(json));
+                AtomicFiles.replace(counts, o -> o.write(text), true);
+            } catch (IOException e) {
+                problem("--counts: " + e.getMessage());
+                return Main.EXIT_FAILED;
+            }
         }
         if (truthRows != null) {
             if (sources.size() > 1) {
@@ -147,6 +197,15 @@ final class TrackCommand extends CliCommand {
             lines.write(json.writeValueAsString(tracked.line()));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot write a line as JSON", e);
+        }
+    }
+
+    /** The count changes as detect --track writes them, one "count" line each (jsonl only). */
+    private void writeCounts(ResultLines lines, String source, long frame, List<CountEvent> changes) {
+        if (format.equals("jsonl")) {
+            for (CountEvent c : changes) {
+                lines.write(TrackJson.countLine(source, frame, c));
+            }
         }
     }
 

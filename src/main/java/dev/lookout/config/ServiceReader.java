@@ -49,7 +49,7 @@ final class ServiceReader {
                 problems.at(s, m.path("protocol") + ": expected 3 (MQTT 3.1.1) or 5, found " + MapReader.found(s));
                 yield Optional.empty();
             }
-        }).orElse(MqttVersion.V5);
+        }).orElse(MqttVersion.byDefault());
         boolean homeAssistant = m.bool("home_assistant").orElse(false);
         m.finish();
         return url == null ? Optional.empty() : Optional.of(new MqttConfig(url, nodeName, prefix, username, password,

@@ -29,6 +29,44 @@ public final class EventJson {
         return node;
     }
 
+    /**
+     * The change as it leaves the node (MQTT, webhooks): its snapshot and clip as paths relative to the storage
+     * folder {@code storageRoot}, never the folder's absolute path (which tells a receiver about the machine and
+     * opens nothing there); a file outside it, or any file when {@code storageRoot} is null, by its name alone.
+     */
+    public static ObjectNode published(EventChange change, Path storageRoot) {
+        ObjectNode node = change(change);
+        for (String side : new String[] {"before", "after"}) {
+            if (node.get(side) instanceof ObjectNode e) {
+                ObjectEvent event = side.equals("after") ? change.after() : change.before();
+                putPublic(e, "snapshot", event.snapshot(), storageRoot);
+                putPublic(e, "clip", event.clip(), storageRoot);
+            }
+        }
+        return node;
+    }
+
+    /** {@code path} relative to {@code storageRoot} with '/' separators, or its file name; null stays null. */
+    public static String publicPath(Path path, Path storageRoot) {
+        if (path == null) {
+            return null;
+        }
+        Path absolute = path.toAbsolutePath().normalize();
+        Path root = storageRoot == null ? null : storageRoot.toAbsolutePath().normalize();
+        Path shown = root != null && absolute.startsWith(root) && !absolute.equals(root) ? root.relativize(absolute)
+                : absolute.getFileName();
+        return shown == null ? null : shown.toString().replace(java.io.File.separatorChar, '/');
+    }
+
+    private static void putPublic(ObjectNode node, String field, Path path, Path storageRoot) {
+        String text = publicPath(path, storageRoot);
+        if (text == null) {
+            node.putNull(field);
+        } else {
+            node.put(field, text);
+        }
+    }
+
     /** The change as one line of JSON (no line break). */
     public static String line(EventChange change) {
         try {

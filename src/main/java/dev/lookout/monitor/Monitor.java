@@ -64,9 +64,21 @@ public final class Monitor implements MonitorView, AutoCloseable {
         this.mqtt = config.mqtt().map(m -> MqttPublisher.start(ConfiguredSettings.mqtt(m))).orElse(null);
         this.webhooks = config.webhooks().isEmpty() ? null
                 : WebhookNotifier.start(config.webhooks().stream().map(ConfiguredSettings::webhook).toList());
+        if (mqtt != null) {
+            mqtt.storageRoot(store.layout().root());
+        }
+        if (webhooks != null) {
+            webhooks.storageRoot(store.layout().root());
+        }
         this.scheduler = new DetectionScheduler((frame, options) -> detector.detect(frame.image(), options),
                 System::nanoTime);
         for (CameraConfig c : config.cameras().values()) {
+            if (mqtt != null) {
+                // entities for the watched classes and the ones chosen to be counted, not for all 80 by default
+                java.util.Set<String> announced = new java.util.TreeSet<>(c.watch());
+                announced.addAll(c.classes());
+                mqtt.discoverClasses(c.name(), announced);
+            }
             cameras.add(camera(c, c.sourceIn(configFile), sourceOptions));
         }
         this.schedulerThread = new Thread(scheduler, "lookout-detector");

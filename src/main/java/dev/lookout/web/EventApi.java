@@ -31,14 +31,31 @@ final class EventApi {
         var query = EventParams.parse(exchange.getRequestURI().getRawQuery(), Instant.now());
         ArrayNode array = JsonNodeFactory.instance.arrayNode();
         for (StoredEvent event : read(() -> store.events(query))) {
-            array.add(event.json());
+            array.add(webJson(event));
         }
         Responses.json(exchange, 200, array);
     }
 
     /** {@code GET /api/events/{id}}. */
     void one(HttpExchange exchange, String id) throws IOException, HttpProblem {
-        Responses.json(exchange, 200, find(id).json());
+        Responses.json(exchange, 200, webJson(find(id)));
+    }
+
+    /**
+     * An event as the API answers it: {@link StoredEvent#json()} with its {@code snapshot}, {@code thumbnail} and
+     * {@code clip} as the URLs that serve them ({@code /api/events/ID/clip}), never a path of the storage folder
+     * (a client cannot open the server's files, and the path tells it about the machine). Field names are kept.
+     */
+    static com.fasterxml.jackson.databind.node.ObjectNode webJson(StoredEvent event) {
+        var node = event.json();
+        String base = "/api/events/" + java.net.URLEncoder.encode(event.event().id(),
+                java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20") + "/";
+        for (String file : new String[] {"snapshot", "thumbnail", "clip"}) {
+            if (node.hasNonNull(file)) {
+                node.put(file, base + file);
+            }
+        }
+        return node;
     }
 
     /** {@code GET /api/events/{id}/{snapshot|thumbnail|clip}}, with range requests. */

@@ -40,4 +40,16 @@ class EventJsonTest {
         assertThrows(IllegalArgumentException.class, () -> new EventChange(EventType.UPDATE, null, open));
         assertThrows(IllegalArgumentException.class, () -> new EventChange(EventType.END, open, open));
     }
+
+    @Test
+    void publishedPathsAreRelativeToTheStorageFolderOrJustTheName() {
+        Path root = Path.of("/srv/lookout/data");
+        assertEquals("clips/gate/2026-12-01/a.mp4", EventJson.publicPath(root.resolve("clips/gate/2026-12-01/a.mp4"),
+                root));
+        assertEquals("b.jpg", EventJson.publicPath(Path.of("/elsewhere/b.jpg"), root), "outside: the name alone");
+        assertEquals("c.jpg", EventJson.publicPath(Path.of("/srv/lookout/data/x/c.jpg"), null), "no root: the name");
+        assertEquals("d.jpg", EventJson.publicPath(Path.of("/srv/lookout/data/../secret/d.jpg"), root),
+                "'..' does not pass for inside");
+        assertEquals(null, EventJson.publicPath(null, root));
+    }
 }

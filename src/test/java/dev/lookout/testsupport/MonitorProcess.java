@@ -31,9 +31,15 @@ public final class MonitorProcess implements AutoCloseable {
      * one looping vtest.avi camera per name in {@code cameras}.
      */
     public static MonitorProcess start(Path dir, String brokerUrl, String node, String... cameras) throws IOException {
+        return startWithMqtt(dir, brokerUrl, node, "", cameras);
+    }
+
+    /** As {@link #start}, with more lines of the {@code mqtt:} section ({@code "  home_assistant: true\n"}). */
+    public static MonitorProcess startWithMqtt(Path dir, String brokerUrl, String node, String mqttLines,
+            String... cameras) throws IOException {
         Files.createDirectories(dir);
         StringBuilder yml = new StringBuilder("storage: data\nmqtt:\n  url: " + brokerUrl + "\n  node: " + node
-                + "\ncameras:\n");
+                + "\n" + mqttLines + "cameras:\n");
         for (String camera : cameras) {
             yml.append("  ").append(camera).append(":\n    source: ").append(TestData.vtestAvi())
                     .append("\n    loop: true\n    watch: [person]\n");

@@ -129,9 +129,24 @@ class WebApiTest {
         assertEquals(7, lines.size());
         assertEquals(lines.size(), events.size());
         for (int i = 0; i < lines.size(); i++) {
-            assertEquals(JSON.readTree(lines.get(i)), events.get(i));
+            com.fasterxml.jackson.databind.node.ObjectNode printedEvent =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(lines.get(i));
+            for (String file : new String[] {"snapshot", "thumbnail", "clip"}) {
+                if (printedEvent.hasNonNull(file)) {
+                    printedEvent.put(file, "/api/events/" + printedEvent.get("id").asText() + "/" + file);
+                }
+            }
+            assertEquals(printedEvent, events.get(i), "the same fields, files as the URLs that serve them");
         }
+        assertFalse(events.toString().contains(layout.root().toAbsolutePath().toString()),
+                "no answer holds the storage folder's path: " + events);
         assertEquals("ev6", events.get(0).get("id").asText(), "newest first");
+    }
+
+    /** The clip of event {@code id}, as the store holds it. */
+    private Path clipOf(String id) throws Exception {
+        return new StoreReader(layout).events(EventQuery.NEWEST).stream().filter(e -> e.event().id().equals(id))
+                .findFirst().orElseThrow().event().clip();
     }
 
     @Test
@@ -186,7 +201,8 @@ class WebApiTest {
         assertJsonError(404, get("/api/events/ev5/clip"), "event ev5 has no clip");
         assertJsonError(404, get("/api/events/ev1/video"), "snapshot, thumbnail or clip");
 
-        Path clip = Path.of(event.get("clip").asText());
+        assertEquals("/api/events/ev1/clip", event.get("clip").asText(), "the URL that serves it, not a path");
+        Path clip = clipOf("ev1");
         HttpResponse<byte[]> whole = get("/api/events/ev1/clip");
         assertEquals(200, whole.statusCode());
         assertEquals("video/mp4", whole.headers().firstValue("Content-Type").orElse(""));
@@ -203,7 +219,7 @@ class WebApiTest {
 
     @Test
     void rangeRequestsLetABrowserSeek() throws Exception {
-        byte[] file = Files.readAllBytes(Path.of(json("/api/events/ev0").get("clip").asText()));
+        byte[] file = Files.readAllBytes(clipOf("ev0"));
         int size = file.length;
         HttpResponse<byte[]> middle = get("/api/events/ev0/clip", "Range", "bytes=100-1099");
         assertEquals(206, middle.statusCode());

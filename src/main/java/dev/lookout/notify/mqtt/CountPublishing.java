@@ -10,7 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Turns {@link CameraCounts} snapshots into retained state topics: one per class and per zone and class (a class
  * that disappears goes back to {@code 0} rather than keeping its last count), one JSON {@code {"in", "out"}} per
- * line, and the Home Assistant discovery configs of each topic the first time it appears.
+ * line, and the Home Assistant discovery configs of each topic the first time it appears. Discovery makes
+ * entities only for a camera's {@linkplain #discover announced classes} (and for every line, whose totals hold
+ * all classes): a camera that detects all 80 classes must not leave a retained entity behind for one false
+ * "sports ball"; the state topics of other classes are still published.
  */
 final class CountPublishing {
 
@@ -18,6 +21,7 @@ final class CountPublishing {
     private final RetainedState state;
     private final HomeAssistantDiscovery discovery;
     private final Map<String, Set<String>> countTopicsByCamera = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> discoverable = new ConcurrentHashMap<>();
 
     /** {@code discovery} is null when Home Assistant discovery is off. */
     CountPublishing(MqttTopics topics, RetainedState state, HomeAssistantDiscovery discovery) {
@@ -26,18 +30,23 @@ final class CountPublishing {
         this.discovery = discovery;
     }
 
+    /** The classes of {@code camera} that get Home Assistant entities (none until this is called). */
+    void discover(String camera, Set<String> classes) {
+        discoverable.put(camera, Set.copyOf(classes));
+    }
+
     /** Updates the state topics of {@code counts.camera()}; cheap, and marks only changed values for sending. */
     synchronized void update(CameraCounts counts) {
         String camera = counts.camera();
         Set<String> seen = new HashSet<>();
         counts.classes().forEach((cls, n) -> {
             String topic = topics.count(camera, cls);
-            announce(topic, () -> discovery.count(camera, null, cls));
+            announce(camera, cls, topic, () -> discovery.count(camera, null, cls));
             put(topic, Integer.toString(n), seen);
         });
         counts.zones().forEach((zone, classes) -> classes.forEach((cls, n) -> {
             String topic = topics.zoneCount(camera, zone, cls);
-            announce(topic, () -> discovery.count(camera, zone, cls));
+            announce(camera, cls, topic, () -> discovery.count(camera, zone, cls));
             put(topic, Integer.toString(n), seen);
         }));
         Set<String> before = countTopicsByCamera.computeIfAbsent(camera, c -> new HashSet<>());
@@ -49,7 +58,7 @@ final class CountPublishing {
         before.addAll(seen);
         counts.lines().forEach((line, totals) -> {
             String topic = topics.line(camera, line);
-            announce(topic, () -> discovery.line(camera, line));
+            announce(camera, null, topic, () -> discovery.line(camera, line));
             state.put(topic, ("{\"in\":" + totals.in() + ",\"out\":" + totals.out() + "}")
                     .getBytes(StandardCharsets.US_ASCII));
         });
@@ -60,8 +69,11 @@ final class CountPublishing {
         seen.add(topic);
     }
 
-    private void announce(String topic, java.util.function.Supplier<Map<String, byte[]>> configs) {
-        if (discovery != null && !state.has(topic)) {
+    /** Sends the configs of a new {@code topic}, if discovery is on and {@code cls} is announced (null: a line). */
+    private void announce(String camera, String cls, String topic,
+            java.util.function.Supplier<Map<String, byte[]>> configs) {
+        if (discovery != null && !state.has(topic)
+                && (cls == null || discoverable.getOrDefault(camera, Set.of()).contains(cls))) {
             configs.get().forEach(state::put);
         }
     }

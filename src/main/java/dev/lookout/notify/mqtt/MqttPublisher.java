@@ -44,6 +44,7 @@ public final class MqttPublisher implements EventSink, AutoCloseable {
     private final Thread worker;
     private final SourceStateListener listener;
     private volatile String lastReason;
+    private volatile java.nio.file.Path storageRoot;
     private volatile boolean closing;
 
     private MqttPublisher(MqttSettings settings, int queueCapacity, SourceStateListener listener) {
@@ -83,6 +84,23 @@ public final class MqttPublisher implements EventSink, AutoCloseable {
         if (!closing) {
             events.offer(change);
         }
+    }
+
+    /**
+     * The classes of {@code camera} that get Home Assistant discovery entities (count and presence, on the camera
+     * and in its zones), e.g. its watched classes; other classes' counts are published without entities. Until
+     * this is called a camera's lines are its only entities.
+     */
+    public void discoverClasses(String camera, java.util.Set<String> classes) {
+        counts.discover(camera, classes);
+    }
+
+    /**
+     * The storage folder: event messages name their snapshot and clip relative to it (never by its absolute
+     * path); until it is set, by file name only.
+     */
+    public void storageRoot(java.nio.file.Path root) {
+        this.storageRoot = root;
     }
 
     /** Updates the count and line topics of one camera (only changed values are sent). */
@@ -181,7 +199,7 @@ public final class MqttPublisher implements EventSink, AutoCloseable {
     }
 
     private void deliver(EventChange change) throws InterruptedException {
-        byte[] json = EventJson.line(change).getBytes(StandardCharsets.UTF_8);
+        byte[] json = EventJson.published(change, storageRoot).toString().getBytes(StandardCharsets.UTF_8);
         int attempts = 0;
         while (!send(topics.events(), json, false)) {
             if (++attempts >= SEND_ATTEMPTS || closing) {

@@ -2,6 +2,7 @@ package dev.lookout.notify.mqtt;
 
 import dev.lookout.capture.UrlRedaction;
 import dev.lookout.config.MqttConfig;
+import dev.lookout.config.MqttVersion;
 import dev.lookout.config.Secret;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -19,8 +20,8 @@ public record MqttSettings(String url, String node, String prefix, String userna
 
     /** The topic prefix when none is configured. */
     public static final String DEFAULT_PREFIX = "lookout";
-    /** MQTT 3.1.1 unless 5 is asked for: every broker speaks it. */
-    public static final int DEFAULT_PROTOCOL = 3;
+    /** The protocol when none is given: {@link MqttVersion#DEFAULT_NUMBER}, the one default. */
+    public static final int DEFAULT_PROTOCOL = MqttVersion.DEFAULT_NUMBER;
     /** What the reason for a refused login asks the user to check, in lookout.yml's words. */
     public static final String FILE_LOGIN_HINT = "check mqtt.username and mqtt.password";
 

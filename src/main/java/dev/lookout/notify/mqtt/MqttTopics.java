@@ -3,8 +3,10 @@ package dev.lookout.notify.mqtt;
 /**
  * The topics of one node under a prefix: {@code <prefix>/<node>/available}, {@code .../events},
  * {@code .../<camera>/<class>}, {@code .../<camera>/zones/<zone>/<class>}, {@code .../<camera>/lines/<line>} and
- * {@code .../<camera>/<class>/snapshot}. Names are used as they are (spaces included, as in "traffic light") except
- * MQTT's separators and wildcards {@code / + #}, which become {@code _} so a name is always one topic level.
+ * {@code .../<camera>/<class>/snapshot}. Every node, camera, class, zone and line name becomes one safe topic level
+ * here, the one place topics are built: lower case, with each character but {@code a-z 0-9 _ -} (a space, MQTT's
+ * separator and wildcards {@code / + #}, accents) replaced by {@code _}, so "sports ball" is {@code sports_ball}
+ * and a topic never needs quoting in a shell or in Home Assistant.
  */
 public record MqttTopics(String prefix, String node) {
 
@@ -58,10 +60,10 @@ public record MqttTopics(String prefix, String node) {
         return prefix + "/+/+/+/snapshot";
     }
 
-    /** {@code name} as one topic level. */
+    /** {@code name} as one safe topic level: lower case {@code [a-z0-9_-]}, anything else {@code _}. */
     public static String level(String name) {
-        String v = name == null || name.isEmpty() ? "_" : name;
-        return v.replace('/', '_').replace('+', '_').replace('#', '_').replace('\0', '_');
+        String v = name == null || name.isEmpty() ? "_" : name.strip().toLowerCase(java.util.Locale.ROOT);
+        return v.isEmpty() ? "_" : v.replaceAll("[^a-z0-9_-]", "_");
     }
 
     private String base() {

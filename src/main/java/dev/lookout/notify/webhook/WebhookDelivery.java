@@ -28,6 +28,7 @@ final class WebhookDelivery implements AutoCloseable {
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final Thread thread;
+    volatile java.nio.file.Path storageRoot;
     private volatile boolean closing;
 
     WebhookDelivery(WebhookSettings hook, HttpClient client, WebhookNotifier.Options options, int index) {
@@ -89,7 +90,7 @@ final class WebhookDelivery implements AutoCloseable {
             boolean retry;
             try {
                 HttpResponse<Void> response = client.send(
-                        WebhookRequests.build(hook, change, jpeg, options.requestTimeout()),
+                        WebhookRequests.build(hook, change, jpeg, options.requestTimeout(), storageRoot),
                         HttpResponse.BodyHandlers.discarding());
                 int status = response.statusCode();
                 if (status / 100 == 2) {

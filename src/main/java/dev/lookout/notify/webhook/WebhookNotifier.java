@@ -48,6 +48,11 @@ public final class WebhookNotifier implements EventSink, AutoCloseable {
         }
     }
 
+    /** The storage folder: posted events name their files relative to it, never by its absolute path. */
+    public void storageRoot(java.nio.file.Path root) {
+        hooks.forEach(h -> h.delivery().storageRoot = root);
+    }
+
     /** Starts delivering to {@code webhooks} with the default limits. */
     public static WebhookNotifier start(List<WebhookSettings> webhooks) {
         return start(webhooks, Options.DEFAULTS, Clock.systemUTC());

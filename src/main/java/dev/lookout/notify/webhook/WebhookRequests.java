@@ -26,6 +26,12 @@ final class WebhookRequests {
 
     /** The POST for {@code change}; {@code jpeg} is its snapshot or null. */
     static HttpRequest build(WebhookSettings hook, EventChange change, byte[] jpeg, Duration timeout) {
+        return build(hook, change, jpeg, timeout, null);
+    }
+
+    /** As above; the event's files are named relative to {@code storageRoot} (EventJson#published). */
+    static HttpRequest build(WebhookSettings hook, EventChange change, byte[] jpeg, Duration timeout,
+            java.nio.file.Path storageRoot) {
         URI uri = URI.create(hook.url());
         HttpRequest.Builder request = HttpRequest.newBuilder(withoutUserInfo(uri)).timeout(timeout)
                 .header("User-Agent", "Lookout");
@@ -44,7 +50,7 @@ final class WebhookRequests {
                 : hook.snapshotUrl().replace("{id}", URLEncoder.encode(event.id(), StandardCharsets.UTF_8));
         switch (hook.format()) {
             case JSON -> {
-                ObjectNode json = EventJson.change(change);
+                ObjectNode json = EventJson.published(change, storageRoot);
                 json.put("snapshot_url", link);
                 request.header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(json.toString()));
@@ -52,7 +58,8 @@ final class WebhookRequests {
             case MULTIPART -> {
                 String boundary = "lookout-" + UUID.randomUUID();
                 request.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, change, jpeg)));
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, change, jpeg,
+                                storageRoot)));
             }
             case NTFY -> {
                 request.header("Title", ascii(title(event))).header("Tags", ascii(event.className().replace(' ', '_')
@@ -102,10 +109,11 @@ final class WebhookRequests {
         return what + score + (e.zones().isEmpty() ? "" : ", zones: " + String.join(", ", e.zones()));
     }
 
-    private static byte[] multipart(String boundary, EventChange change, byte[] jpeg) {
+    private static byte[] multipart(String boundary, EventChange change, byte[] jpeg,
+            java.nio.file.Path storageRoot) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"event\"\r\n"
-                + "Content-Type: application/json\r\n\r\n" + EventJson.line(change) + "\r\n");
+                + "Content-Type: application/json\r\n\r\n" + EventJson.published(change, storageRoot) + "\r\n");
         if (jpeg != null) {
             write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"snapshot\"; filename=\""
                     + ascii(change.after().id()).replace("\"", "_") + ".jpg\"\r\nContent-Type: image/jpeg\r\n\r\n");

@@ -57,8 +57,10 @@ class MqttPublisherTest {
                 sub.awaitCount("event messages", 3, m -> m.topic().equals(topics.events()));
                 List<TestSubscriber.Message> events = sub.on(topics.events());
                 for (int i = 0; i < 3; i++) {
-                    assertEquals(EventJson.line(changes.get(i)), events.get(i).text(),
-                            "event " + i + " in order, in EventJson's form");
+                    assertEquals(JSON.readTree(EventJson.published(changes.get(i), null).toString()), JSON.readTree(events.get(i).text()),
+                            "event " + i + " in order, in EventJson's form, files by name");
+                    assertFalse(events.get(i).text().contains(snapshot.getParent().toString()),
+                            "no absolute path: " + events.get(i).text());
                 }
                 assertEquals(List.of("new", "update", "end"),
                         events.stream().map(m -> type(m.payload())).toList());
@@ -204,6 +206,7 @@ class MqttPublisherTest {
                 MqttPublisher publisher = MqttPublisher.start(MqttSettings.of(broker.url(), "garage")
                         .withHomeAssistant(true))) {
             awaitConnected(publisher);
+            publisher.discoverClasses("gate", java.util.Set.of("person"));
             publisher.publishCounts(new CameraCounts("gate", Map.of("person", 1), Map.of(),
                     Map.of("door", new CameraCounts.LineTotals(2, 0))));
             try (TestSubscriber sub = TestSubscriber.connect(broker.port(), "homeassistant/+/+/+/config")) {
@@ -224,6 +227,35 @@ class MqttPublisherTest {
                 sub.awaitCount("presence configs after Home Assistant's 'online'", before + 1,
                         m -> m.topic().equals(presenceTopic));
             }
+        }
+    }
+
+    /** One false "sports ball" on a camera watching people: its count is published, but makes no entity. */
+    @Test
+    void discoveryListsOnlyAnnouncedClassesAndTopicsHaveNoSpaces() throws Exception {
+        try (MosquittoBroker broker = MosquittoBroker.anonymous(dir);
+                MqttPublisher publisher = MqttPublisher.start(MqttSettings.of(broker.url(), "garage")
+                        .withHomeAssistant(true));
+                TestSubscriber sub = TestSubscriber.connect(broker.port(), "#")) {
+            awaitConnected(publisher);
+            publisher.discoverClasses("Front Gate", java.util.Set.of("person"));
+            publisher.publishCounts(new CameraCounts("Front Gate", Map.of("person", 1, "sports ball", 1),
+                    Map.of("back yard", Map.of("sports ball", 1, "person", 1)),
+                    Map.of("door #1", new CameraCounts.LineTotals(2, 0))));
+            sub.await("lookout/garage/front_gate/sports_ball", "1");
+            sub.await("lookout/garage/front_gate/zones/back_yard/sports_ball", "1");
+            sub.await("lookout/garage/front_gate/lines/door__1", "{\"in\":2,\"out\":0}");
+            sub.await("the zone's person entity", m -> m.topic().equals(
+                    "homeassistant/sensor/lookout_garage/Front_Gate_back_yard_person_count/config"));
+            sub.await("the line entity", m -> m.topic().equals(
+                    "homeassistant/sensor/lookout_garage/Front_Gate_door__1_out/config"));
+            Thread.sleep(500); // what else was sent with them
+            List<String> topics = sub.messages().stream().map(TestSubscriber.Message::topic).toList();
+            assertTrue(topics.stream().noneMatch(t -> t.contains(" ")), "no topic with a space: " + topics);
+            List<String> configs = topics.stream().filter(t -> t.startsWith("homeassistant/")).toList();
+            assertEquals(6, configs.size(), "person count and presence on the camera and in the zone, the line's "
+                    + "in and out: " + configs);
+            assertTrue(configs.stream().noneMatch(t -> t.contains("sports")), "no sports ball entity: " + configs);
         }
     }
 

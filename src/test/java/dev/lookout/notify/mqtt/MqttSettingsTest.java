@@ -43,6 +43,20 @@ class MqttSettingsTest {
         assertFalse(hooks.get(1).toString().contains("gotify-s3cret"), hooks.get(1).toString());
     }
 
+    /** lookout.yml without {@code protocol}, the window and remote-events connect alike, as CONFIG.md says. */
+    @Test
+    void oneProtocolDefaultEverywhere() throws Exception {
+        LookoutConfig config = ConfigFile.parse("cameras:\n  gate:\n    source: rtsp://127.0.0.1/gate\n"
+                + "mqtt:\n  url: tcp://127.0.0.1:1883\n", Path.of("lookout.yml"), List.of("person"));
+        int fromFile = MqttSettings.from(config.mqtt().orElseThrow()).protocol();
+        assertEquals(MqttSettings.of("tcp://broker", "garage").protocol(), fromFile, "the file and the window");
+        assertEquals(dev.lookout.config.MqttVersion.DEFAULT_NUMBER, fromFile);
+        String configDoc = java.nio.file.Files.readString(TestData.projectDir().resolve("docs/CONFIG.md"));
+        assertTrue(configDoc.contains("| `protocol` | `" + fromFile + "` |"), "CONFIG.md states the default");
+        String readme = java.nio.file.Files.readString(TestData.projectDir().resolve("README.md"));
+        assertFalse(readme.matches("(?s).*protocol[^\\n]{0,40}default [35].*"), "README does not restate it");
+    }
+
     @Test
     void defaultsAndPorts() {
         MqttSettings plain = MqttSettings.of("tcp://broker", "garage");
@@ -53,7 +67,8 @@ class MqttSettingsTest {
         MqttSettings tls = MqttSettings.of("ssl://broker", "garage");
         assertEquals(8883, tls.port());
         assertTrue(tls.tls());
-        assertEquals("lookout/garage/gate/traffic light", MqttTopics.of(plain).count("gate", "traffic light"));
+        assertEquals("lookout/garage/gate/traffic_light", MqttTopics.of(plain).count("gate", "traffic light"));
+        assertEquals("lookout/garage/gate_2/zones/caf__/x_y_z", MqttTopics.of(plain).zoneCount("Gate 2", "café#", "x+y#z"));
         assertEquals("lookout/garage/a_b/person", MqttTopics.of(plain).count("a/b", "person"));
     }
 
