@@ -15,7 +15,7 @@ final class ConfigWriter {
     private ConfigWriter() {
     }
 
-    /** The YAML text of {@code config}, passwords included (it is the file that holds them). */
+    /** The YAML text of {@code config}, inline passwords included (it is the file that holds them). */
     static String write(LookoutConfig config) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("storage", config.storage().toString());
@@ -34,7 +34,7 @@ final class ConfigWriter {
         config.http().ifPresent(h -> {
             Map<String, Object> http = new LinkedHashMap<>();
             http.put("bind", h.bind());
-            h.password().ifPresent(p -> http.put("password", p.reveal()));
+            h.password().ifPresent(p -> password(http, p));
             if (!h.allowedHosts().isEmpty()) {
                 http.put("allowed_hosts", h.allowedHosts());
             }
@@ -55,10 +55,15 @@ final class ConfigWriter {
         out.put("node", m.node());
         putIfNot(out, "prefix", m.prefix(), MqttConfig.DEFAULT_NAME);
         m.username().ifPresent(u -> out.put("username", u));
-        m.password().ifPresent(p -> out.put("password", p.reveal()));
+        m.password().ifPresent(p -> password(out, p));
         out.put("protocol", m.protocol().number());
         putIfNot(out, "home_assistant", m.homeAssistant(), false);
         return out;
+    }
+
+    /** A password as the file gave it: a {@code password_file:} or {@code ${VAR}} stays that, never its secret. */
+    private static void password(Map<String, Object> out, Secret p) {
+        p.file().ifPresentOrElse(f -> out.put("password_file", f), () -> out.put("password", p.written()));
     }
 
     private static Map<String, Object> webhook(WebhookConfig w) {

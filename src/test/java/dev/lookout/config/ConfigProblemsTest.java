@@ -83,6 +83,12 @@ class ConfigProblemsTest {
                 Arguments.of("references", List.of(
                         "4:29: cameras.gate.required_zones[1]: unknown zone 'yard': expected one of drive",
                         "9:21: webhooks[0].cameras[1]: unknown camera 'gat': did you mean 'gate'?")),
+                Arguments.of("secret-files", List.of(
+                        "3:18: mqtt.password_file: no such file: BAD_DIR/no-such-password-file (relative paths start at the configuration file's folder)",
+                        "5:18: http.password_file: cannot read BAD_DIR: it is a folder")),
+                Arguments.of("secret-references", List.of(
+                        "5:18: mqtt.password_file: mqtt.password is given too: give the password one way (remove one of the two keys)",
+                        "7:13: http.password: the environment variable LOOKOUT_TEST_UNSET_VARIABLE is not set: set it before starting lookout, or use password_file:")),
                 Arguments.of("source-options", List.of(
                         "4:11: cameras.gate.loop: applies to a video file or folder only, not to a stream: remove it",
                         "5:11: cameras.gate.size: applies to a camera (a camera index) only; a file or stream has its own size: remove it",
