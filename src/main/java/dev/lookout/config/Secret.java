@@ -1,5 +1,6 @@
 package dev.lookout.config;
 
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -46,6 +47,18 @@ public final class Secret {
     /** The {@code password_file:} it came from, as written; empty for a value in the configuration. */
     public Optional<String> file() {
         return Optional.ofNullable(file);
+    }
+
+    /**
+     * This secret with its relative {@code password_file:} made absolute against the folder of
+     * {@code configFile}, so that a configuration saved into another folder still names the same file; otherwise
+     * this secret.
+     */
+    public Secret withFileFrom(Path configFile) {
+        if (file == null || SourceSpecs.isUrl(file) || Path.of(file).isAbsolute()) {
+            return this;
+        }
+        return fromFile(SourceSpecs.resolve(file, configFile).toString(), value);
     }
 
     /**
