@@ -95,6 +95,11 @@ final class SecretReader {
             problems.at(s, path + ": not a valid file name: '" + name + "'");
             return Optional.empty();
         }
+        if (Files.exists(file) && !Files.isDirectory(file) && !Files.isRegularFile(file)) {
+            // a pipe or device: opening a pipe without a writer would hang the check, a device never ends
+            problems.at(s, path + ": " + file + " is not a regular file: write the password into a file");
+            return Optional.empty();
+        }
         StringBuilder line = new StringBuilder();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (int c = in.read(); c >= 0 && c != '\n' && c != '\r'; c = in.read()) {
