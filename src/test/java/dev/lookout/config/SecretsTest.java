@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** No password of the file shows in any message, whatever is wrong next to it, nor in a record's text. */
@@ -138,31 +137,6 @@ class SecretsTest {
                         + "first line",
                 "6:18: http.password_file: the first line of " + tmp.resolve("long.pw") + " is longer than 4096 "
                         + "characters: write only the password on it"),
-                e.problems().stream().map(p -> p.line() + ":" + p.column() + ": " + p.message()).toList());
-    }
-
-    @Test
-    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a regression fails, not hangs
-    void aPipeOrDeviceAsPasswordFileIsRefusedNotReadUntilItEnds(@TempDir Path tmp) throws Exception {
-        Path fifo = tmp.resolve("pw.fifo");
-        org.junit.jupiter.api.Assumptions.assumeTrue(
-                new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
-        String yaml = """
-                mqtt:
-                  url: tcp://127.0.0.1:1883
-                  username: u
-                  password_file: pw.fifo
-                http:
-                  password_file: /dev/zero
-                cameras:
-                  gate:
-                    source: 0
-                """;
-        ConfigException e = assertThrows(ConfigException.class,
-                () -> TestConfigs.parse(yaml, tmp.resolve("lookout.yml")));
-        assertEquals(List.of(
-                "4:18: mqtt.password_file: " + fifo + " is not a regular file: write the password into a file",
-                "6:18: http.password_file: /dev/zero is not a regular file: write the password into a file"),
                 e.problems().stream().map(p -> p.line() + ":" + p.column() + ": " + p.message()).toList());
     }
 
