@@ -33,13 +33,15 @@ import java.util.Optional;
  * @param lines counting lines by name, in file order
  * @param zones zones by name, in file order
  * @param retention this camera's own retention ages
- * @param events when a tracked object of a watched class becomes an event (age, detections, median score)
+ * @param events when a tracked object of a watched class becomes an event (age, detections, median score); its
+ *     threshold is {@code filters.threshold} when that is written
+ * @param filters which detections reach the tracker, and per-class event thresholds
  */
 public record CameraConfig(String name, String source, boolean loop, Optional<FrameSize> size,
         Optional<Double> detectFps, List<String> classes, double minScore, List<String> watch,
         List<String> requiredZones, Duration preRoll, Duration postRoll, boolean snapshots, RecordMode record,
         MotionConfig motion, Map<String, Line> lines, Map<String, Polygon> zones, CameraRetention retention,
-        EventGate events) {
+        EventGate events, ObjectFilters filters) {
 
     /** TF.js's default minimum score. */
     public static final double DEFAULT_MIN_SCORE = 0.5;
@@ -64,25 +66,37 @@ public record CameraConfig(String name, String source, boolean loop, Optional<Fr
         zones = Collections.unmodifiableMap(new LinkedHashMap<>(zones));
         Objects.requireNonNull(retention, "retention");
         Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(filters, "filters");
+    }
+
+    /** A camera without object filters. */
+    public CameraConfig(String name, String source, boolean loop, Optional<FrameSize> size,
+            Optional<Double> detectFps, List<String> classes, double minScore, List<String> watch,
+            List<String> requiredZones, Duration preRoll, Duration postRoll, boolean snapshots, RecordMode record,
+            MotionConfig motion, Map<String, Line> lines, Map<String, Polygon> zones, CameraRetention retention,
+            EventGate events) {
+        this(name, source, loop, size, detectFps, classes, minScore, watch, requiredZones, preRoll, postRoll,
+                snapshots, record, motion, lines, zones, retention, events, ObjectFilters.NONE);
     }
 
     /** A camera with every optional setting at its default: the minimum a file can say. */
     public static CameraConfig of(String name, String source) {
         return new CameraConfig(name, source, false, Optional.empty(), Optional.empty(), List.of(),
                 DEFAULT_MIN_SCORE, List.of(), List.of(), DEFAULT_PRE_ROLL, DEFAULT_POST_ROLL, true, RecordMode.EVENTS,
-                MotionConfig.DEFAULTS, Map.of(), Map.of(), CameraRetention.INHERIT, EventGate.DEFAULTS);
+                MotionConfig.DEFAULTS, Map.of(), Map.of(), CameraRetention.INHERIT, EventGate.DEFAULTS,
+                ObjectFilters.NONE);
     }
 
     /** This camera with another source, loop and watched classes; every other setting kept. */
     public CameraConfig withSource(String newSource, boolean newLoop, List<String> newWatch) {
         return new CameraConfig(name, newSource, newLoop, size, detectFps, classes, minScore, newWatch, requiredZones,
-                preRoll, postRoll, snapshots, record, motion, lines, zones, retention, events);
+                preRoll, postRoll, snapshots, record, motion, lines, zones, retention, events, filters);
     }
 
     /** This camera with other counting lines and zones; every other setting kept. */
     public CameraConfig withRegions(Map<String, Line> newLines, Map<String, Polygon> newZones) {
         return new CameraConfig(name, source, loop, size, detectFps, classes, minScore, watch, requiredZones,
-                preRoll, postRoll, snapshots, record, motion, newLines, newZones, retention, events);
+                preRoll, postRoll, snapshots, record, motion, newLines, newZones, retention, events, filters);
     }
 
     /**
@@ -100,6 +114,6 @@ public record CameraConfig(String name, String source, boolean loop, Optional<Fr
                 + ", size=" + size + ", detectFps=" + detectFps + ", classes=" + classes + ", minScore=" + minScore
                 + ", watch=" + watch + ", requiredZones=" + requiredZones + ", preRoll=" + preRoll
                 + ", postRoll=" + postRoll + ", snapshots=" + snapshots + ", record=" + record + ", motion=" + motion
-                + ", lines=" + lines + ", zones=" + zones + ", retention=" + retention + ", events=" + events + "]";
+                + ", lines=" + lines + ", zones=" + zones + ", retention=" + retention + ", events=" + events + ", filters=" + filters + "]";
     }
 }

@@ -61,12 +61,16 @@ final class CameraReader {
         CameraRetention retention = c.value("retention").map(r -> retention(r, c.path("retention")))
                 .orElse(d.retention());
         EventGate events = c.value("events").map(e -> events(e, c.path("events"))).orElse(d.events());
+        ObjectFilters filters = c.value("filters").map(f -> new FilterReader(problems, classNames, geometry)
+                .read(f, c.path("filters"), classes)).orElse(d.filters());
+        events = threshold(c, events, filters);
         if (source != null) {
             checkSourceOptions(c, source, loop, size);
         }
         c.finish();
         return source == null ? null : new CameraConfig(name, source, loop, size, detectFps, classes, minScore, watch,
-                requiredZones, preRoll, postRoll, snapshots, record, motion, lines, zones, retention, events);
+                requiredZones, preRoll, postRoll, snapshots, record, motion, lines, zones, retention, events,
+                filters);
     }
 
     /** A watched class that {@code classes:} leaves out would never make an event. */
@@ -160,6 +164,26 @@ final class CameraReader {
         double threshold = e.number("threshold", 0, 1).orElse(d.threshold());
         e.finish();
         return new EventGate(minAge, Math.max(1, minDetections), threshold);
+    }
+
+    /**
+     * {@code filters.threshold} is {@code events.threshold} under Frigate's name: it becomes the gate's threshold,
+     * and writing both is reported (two values for one setting).
+     */
+    private EventGate threshold(MapReader c, EventGate events, ObjectFilters filters) {
+        if (filters.camera().threshold().isEmpty()) {
+            return events;
+        }
+        Optional<YamlNode> written = c.value("events").filter(YamlNode.Mapping.class::isInstance)
+                .map(e -> ((YamlNode.Mapping) e).entries().get("threshold")).map(YamlNode.Entry::value)
+                .filter(v -> !MapReader.isNothing(v));
+        if (written.isPresent()) {
+            YamlNode at = ((YamlNode.Mapping) c.value("filters").orElseThrow()).entries().get("threshold").value();
+            problems.at(at, c.path("filters.threshold") + ": is events.threshold under another name, and "
+                    + "events.threshold is given too: keep one");
+            return events;
+        }
+        return new EventGate(events.minSeconds(), events.minDetections(), filters.camera().threshold().get());
     }
 
     /** A whole number from {@code min} to {@code max}; a fraction is reported (and rounded). */

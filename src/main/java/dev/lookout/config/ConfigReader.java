@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Turns the text of a {@code lookout.yml} into a {@link LookoutConfig}, checking everything on the way and
@@ -22,11 +23,13 @@ final class ConfigReader {
     private final Problems problems;
     private final Collection<String> classNames;
     private final Path file;
+    private final UnaryOperator<String> environment;
 
-    private ConfigReader(Path file, Collection<String> classNames) {
+    private ConfigReader(Path file, Collection<String> classNames, UnaryOperator<String> environment) {
         this.problems = new Problems(file);
         this.classNames = classNames;
         this.file = file;
+        this.environment = environment;
     }
 
     /**
@@ -38,7 +41,13 @@ final class ConfigReader {
      * @throws ConfigException with every problem found
      */
     static LookoutConfig read(String text, Path file, Collection<String> classNames) throws ConfigException {
-        return new ConfigReader(file, classNames).read(text);
+        return read(text, file, classNames, System::getenv);
+    }
+
+    /** As {@link #read(String, Path, Collection)}, with {@code ${VAR}} references read from {@code environment}. */
+    static LookoutConfig read(String text, Path file, Collection<String> classNames,
+            UnaryOperator<String> environment) throws ConfigException {
+        return new ConfigReader(file, classNames, environment).read(text);
     }
 
     private LookoutConfig read(String text) throws ConfigException {
@@ -60,7 +69,7 @@ final class ConfigReader {
         Precision precision = EnumValues.read(r, "precision", Precision.class).orElse(Precision.FP32);
         Retention retention = r.value("retention").map(this::retention).orElse(Retention.DEFAULTS);
         Map<String, CameraConfig> cameras = cameras(r);
-        ServiceReader services = new ServiceReader(problems);
+        ServiceReader services = new ServiceReader(problems, new SecretReader(problems, file, environment));
         Optional<MqttConfig> mqtt = r.value("mqtt").flatMap(services::mqtt);
         Optional<HttpConfig> http = r.value("http").map(services::http);
         // webhooks may name any camera written in the file, even one with problems of its own

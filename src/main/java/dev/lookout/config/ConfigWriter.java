@@ -15,7 +15,7 @@ final class ConfigWriter {
     private ConfigWriter() {
     }
 
-    /** The YAML text of {@code config}, passwords included (it is the file that holds them). */
+    /** The YAML text of {@code config}, inline passwords included (it is the file that holds them). */
     static String write(LookoutConfig config) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("storage", config.storage().toString());
@@ -34,7 +34,7 @@ final class ConfigWriter {
         config.http().ifPresent(h -> {
             Map<String, Object> http = new LinkedHashMap<>();
             http.put("bind", h.bind());
-            h.password().ifPresent(p -> http.put("password", p.reveal()));
+            h.password().ifPresent(p -> password(http, p));
             if (!h.allowedHosts().isEmpty()) {
                 http.put("allowed_hosts", h.allowedHosts());
             }
@@ -55,10 +55,15 @@ final class ConfigWriter {
         out.put("node", m.node());
         putIfNot(out, "prefix", m.prefix(), MqttConfig.DEFAULT_NAME);
         m.username().ifPresent(u -> out.put("username", u));
-        m.password().ifPresent(p -> out.put("password", p.reveal()));
+        m.password().ifPresent(p -> password(out, p));
         out.put("protocol", m.protocol().number());
         putIfNot(out, "home_assistant", m.homeAssistant(), false);
         return out;
+    }
+
+    /** A password as the file gave it: a {@code password_file:} or {@code ${VAR}} stays that, never its secret. */
+    private static void password(Map<String, Object> out, Secret p) {
+        p.file().ifPresentOrElse(f -> out.put("password_file", f), () -> out.put("password", p.written()));
     }
 
     private static Map<String, Object> webhook(WebhookConfig w) {
@@ -103,8 +108,13 @@ final class ConfigWriter {
             putIfNot(events, "min_age", java.time.Duration.ofMillis(Math.round(g.minSeconds() * 1000)),
                     java.time.Duration.ofMillis(Math.round(dg.minSeconds() * 1000)));
             putIfNot(events, "min_detections", g.minDetections(), dg.minDetections());
-            putIfNot(events, "threshold", number(g.threshold()), number(dg.threshold()));
-            out.put("events", events);
+            if (c.filters().camera().threshold().isEmpty()) { // else written as filters.threshold
+                putIfNot(events, "threshold", number(g.threshold()), number(dg.threshold()));
+            }
+            putIfNotEmpty(out, "events", events);
+        }
+        if (!c.filters().equals(ObjectFilters.NONE)) {
+            out.put("filters", filters(c.filters()));
         }
         Map<String, Object> lines = new LinkedHashMap<>();
         c.lines().forEach((name, l) -> lines.put(name, List.of(number(l.from().x()), number(l.from().y()),
@@ -118,6 +128,30 @@ final class ConfigWriter {
         c.retention().snapshots().ifPresent(t -> retention.put("snapshots", DurationText.format(t)));
         c.retention().continuous().ifPresent(t -> retention.put("continuous", DurationText.format(t)));
         putIfNotEmpty(out, "retention", retention);
+        return out;
+    }
+
+    private static Map<String, Object> filters(ObjectFilters f) {
+        Map<String, Object> out = limits(f.camera());
+        if (f.masks().size() == 1) {
+            out.put("mask", points(f.masks().get(0))); // one polygon reads best as written: [[x, y], ...]
+        } else {
+            putIfNotEmpty(out, "mask", f.masks().stream().map(ConfigWriter::points).toList());
+        }
+        Map<String, Object> classes = new LinkedHashMap<>();
+        f.classes().forEach((name, limits) -> classes.put(name, limits(limits)));
+        putIfNotEmpty(out, "classes", classes);
+        return out;
+    }
+
+    private static Map<String, Object> limits(ObjectFilters.Limits l) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        l.minArea().ifPresent(v -> out.put("min_area", number(v)));
+        l.maxArea().ifPresent(v -> out.put("max_area", number(v)));
+        l.minRatio().ifPresent(v -> out.put("min_ratio", number(v)));
+        l.maxRatio().ifPresent(v -> out.put("max_ratio", number(v)));
+        l.minScore().ifPresent(v -> out.put("min_score", number(v)));
+        l.threshold().ifPresent(v -> out.put("threshold", number(v)));
         return out;
     }
 

@@ -52,7 +52,12 @@ final class GeometryReader {
 
     /** {@code masks: [[[x, y], ...], ...]}. */
     List<Polygon> masks(MapReader motion) {
-        return motion.list("masks", "[" + POLYGON_EXAMPLE + "]", this::polygon).orElse(List.of());
+        return polygons(motion, "masks");
+    }
+
+    /** {@code key: [[[x, y], ...], ...]}: a list of polygons. */
+    List<Polygon> polygons(MapReader map, String key) {
+        return map.list(key, "[" + POLYGON_EXAMPLE + "]", this::polygon).orElse(List.of());
     }
 
     /** A polygon of at least 3 points, or null after reporting. */

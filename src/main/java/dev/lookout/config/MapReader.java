@@ -98,20 +98,6 @@ final class MapReader {
         return scalar(key, what).map(YamlNode.Scalar::text);
     }
 
-    /** A password or token: reported without ever quoting the value, and masked in every later message. */
-    Optional<Secret> secret(String key) {
-        Optional<YamlNode> value = value(key);
-        if (value.isPresent() && !(value.get() instanceof YamlNode.Scalar)) {
-            problems.at(value.get(), path(key) + ": expected a password (text), found " + value.get().describe());
-            return Optional.empty();
-        }
-        return value.map(v -> {
-            String text = ((YamlNode.Scalar) v).text();
-            problems.secret(text);
-            return new Secret(text);
-        });
-    }
-
     /** {@code true} or {@code false}. */
     Optional<Boolean> bool(String key) {
         return typed(key, "true or false", s -> s.type() == YamlNode.ScalarType.BOOLEAN

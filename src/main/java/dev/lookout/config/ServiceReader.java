@@ -19,9 +19,11 @@ final class ServiceReader {
     private static final String BIND_EXPECTED = "ADDRESS:PORT like 127.0.0.1:8080 or 0.0.0.0:8080, or a port";
 
     private final Problems problems;
+    private final SecretReader secrets;
 
-    ServiceReader(Problems problems) {
+    ServiceReader(Problems problems, SecretReader secrets) {
         this.problems = problems;
+        this.secrets = secrets;
     }
 
     /** {@code mqtt:}; empty when absent or when its URL is missing or bad. */
@@ -37,9 +39,9 @@ final class ServiceReader {
         String prefix = m.scalar("prefix", "a topic prefix").filter(s -> topicLevels(s, m.path("prefix"), true))
                 .map(YamlNode.Scalar::text).orElse(MqttConfig.DEFAULT_NAME);
         Optional<String> username = m.text("username", "a user name");
-        Optional<Secret> password = m.secret("password");
+        Optional<Secret> password = secrets.read(m, "password");
         if (password.isPresent() && username.isEmpty()) {
-            problems.at(m.value("password").orElseThrow(), m.path("password") + ": a password needs a username: "
+            problems.at(SecretReader.where(m, "password"), m.path("password") + ": a password needs a username: "
                     + "add username:");
         }
         MqttVersion protocol = m.scalar("protocol", "3 (MQTT 3.1.1) or 5").flatMap(s -> switch (s.text().strip()) {
@@ -74,9 +76,9 @@ final class ServiceReader {
         MapReader h = MapReader.of(node, "http", problems);
         HttpConfig bind = h.scalar("bind", BIND_EXPECTED).flatMap(s -> bind(s, h.path("bind")))
                 .orElse(HttpConfig.DEFAULTS);
-        Optional<Secret> password = h.secret("password");
+        Optional<Secret> password = secrets.read(h, "password");
         if (password.isPresent() && password.get().reveal().isBlank()) {
-            problems.at(h.value("password").orElseThrow(), h.path("password") + ": is empty: set a password, or "
+            problems.at(SecretReader.where(h, "password"), h.path("password") + ": is empty: set a password, or "
                     + "remove the key");
             password = Optional.empty();
         }

@@ -16,6 +16,7 @@ import dev.lookout.track.zones.Regions;
 import dev.lookout.track.zones.Zone;
 import dev.lookout.track.zones.ZoneCounter;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +25,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One camera's tracking after detection: ByteTrack, its counting lines and zones, object events to the camera's
+ * One camera's tracking after detection: its object filters ({@link ObjectFilter}), ByteTrack, its counting lines and zones, object events to the camera's
  * sink, and what the camera shows (the overlay, the tracked boxes, the counts). {@link #update} runs on the
  * scheduler's thread; the published fields are immutable values read from any thread.
  */
@@ -32,6 +33,7 @@ final class CameraTracking {
 
     private final String camera;
     private final TrackingSession session;
+    private final ObjectFilter filter;
     private double lastTime = -1;
     private int width;
     private int height;
@@ -47,10 +49,18 @@ final class CameraTracking {
         // such a camera is tracked and counted by a session without rules.
         EventRules rules = config.watch().isEmpty() ? null
                 : new EventRules(camera, new HashSet<>(config.watch()), new HashSet<>(config.requiredZones()),
-                        config.events());
+                        config.events(), classThresholds(config));
         TrackerConfig tracker = TrackerConfig.DEFAULTS;
         this.session = new TrackingSession(tracker, regions.lines(), regions.zones(), rules, origin, events, 2);
+        this.filter = new ObjectFilter(config.filters());
         this.counts = CameraCounts.ofClasses(camera, Map.of());
+    }
+
+    /** {@code filters.classes.<class>.threshold}: the classes' own event thresholds. */
+    private static Map<String, Double> classThresholds(CameraConfig config) {
+        Map<String, Double> out = new HashMap<>();
+        config.filters().classes().forEach((name, limits) -> limits.threshold().ifPresent(t -> out.put(name, t)));
+        return out;
     }
 
     /**
@@ -79,7 +89,9 @@ final class CameraTracking {
         lastTime = time;
         width = result.width();
         height = result.height();
-        TrackingSession.Step step = session.frame(time, result.detections(), width, height);
+        // the filters come first: a dropped detection neither starts nor keeps a track
+        TrackingSession.Step step = session.frame(time, filter.apply(result.detections(), width, height), width,
+                height);
         List<Track> shown = step.tracks().active();
         tracked = shown.stream().map(Track::detection).toList();
         counts = countsOf(shown);

@@ -57,6 +57,37 @@ class CheckConfigCommandTest {
     }
 
     @Test
+    void aMissingPasswordFileOrAnUnsetVariableIsAProblemAtItsKey() throws Exception {
+        Path file = Files.writeString(tmp.resolve("lookout.yml"), String.join("\n",
+                "mqtt:",
+                "  url: tcp://127.0.0.1:1883",
+                "  username: lookout",
+                "  password_file: secrets/mqtt",
+                "http:",
+                "  password: ${LOOKOUT_TEST_UNSET_HTTP_PASSWORD}",
+                "cameras:",
+                "  gate:",
+                "    source: 0",
+                ""));
+        CliRun run = CliRun.of("check-config", file.toString());
+
+        assertEquals(2, run.exitCode(), run.toString());
+        assertEquals(file + ":4:18: mqtt.password_file: no such file: " + tmp.resolve("secrets/mqtt")
+                + " (relative paths start at the configuration file's folder)\n"
+                + file + ":6:13: http.password: the environment variable LOOKOUT_TEST_UNSET_HTTP_PASSWORD is not set: "
+                + "set it before starting lookout, or use password_file:\n", run.err());
+
+        Files.createDirectories(tmp.resolve("secrets"));
+        Files.writeString(tmp.resolve("secrets/mqtt"), "Check-Pa55word\n");
+        Files.writeString(file, Files.readString(file).replace("  password: ${LOOKOUT_TEST_UNSET_HTTP_PASSWORD}\n",
+                "  password_file: secrets/mqtt\n"));
+        CliRun ok = CliRun.of("check-config", file.toString());
+        assertEquals(0, ok.exitCode(), ok.toString());
+        assertTrue(ok.out().contains("with password"), ok.out());
+        assertFalse((ok.out() + ok.err()).contains("Check-Pa55word"), ok.toString());
+    }
+
+    @Test
     void missingFolderOrUnreadableFilesExitTwoWithOneLine() throws Exception {
         CliRun missing = CliRun.of("check-config", tmp.resolve("lookout.yml").toString());
         assertEquals(2, missing.exitCode());

@@ -100,6 +100,49 @@ class ConfigFileTest {
     }
 
     @Test
+    void filtersAreReadWithEachClassesOwnValuesOverTheCameras() throws Exception {
+        CameraConfig gate = TestConfigs.load(TestConfigs.DIR.resolve("full.yml")).cameras().get("gate");
+        ObjectFilters f = gate.filters();
+
+        assertEquals(Optional.of(0.001), f.camera().minArea());
+        assertEquals(Optional.of(0.5), f.camera().maxArea());
+        assertEquals(Optional.of(5.0), f.camera().maxRatio());
+        assertEquals(List.of(new Polygon(List.of(new Point(0.6, 0), new Point(1, 0), new Point(1, 0.3),
+                new Point(0.6, 0.3)), true)), f.masks());
+        assertEquals(List.of("person", "car"), List.copyOf(f.classes().keySet()));
+        ObjectFilters.Limits person = f.forClass("person");
+        assertEquals(Optional.of(0.002), person.minArea(), "the class's own");
+        assertEquals(Optional.of(0.6), person.minScore(), "the class's own");
+        assertEquals(Optional.of(0.5), person.maxArea(), "the camera's");
+        assertEquals(Optional.of(0.75), f.forClass("car").threshold());
+        assertEquals(Optional.of(0.5), f.forClass("dog").minScore(), "a class without its own: the camera's");
+        assertEquals(0.6, gate.events().threshold(), "events.threshold stays the camera's");
+    }
+
+    @Test
+    void aCameraThresholdInFiltersIsTheEventGatesAndIsSavedBackInFilters() throws Exception {
+        Path file = tmp.resolve("lookout.yml");
+        LookoutConfig config = TestConfigs.parse("""
+                cameras:
+                  gate:
+                    source: 0
+                    events: {min_age: 2s}
+                    filters:
+                      threshold: 0.7
+                      mask: [[[0, 0], [0.5, 0], [0.5, 1]], [[0, 0], [1, 0], [1, 0.2]]]
+                """, file);
+        CameraConfig gate = config.cameras().get("gate");
+        assertEquals(0.7, gate.events().threshold());
+        assertEquals(2.0, gate.events().minSeconds());
+        assertEquals(2, gate.filters().masks().size());
+
+        String saved = ConfigFile.toYaml(config);
+        assertEquals(config, TestConfigs.parse(saved, file), saved);
+        assertTrue(saved.contains("filters:\n      threshold: 0.7"), saved);
+        assertFalse(saved.contains("events:\n      min_age: 2s\n      threshold"), saved);
+    }
+
+    @Test
     void theSmallestFileTakesEveryDefault() throws Exception {
         LookoutConfig c = TestConfigs.parse("cameras:\n  gate:\n    source: 0\n", tmp.resolve("lookout.yml"));
         assertEquals(LookoutConfig.of(List.of(CameraConfig.of("gate", "0"))), c);

@@ -47,6 +47,20 @@ class ConfigProblemsTest {
                         "8:18: cameras.gate.events.threshold: expected a number from 0 to 1, found '0.95x'",
                         "9:7: cameras.gate.events: unknown key 'min_ages': did you mean 'min_age'?",
                         "12:13: cameras.yard.events: expected a map of keys (key: value lines), found a list")),
+                Arguments.of("filters", List.of(
+                        "7:17: cameras.gate.filters.min_area: expected a number from 0 to 100000000, found -0.1",
+                        "8:17: cameras.gate.filters.max_area: expected a number from 0 to 100000000, found 'big'",
+                        "9:18: cameras.gate.filters.min_ratio: 3 is more than max_ratio 2: no object would pass",
+                        "11:18: cameras.gate.filters.min_score: expected a number from 0 to 1, found 1.5",
+                        "12:18: cameras.gate.filters.threshold: is events.threshold under another name, and events.threshold is given too: keep one",
+                        "13:13: cameras.gate.filters.mask: expected a polygon of at least 3 points like [[x, y], [x, y], [x, y]], found 2 point(s)",
+                        "14:7: cameras.gate.filters: unknown key 'min_areas': did you mean 'min_area'?",
+                        "16:9: cameras.gate.filters.classes: unknown COCO class 'persn': did you mean 'person'?",
+                        "17:9: cameras.gate.filters.classes.dog: 'dog' is never detected: classes: lists only person, car (add it there, or remove it here)",
+                        "18:31: cameras.gate.filters.classes.car: unknown key 'treshold': did you mean 'threshold'?",
+                        "22:17: cameras.yard.filters.min_area: 5000 is more than max_area 100: no object would pass",
+                        "26:11: cameras.yard.filters.mask[1]: mixes fractions (0..1) and pixels: write every coordinate as a fraction of the frame or every one in pixels",
+                        "27:16: cameras.yard.filters.classes: expected a map of keys (key: value lines), found a list")),
                 Arguments.of("geometry", List.of(
                         "6:17: cameras.gate.lines.entrance: x 700 is outside the 640x480 frame (size:)",
                         "7:13: cameras.gate.lines.exit: mixes fractions (0..1) and pixels: write every coordinate as a fraction of the frame or every one in pixels",
@@ -83,6 +97,12 @@ class ConfigProblemsTest {
                 Arguments.of("references", List.of(
                         "4:29: cameras.gate.required_zones[1]: unknown zone 'yard': expected one of drive",
                         "9:21: webhooks[0].cameras[1]: unknown camera 'gat': did you mean 'gate'?")),
+                Arguments.of("secret-files", List.of(
+                        "3:18: mqtt.password_file: no such file: BAD_DIR/no-such-password-file (relative paths start at the configuration file's folder)",
+                        "5:18: http.password_file: cannot read BAD_DIR: it is a folder")),
+                Arguments.of("secret-references", List.of(
+                        "5:18: mqtt.password_file: mqtt.password is given too: give the password one way (remove one of the two keys)",
+                        "7:13: http.password: the environment variable LOOKOUT_TEST_UNSET_VARIABLE is not set: set it before starting lookout, or use password_file:")),
                 Arguments.of("source-options", List.of(
                         "4:11: cameras.gate.loop: applies to a video file or folder only, not to a stream: remove it",
                         "5:11: cameras.gate.size: applies to a camera (a camera index) only; a file or stream has its own size: remove it",

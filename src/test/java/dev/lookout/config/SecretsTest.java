@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** No password of the file shows in any message, whatever is wrong next to it, nor in a record's text. */
 class SecretsTest {
@@ -61,6 +64,80 @@ class SecretsTest {
         problems.secret("p");
         problems.at(1, 1, "pre_roll: found 'p'");
         assertEquals("pre_roll: found '***'", problems.sorted().get(0).message());
+    }
+
+    @Test
+    void passwordsFromAFileOrTheEnvironmentAreReadAndSavedBackAsTheirReferences(@TempDir Path tmp) throws Exception {
+        Files.writeString(tmp.resolve("mqtt.pw"), "File-Pa55word\nnot the password\n");
+        Path file = tmp.resolve("lookout.yml");
+        String yaml = """
+                mqtt:
+                  url: tcp://127.0.0.1:1883
+                  username: lookout
+                  password_file: mqtt.pw
+                http:
+                  bind: 0.0.0.0:8080
+                  password: ${LOOKOUT_HTTP_PW}-x
+                cameras:
+                  gate:
+                    source: 0
+                """;
+        Map<String, String> env = Map.of("LOOKOUT_HTTP_PW", "Env-Pa55word");
+        LookoutConfig config = ConfigReader.read(yaml, file, TestConfigs.classNames(), env::get);
+
+        assertEquals("File-Pa55word", config.mqtt().orElseThrow().password().orElseThrow().reveal());
+        assertEquals("Env-Pa55word-x", config.http().orElseThrow().password().orElseThrow().reveal());
+        ConfigFile.save(config, file);
+        String saved = Files.readString(file);
+        assertTrue(saved.contains("password_file: mqtt.pw"), saved);
+        assertTrue(saved.contains("${LOOKOUT_HTTP_PW}-x"), saved);
+        assertFalse(saved.contains("File-Pa55word") || saved.contains("Env-Pa55word"), saved);
+        assertEquals(config, ConfigReader.read(saved, file, TestConfigs.classNames(), env::get));
+    }
+
+    @Test
+    void aPasswordReadFromAFileIsMaskedInEveryMessage(@TempDir Path tmp) throws Exception {
+        Files.writeString(tmp.resolve("mqtt.pw"), "File-Pa55word");
+        String yaml = """
+                mqtt:
+                  url: tcp://127.0.0.1:1883
+                  node: File-Pa55word!
+                  password_file: mqtt.pw
+                cameras:
+                  gate:
+                    source: 0
+                """;
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> TestConfigs.parse(yaml, tmp.resolve("lookout.yml")));
+        assertEquals(List.of(
+                "3:9: mqtt.node: '***!' may hold only letters, digits, '_' and '-': it is part of MQTT topics",
+                "4:18: mqtt.password: a password needs a username: add username:"),
+                e.problems().stream().map(p -> p.line() + ":" + p.column() + ": " + p.message()).toList());
+    }
+
+    @Test
+    void anEmptyOrOverlongPasswordFileIsAProblemNamingTheFile(@TempDir Path tmp) throws Exception {
+        Files.writeString(tmp.resolve("empty.pw"), "\nsecond");
+        Files.writeString(tmp.resolve("long.pw"), "x".repeat(SecretReader.MAX_CHARS + 1));
+        String yaml = """
+                mqtt:
+                  url: tcp://127.0.0.1:1883
+                  username: u
+                  password_file: empty.pw
+                http:
+                  password_file: long.pw
+                cameras:
+                  gate:
+                    source: 0
+                """;
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> TestConfigs.parse(yaml, tmp.resolve("lookout.yml")));
+        assertEquals(List.of(
+                "4:18: mqtt.password_file: " + tmp.resolve("empty.pw") + " is empty: write the password on its "
+                        + "first line",
+                "6:18: http.password_file: the first line of " + tmp.resolve("long.pw") + " is longer than 4096 "
+                        + "characters: write only the password on it"),
+                e.problems().stream().map(p -> p.line() + ":" + p.column() + ": " + p.message()).toList());
     }
 
     private static void assertNoSecret(String message) {

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lookout.config.CameraConfig;
+import dev.lookout.config.ObjectFilters;
+import dev.lookout.config.Point;
+import dev.lookout.config.Polygon;
 import dev.lookout.detect.Detection;
 import dev.lookout.detect.DetectionResult;
 import dev.lookout.detect.Timings;
@@ -17,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** A camera's tracking: counted always, events only for the classes its {@code watch:} names. */
@@ -53,6 +57,32 @@ class CameraTrackingTest {
         List<EventChange> events = walk(watching, 20, tracking);
         assertTrue(events.stream().anyMatch(e -> e.type() == EventType.NEW), "a new event: " + events);
         assertEquals("yard", events.get(0).after().camera());
+    }
+
+    @Test
+    void filtersDropDetectionsBeforeTrackingAndAClassThresholdGatesItsEvents() {
+        CameraConfig base = CameraConfig.of("yard", "yard.mp4");
+        ObjectFilters.Limits car = new ObjectFilters.Limits(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.of(0.75));
+        Polygon bottomRight = new Polygon(List.of(new Point(0.75, 0.75), new Point(1, 0.75), new Point(1, 1),
+                new Point(0.75, 1)), true);
+        CameraConfig filtered = new CameraConfig(base.name(), base.source(), base.loop(), base.size(),
+                base.detectFps(), base.classes(), base.minScore(), List.of("person", "car", "dog"),
+                base.requiredZones(), base.preRoll(), base.postRoll(), base.snapshots(), base.record(), base.motion(),
+                base.lines(), base.zones(), base.retention(), base.events(),
+                new ObjectFilters(ObjectFilters.Limits.NONE, List.of(bottomRight), Map.of("car", car)));
+        List<EventChange> events = new ArrayList<>();
+        CameraTracking tracking = new CameraTracking(filtered, Instant.EPOCH, events::add);
+        for (int i = 0; i < 30; i++) {
+            List<Detection> seen = List.of(
+                    new Detection(50 + 8 * i, 50, 60, 160, "person", 0.7), // walks along the top
+                    new Detection(50 + 8 * i, 250, 120, 60, "car", 0.7), // 0.7: below the car's own 0.75
+                    new Detection(520, 400, 40, 40, "dog", 0.9)); // stands in the mask
+            tracking.update(i / 10.0, new DetectionResult(seen, 640, 480, new Timings(0, 0, 0)));
+        }
+        assertEquals(Map.of("person", 1, "car", 1), tracking.counts().classes(), "the masked dog is not tracked");
+        assertEquals(List.of("person"), events.stream().filter(e -> e.type() == EventType.NEW)
+                .map(e -> e.after().className()).toList(), "the car's median 0.7 misses its threshold 0.75");
     }
 
     @Test

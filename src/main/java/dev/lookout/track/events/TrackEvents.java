@@ -97,7 +97,7 @@ public final class TrackEvents {
         if (Double.isNaN(s.requiredSince) && meetsRequirement(t.id())) {
             s.requiredSince = rules.required().isEmpty() ? s.firstSeen : time;
         }
-        if (t.stationary() || Double.isNaN(s.requiredSince) || !s.passes(rules.gate(), time)) {
+        if (t.stationary() || Double.isNaN(s.requiredSince) || !s.passes(rules.gate(t.className()), time)) {
             return;
         }
         pending.remove(t.id());

@@ -1,6 +1,8 @@
 package dev.lookout.ui.wall;
 
 import dev.lookout.config.CameraConfig;
+import dev.lookout.config.HttpConfig;
+import dev.lookout.config.MqttConfig;
 import dev.lookout.config.ConfigException;
 import dev.lookout.config.ConfigFile;
 import dev.lookout.config.LookoutConfig;
@@ -110,7 +112,8 @@ final class WallSetup {
 
     /**
      * Writes the configuration to {@code target}, which becomes its file. Relative sources are rewritten as
-     * absolute paths when the folder changes, so they still name the same files.
+     * absolute paths when the folder changes, so they still name the same files; so are relative
+     * {@code password_file:}s.
      */
     void saveAs(Path target) throws IOException, ConfigException {
         Path absolute = target.toAbsolutePath();
@@ -118,6 +121,12 @@ final class WallSetup {
             Map<String, CameraConfig> cameras = new LinkedHashMap<>();
             config.cameras().forEach((name, c) -> cameras.put(name,
                     edited(c, c.sourceIn(file), c.loop(), c.watch())));
+            config = new LookoutConfig(config.storage(), config.device(), config.precision(), config.retention(),
+                    config.mqtt().map(m -> new MqttConfig(m.url(), m.node(), m.prefix(), m.username(),
+                            m.password().map(p -> p.withFileFrom(file)), m.protocol(), m.homeAssistant())),
+                    config.http().map(h -> new HttpConfig(h.host(), h.port(),
+                            h.password().map(p -> p.withFileFrom(file)), h.allowedHosts())),
+                    config.webhooks(), config.cameras());
             config = check(cameras, absolute);
         }
         file = absolute;

@@ -96,6 +96,59 @@ class WallSetupTest {
     }
 
     @Test
+    void anEditSavesPasswordFilesAndFiltersBackAsWrittenAndSaveAsKeepsThePasswordFile(@TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("lookout.yml");
+        Files.writeString(dir.resolve("mqtt.pw"), "Wall-Pa55word\n");
+        Files.writeString(file, String.join("\n",
+                "mqtt:",
+                "  url: tcp://127.0.0.1:1883",
+                "  username: lookout",
+                "  password_file: mqtt.pw",
+                "cameras:",
+                "  gate:",
+                "    source: 0",
+                "    filters:",
+                "      min_area: 0.001",
+                "      threshold: 0.7",
+                "      mask: [[0.6, 0], [1, 0], [1, 0.3], [0.6, 0.3]]",
+                "      classes:",
+                "        person: {min_area: 0.002, min_score: 0.6}",
+                "        car: {min_ratio: 1, threshold: 0.75}",
+                ""));
+        List<String> classes = CocoLabels.read(TestData.modelDir().resolve("labels.json")).names();
+        LookoutConfig loaded = ConfigFile.load(file, classes);
+        WallSetup setup = new WallSetup(file, loaded, classes);
+        setup.watch("gate", List.of("person", "car"));
+        setup.save();
+
+        String saved = Files.readString(file);
+        assertTrue(saved.contains("password_file: mqtt.pw"), saved);
+        assertFalse(saved.contains("Wall-Pa55word"), saved);
+        assertTrue(saved.contains(String.join("\n",
+                "    filters:",
+                "      min_area: 0.001",
+                "      threshold: 0.7",
+                "      mask: [[0.6, 0], [1, 0], [1, 0.3], [0.6, 0.3]]",
+                "      classes:",
+                "        person:",
+                "          min_area: 0.002",
+                "          min_score: 0.6",
+                "        car:",
+                "          min_ratio: 1",
+                "          threshold: 0.75")), saved);
+        LookoutConfig read = ConfigFile.load(file, classes);
+        assertEquals(loaded.cameras().get("gate").filters(), read.cameras().get("gate").filters());
+        assertEquals(0.7, read.cameras().get("gate").events().threshold());
+
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere")).resolve("wall.yml");
+        setup.saveAs(elsewhere);
+        assertEquals("Wall-Pa55word", ConfigFile.load(elsewhere, classes).mqtt().orElseThrow().password()
+                .orElseThrow().reveal(), "the relative password file is still found from the new folder");
+        assertTrue(Files.readString(elsewhere).contains("password_file: " + dir.resolve("mqtt.pw")));
+    }
+
+    @Test
     void linesAndZonesDrawnOnATileAreCheckedAndSavedWithTheirNamesAndCorners(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("lookout.yml");
         Files.writeString(file, String.join("\n",
