@@ -51,16 +51,6 @@ public final class OutputPaths {
         return null;
     }
 
-    /** True when {@code path} exists and is neither a regular file nor a folder (a device, a pipe, a socket). */
-    public static boolean isSpecial(Path path) {
-        try {
-            BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
-            return !a.isRegularFile() && !a.isDirectory();
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     /**
      * True when {@code output} and {@code input} are the same file or folder, also through links and relative
      * paths; a path that does not exist yet is the input only when it is spelled the same (once made absolute and
