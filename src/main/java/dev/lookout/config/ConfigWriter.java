@@ -73,6 +73,10 @@ final class ConfigWriter {
         putIfNotEmpty(out, "classes", w.classes());
         putIfNot(out, "cooldown", w.cooldown(), WebhookConfig.DEFAULT_COOLDOWN);
         putIfNot(out, "format", EnumValues.name(w.format()), EnumValues.name(WebhookFormat.JSON));
+        w.username().ifPresent(u -> out.put("username", u));
+        w.password().ifPresent(p -> password(out, p));
+        w.token().ifPresent(t -> t.file().ifPresentOrElse(f -> out.put("token_file", f),
+                () -> out.put("token", t.written())));
         return out;
     }
 

@@ -152,8 +152,34 @@ final class ServiceReader {
             List<String> classes = NameLists.classes(w, "classes", classNames, problems);
             var cooldown = w.duration("cooldown", true).orElse(WebhookConfig.DEFAULT_COOLDOWN);
             WebhookFormat format = EnumValues.read(w, "format", WebhookFormat.class).orElse(WebhookFormat.JSON);
+            Optional<String> username = w.text("username", "a user name");
+            Optional<Secret> password = secrets.read(w, "password");
+            Optional<Secret> token = secrets.read(w, "token");
+            webhookCredentials(w, url, username, password, token);
             w.finish();
-            return url == null ? null : new WebhookConfig(url, forCameras, classes, cooldown, format);
+            return url == null ? null : new WebhookConfig(url, forCameras, classes, cooldown, format, username,
+                    password, token);
         }).orElse(List.of());
+    }
+
+    /** Basic credentials need both halves, and one way each: the URL's user-info, or the keys; not with a token. */
+    private void webhookCredentials(MapReader w, URI url, Optional<String> username, Optional<Secret> password,
+            Optional<Secret> token) {
+        if (password.isPresent() && username.isEmpty()) {
+            problems.at(SecretReader.where(w, "password"), w.path("password") + ": a password needs a username: "
+                    + "add username:");
+        } else if (username.isPresent() && password.isEmpty() && w.value("password").isEmpty()
+                && w.value("password_file").isEmpty()) {
+            problems.at(w.value("username").orElseThrow(), w.path("username") + ": a username needs a password: "
+                    + "add password: or password_file:");
+        }
+        if (username.isPresent() && url != null && url.getRawUserInfo() != null) {
+            problems.at(w.value("username").orElseThrow(), w.path("username") + ": the url holds credentials too: "
+                    + "remove them from the url (keep username: and password:)");
+        }
+        if (token.isPresent() && (username.isPresent() || url != null && url.getRawUserInfo() != null)) {
+            problems.at(SecretReader.where(w, "token"), w.path("token") + ": give a token or a username and "
+                    + "password, not both (both are sent as the Authorization header)");
+        }
     }
 }

@@ -96,6 +96,67 @@ class SecretsTest {
     }
 
     @Test
+    void webhookCredentialsComeFromAFileOrTheEnvironmentAndAreSavedBackAsReferences(@TempDir Path tmp)
+            throws Exception {
+        Files.writeString(tmp.resolve("hook.pw"), "Hook-Pa55word\n");
+        Path file = tmp.resolve("lookout.yml");
+        String yaml = """
+                webhooks:
+                  - url: http://127.0.0.1:8090/in
+                    username: lookout
+                    password_file: hook.pw
+                  - url: http://127.0.0.1:8091/message
+                    format: gotify
+                    token: ${GOTIFY_TOKEN}
+                cameras:
+                  gate:
+                    source: 0
+                """;
+        Map<String, String> env = Map.of("GOTIFY_TOKEN", "Env-T0ken");
+        LookoutConfig config = ConfigReader.read(yaml, file, TestConfigs.classNames(), env::get);
+
+        WebhookConfig basic = config.webhooks().get(0);
+        assertEquals("lookout", basic.username().orElseThrow());
+        assertEquals("Hook-Pa55word", basic.password().orElseThrow().reveal());
+        assertEquals("Env-T0ken", config.webhooks().get(1).token().orElseThrow().reveal());
+        assertFalse(config.toString().contains("Hook-Pa55word") || config.toString().contains("Env-T0ken"));
+        ConfigFile.save(config, file);
+        String saved = Files.readString(file);
+        assertTrue(saved.contains("password_file: hook.pw") && saved.contains("token: \"${GOTIFY_TOKEN}\""), saved);
+        assertFalse(saved.contains("Hook-Pa55word") || saved.contains("Env-T0ken"), saved);
+        assertEquals(config, ConfigReader.read(saved, file, TestConfigs.classNames(), env::get));
+    }
+
+    @Test
+    void webhookCredentialsGivenHalfOrTwiceAreProblems(@TempDir Path tmp) {
+        String yaml = """
+                webhooks:
+                  - url: http://127.0.0.1:8090/a
+                    password: Pa55word
+                  - url: http://bob:Pa55word@127.0.0.1:8090/b
+                    username: bob
+                    password: Pa55word
+                  - url: http://127.0.0.1:8090/c
+                    username: carol
+                    password: Pa55word
+                    token: Hook-Token-99
+                cameras:
+                  gate:
+                    source: 0
+                """;
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> TestConfigs.parse(yaml, tmp.resolve("lookout.yml")));
+        assertEquals(List.of(
+                "3:15: webhooks[0].password: a password needs a username: add username:",
+                "5:15: webhooks[1].username: the url holds credentials too: remove them from the url (keep "
+                        + "username: and password:)",
+                "10:12: webhooks[2].token: give a token or a username and password, not both (both are sent as "
+                        + "the Authorization header)"),
+                e.problems().stream().map(p -> p.line() + ":" + p.column() + ": " + p.message()).toList());
+        assertNoSecret(e.getMessage());
+    }
+
+    @Test
     void aPasswordReadFromAFileIsMaskedInEveryMessage(@TempDir Path tmp) throws Exception {
         Files.writeString(tmp.resolve("mqtt.pw"), "File-Pa55word");
         String yaml = """

@@ -53,8 +53,19 @@ public record WebhookSettings(String url, Set<String> cameras, Set<String> class
 
     /** The webhook {@code lookout.yml} describes (notifying on {@code new}, the services' default priorities). */
     public static WebhookSettings from(WebhookConfig config) {
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        config.password().ifPresent(p -> headers.put("Authorization", "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((config.username().orElse("") + ":" + p.reveal())
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        config.token().ifPresent(t -> {
+            if (config.format() == WebhookFormat.GOTIFY) {
+                headers.put("X-Gotify-Key", t.reveal());
+            } else {
+                headers.put("Authorization", "Bearer " + t.reveal());
+            }
+        });
         return new WebhookSettings(config.url().toString(), Set.copyOf(config.cameras()), Set.copyOf(config.classes()),
-                config.cooldown(), config.format(), null, null, null, null);
+                config.cooldown(), config.format(), null, null, headers, null);
     }
 
     /** A JSON webhook for every camera and class with the default cool-down. */

@@ -6,6 +6,7 @@ import dev.lookout.config.MqttConfig;
 import dev.lookout.config.ConfigException;
 import dev.lookout.config.ConfigFile;
 import dev.lookout.config.LookoutConfig;
+import dev.lookout.config.WebhookConfig;
 import dev.lookout.monitor.CameraRegions;
 import dev.lookout.track.zones.Regions;
 import java.io.IOException;
@@ -126,7 +127,10 @@ final class WallSetup {
                             m.password().map(p -> p.withFileFrom(file)), m.protocol(), m.homeAssistant())),
                     config.http().map(h -> new HttpConfig(h.host(), h.port(),
                             h.password().map(p -> p.withFileFrom(file)), h.allowedHosts())),
-                    config.webhooks(), config.cameras());
+                    config.webhooks().stream().map(w -> new WebhookConfig(w.url(), w.cameras(), w.classes(),
+                            w.cooldown(), w.format(), w.username(), w.password().map(p -> p.withFileFrom(file)),
+                            w.token().map(t -> t.withFileFrom(file)))).toList(),
+                    config.cameras());
             config = check(cameras, absolute);
         }
         file = absolute;

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lookout.config.Secret;
+import dev.lookout.config.WebhookConfig;
 import dev.lookout.config.WebhookFormat;
 import dev.lookout.event.EventChange;
 import dev.lookout.event.EventJson;
@@ -25,6 +27,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -229,6 +232,32 @@ class WebhookNotifierTest {
             assertEquals("Basic " + Base64.getEncoder().encodeToString(
                     "alice:open sesame".getBytes(StandardCharsets.UTF_8)), r.header("Authorization"));
         }
+    }
+
+    @Test
+    void credentialsFromTheConfigurationBecomeBasicBearerOrGotifyHeaders() throws Exception {
+        try (HookReceiver basic = new HookReceiver(); HookReceiver bearer = new HookReceiver();
+                HookReceiver gotify = new HookReceiver();
+                WebhookNotifier notifier = WebhookNotifier.start(List.of(
+                        configured(basic, WebhookFormat.JSON, Optional.of("alice"), "open sesame", null),
+                        configured(bearer, WebhookFormat.NTFY, Optional.empty(), null, "tk-1"),
+                        configured(gotify, WebhookFormat.GOTIFY, Optional.empty(), null, "tk-2")), FAST,
+                        Clock.systemUTC())) {
+            notifier.onEvent(TestEvents.appeared("gate", 1, "person", null));
+            assertEquals("Basic " + Base64.getEncoder().encodeToString(
+                    "alice:open sesame".getBytes(StandardCharsets.UTF_8)), basic.await(1).get(0).header("Authorization"));
+            assertEquals("Bearer tk-1", bearer.await(1).get(0).header("Authorization"));
+            HookReceiver.Request g = gotify.await(1).get(0);
+            assertEquals("tk-2", g.header("X-Gotify-Key"));
+            assertEquals(null, g.header("Authorization"));
+        }
+    }
+
+    private static WebhookSettings configured(HookReceiver receiver, WebhookFormat format, Optional<String> user,
+            String password, String token) {
+        return WebhookSettings.from(new WebhookConfig(java.net.URI.create("http://127.0.0.1:" + receiver.port()
+                + "/hook"), List.of(), List.of(), Duration.ZERO, format, user,
+                Optional.ofNullable(password).map(Secret::new), Optional.ofNullable(token).map(Secret::new)));
     }
 
     private static JsonNode json(byte[] body) {
