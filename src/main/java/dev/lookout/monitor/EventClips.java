@@ -7,7 +7,6 @@ import dev.lookout.event.EventSink;
 import dev.lookout.record.EventListener;
 import dev.lookout.record.EventMonitor;
 import dev.lookout.record.MonitorEvent;
-import dev.lookout.record.SnapshotWriter;
 import dev.lookout.store.EventStore;
 import dev.lookout.store.Recording;
 import dev.lookout.store.RecordingKind;
@@ -18,11 +17,12 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * One camera's event clips and snapshots in the storage layout ({@code clips/<camera>/}, {@code snapshots/<camera>/}):
- * the {@code record} package's {@link EventMonitor} (pre-roll ring, one clip per presence of a watched class,
- * post-roll, best snapshot) fed with every frame and the camera's tracked boxes. Each clip and snapshot is
- * registered in the store as it starts and when it is final, and every object event gets the clip and snapshot of
- * the presence it belongs to ({@link EventFiles}), also when they appear after its last change. Frames are fed by the camera's reading thread; never waits on the disk.
+ * One camera's event clips in the storage layout ({@code clips/<camera>/}): the {@code record} package's
+ * {@link EventMonitor} (pre-roll ring, one clip per presence of a watched class, post-roll) fed with every frame and
+ * the camera's tracked boxes. Each clip is registered in the store as it starts and when it is final, and every
+ * object event gets the clip of the presence it belongs to ({@link EventFiles}), also when it appears after its last
+ * change. Snapshots are each event's own ({@link EventSnapshots}), not the presence's. Frames are fed by the
+ * camera's reading thread; never waits on the disk.
  *
  * <p>The monitor's frames (pre-roll ring, best frame) belong to the reading thread while it feeds them; {@link #accept}
  * and {@link #close} are serialized on this object, so a reading thread that outlives the monitor's wait for it
@@ -50,11 +50,9 @@ final class EventClips implements CameraRecorder {
         this.watched = config.watch();
         Path clips = layout.folder(RecordingKind.CLIP, camera);
         this.files = new EventFiles(store, config.preRoll());
-        SnapshotWriter snapshots = config.snapshots()
-                ? new SnapshotWriter(layout.folder(RecordingKind.SNAPSHOT, camera)) : null;
         this.monitor = EventMonitor.watching(new HashSet<>(watched)).framesToConfirm(1)
                 .preRollMillis(config.preRoll().toMillis()).postRollMillis(config.postRoll().toMillis())
-                .preRollBytes(PRE_ROLL_BYTES).clipQueueBytes(CLIP_QUEUE_BYTES).clipFolder(clips).eventLog(null).snapshots(snapshots)
+                .preRollBytes(PRE_ROLL_BYTES).clipQueueBytes(CLIP_QUEUE_BYTES).clipFolder(clips).eventLog(null).snapshots(null)
                 .frameRate(frameRate).live(true).source(camera).listener(new EventListener() {
                     @Override
                     public void eventStarted(MonitorEvent e) {
@@ -69,10 +67,6 @@ final class EventClips implements CameraRecorder {
                     public void eventEnded(MonitorEvent e) {
                         if (e.clip() != null) {
                             store.recordingFinished(e.clip(), e.ended().toInstant());
-                        }
-                        if (e.snapshot() != null) {
-                            store.addRecording(new Recording(camera, e.snapshot(), RecordingKind.SNAPSHOT,
-                                    e.ended().toInstant(), e.ended().toInstant(), 0));
                         }
                         files.filesKnown(e);
                     }
@@ -98,7 +92,7 @@ final class EventClips implements CameraRecorder {
         monitor.accept(frame, tracked.stream().filter(d -> watched.contains(d.className())).toList());
     }
 
-    /** {@code next} with each event's clip and snapshot added (see {@link EventFiles}). */
+    /** {@code next} with each event's clip added (see {@link EventFiles}). */
     EventSink attachingFiles(EventSink next) {
         return change -> next.onEvent(files.attach(change, openEvent()));
     }

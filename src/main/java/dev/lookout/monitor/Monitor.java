@@ -168,13 +168,17 @@ public final class Monitor implements MonitorView, AutoCloseable {
         SinkFanout fanout = new SinkFanout(sinks, log::warn);
         java.util.concurrent.atomic.AtomicReference<EventClips> clips = new java.util.concurrent.atomic.AtomicReference<>();
         // events pass through the clip writer so that they carry their clip's path (it exists once frames flow)
-        EventSink events = change -> {
+        EventSink withClips = change -> {
             EventClips current = clips.get();
             (current == null ? fanout : current.attachingFiles(fanout)).onEvent(change);
         };
-        CameraTracking tracking = new CameraTracking(c, origin, events);
         Consumer<String> problems = message -> log.message(MonitorLog.Level.WARN, c.name(), message);
-        MonitoredCamera camera = new MonitoredCamera(c, spec, sourceOptions, tracking, rate -> {
+        // and through the event's own snapshot writer, which sees the detected frame (MonitoredCamera lends it)
+        EventSnapshots snapshots = c.snapshots() && EventClips.wanted(c)
+                ? new EventSnapshots(store.layout().folder(RecordingKind.SNAPSHOT, c.name()), store, problems) : null;
+        EventSink events = snapshots == null ? withClips : snapshots.attaching(withClips);
+        CameraTracking tracking = new CameraTracking(c, origin, events);
+        MonitoredCamera camera = new MonitoredCamera(c, spec, sourceOptions, tracking, snapshots, rate -> {
             List<CameraRecorder> recorders = new ArrayList<>();
             if (EventClips.wanted(c)) {
                 clips.set(new EventClips(c, store.layout(), store, rate, problems));

@@ -37,6 +37,7 @@ final class MonitoredCamera implements CameraFeed, DetectionClient {
     private final String spec;
     private final SourceOptions options;
     private final CameraTracking tracking;
+    private final EventSnapshots snapshots;
     private final Function<Double, List<CameraRecorder>> recordersFactory;
     private final MonitorLog log;
     private final Runnable frameArrived;
@@ -62,16 +63,18 @@ final class MonitoredCamera implements CameraFeed, DetectionClient {
 
     /**
      * @param spec the source to open (a file resolved against the configuration's folder)
+     * @param snapshots writes each event's own pictures from the detected frames, or null for none
      * @param recordersFactory makes the camera's recorders (event clips, continuous recording) once the source's
      *     frame rate is known
      * @param countsListener hears the counts after each detection that changed them (scheduler thread)
      */
     MonitoredCamera(CameraConfig config, String spec, SourceOptions options, CameraTracking tracking,
-            Function<Double, List<CameraRecorder>> recordersFactory, MonitorLog log, Runnable frameArrived,
-            Consumer<CameraCounts> countsListener) {
+            EventSnapshots snapshots, Function<Double, List<CameraRecorder>> recordersFactory, MonitorLog log,
+            Runnable frameArrived, Consumer<CameraCounts> countsListener) {
         this.config = config;
         this.spec = spec;
         this.tracking = tracking;
+        this.snapshots = snapshots;
         this.recordersFactory = recordersFactory;
         this.log = log;
         this.frameArrived = frameArrived;
@@ -252,6 +255,9 @@ final class MonitoredCamera implements CameraFeed, DetectionClient {
     void finish() {
         tracking.finish();
         slot.close();
+        if (snapshots != null) {
+            snapshots.close(); // after the last events: what waits is written, and their rows get the files
+        }
         recorders.forEach(CameraRecorder::close);
     }
 
@@ -289,7 +295,12 @@ final class MonitoredCamera implements CameraFeed, DetectionClient {
 
     @Override
     public void detected(Frame frame, DetectionResult result) {
-        tracking.update(Math.max(0, frame.capturedNanos() - originNanos) / 1e9, result);
+        double seconds = Math.max(0, frame.capturedNanos() - originNanos) / 1e9;
+        if (snapshots != null) {
+            snapshots.lend(frame, () -> tracking.update(seconds, result));
+        } else {
+            tracking.update(seconds, result);
+        }
         detected.incrementAndGet();
         detections.tick();
         CameraCounts now = tracking.counts();

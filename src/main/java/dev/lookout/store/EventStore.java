@@ -223,7 +223,7 @@ public final class EventStore implements EventSink, AutoCloseable {
         });
     }
 
-    /** Sets the thumbnail of the event {@code id}; returns at once. */
+    /** Sets the thumbnail of the event {@code id} and indexes it; returns at once. */
     public boolean thumbnail(String id, Path file) {
         return writer.submit(db -> {
             try (PreparedStatement s = db.prepareStatement("UPDATE events SET thumbnail = ? WHERE id = ?")) {
@@ -231,6 +231,7 @@ public final class EventStore implements EventSink, AutoCloseable {
                 s.setString(2, id);
                 s.executeUpdate();
             }
+            index(db, file, null, null);
         });
     }
 

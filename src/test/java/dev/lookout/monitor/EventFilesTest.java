@@ -21,14 +21,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The files of object events whose clip and snapshot appear out of step with their changes, through a real store:
- * an event new before its clip starts, and ended before the clip is final, ends up with the clip and the best
- * snapshot in its row; a later change without files never erases them.
+ * The clips of object events, which appear out of step with their changes, through a real store: an event new
+ * before its clip starts, and ended before the clip is final, ends up with the clip in its row; a later change
+ * without files never erases it. A presence's snapshot never becomes an event's: events have their own
+ * ({@link EventSnapshots}).
  */
 class EventFilesTest {
 
     @Test
-    void anEventNewBeforeItsClipAndEndedBeforeItIsFinalGetsTheClipAndTheBestSnapshot(@TempDir Path dir)
+    void anEventNewBeforeItsClipAndEndedBeforeItIsFinalGetsTheClipAndNoPresenceSnapshot(@TempDir Path dir)
             throws Exception {
         Path clip = file(dir, "data/clips/gate/clip.mp4");
         Path first = file(dir, "data/snapshots/gate/first.png");
@@ -48,7 +49,7 @@ class EventFilesTest {
             // the record package's event is over (post-roll) but its clip is not final yet: no open event
             EventChange end = files.attach(new EventChange(EventType.END, open, ended), null);
             assertEquals(clip, end.after().clip(), "the clip known since its start stays with the event");
-            assertEquals(first, end.after().snapshot());
+            assertNull(end.after().snapshot(), "the presence's snapshot is not this event's");
             store.onEvent(end);
 
             files.filesKnown(new MonitorEvent(1, started.started(), OffsetDateTime.now(), 0, Set.of("person"), 0.95,
@@ -59,9 +60,7 @@ class EventFilesTest {
             store.flush();
             StoredEvent row = store.reader().event(ended.id()).orElseThrow();
             assertEquals(clip, row.event().clip());
-            assertEquals(best, row.event().snapshot(), "the best snapshot, known after the event's last change");
-            assertEquals(List.of(best), store.reader().recordings("gate", t0.minusSeconds(60), t0.plusSeconds(60))
-                    .stream().map(r -> r.file()).filter(f -> f.equals(best)).toList(), "the snapshot is indexed");
+            assertNull(row.event().snapshot());
         }
     }
 
@@ -98,31 +97,8 @@ class EventFilesTest {
             store.flush();
             ObjectEvent row = store.reader().event(e.id()).orElseThrow().event();
             assertEquals(clip, row.clip(), "the clip that recorded while the event happened");
-            assertEquals(best, row.snapshot());
+            assertNull(row.snapshot());
             assertEquals(0, files.remembered());
-        }
-    }
-
-    @Test
-    void anEventThatGotTheClipBeforeItsFirstSnapshotGetsTheSnapshotWhenItIsWritten(@TempDir Path dir)
-            throws Exception {
-        Path clip = file(dir, "data/clips/gate/clip.mp4");
-        Path first = file(dir, "data/snapshots/gate/first.png");
-        try (EventStore store = EventStore.open(StoreOptions.defaults(dir.resolve("data")))) {
-            EventFiles files = new EventFiles(store, Duration.ofSeconds(3));
-            Instant t0 = Instant.now();
-            ObjectEvent e = event(t0, t0);
-            // the record package's event is open, its first snapshot not yet written
-            MonitorEvent opening = new MonitorEvent(2, OffsetDateTime.now(), null, 0, Set.of("person"), 0.9, clip,
-                    null, null);
-            EventChange ended = files.attach(new EventChange(EventType.END, e, e), opening);
-            assertEquals(clip, ended.after().clip());
-            assertNull(ended.after().snapshot());
-            store.onEvent(ended);
-            files.filesKnown(new MonitorEvent(2, opening.started(), null, 0, Set.of("person"), 0.9, clip, first,
-                    null));
-            store.flush();
-            assertEquals(first, store.reader().event(e.id()).orElseThrow().event().snapshot());
         }
     }
 

@@ -13,6 +13,8 @@ import dev.lookout.capture.SourceOptions;
 import dev.lookout.config.ConfigFile;
 import dev.lookout.config.LookoutConfig;
 import dev.lookout.detect.CocoSsdDetector;
+import dev.lookout.detect.DetectOptions;
+import dev.lookout.detect.DetectionResult;
 import dev.lookout.detect.Device;
 import dev.lookout.store.EventQuery;
 import dev.lookout.store.Recording;
@@ -24,6 +26,7 @@ import dev.lookout.store.StoreReader;
 import dev.lookout.store.StoredEvent;
 import dev.lookout.testsupport.IntegrationTest;
 import dev.lookout.testsupport.TestData;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +40,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,7 +49,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What a real monitor writes to disk, on vtest.avi with the real detector: {@code record: continuous} as short
  * segments that are finalized, listed and deleted oldest first under a size cap with the store and the disk in
- * agreement; and a snapshot file and row for every event.
+ * agreement; and for every event its own snapshot and a thumbnail of its object, each with a row.
  */
 @IntegrationTest
 class MonitorRecordingTest {
@@ -111,7 +115,7 @@ class MonitorRecordingTest {
     }
 
     @Test
-    void everyEventHasASnapshotFileAndRow(@TempDir Path dir) throws Exception {
+    void everyEventHasItsOwnSnapshotAndAThumbnailShowingItsObject(@TempDir Path dir) throws Exception {
         Path file = config(dir, "    watch: [person]", "    pre_roll: 1s", "    post_roll: 1s");
         StorageLayout layout = new StorageLayout(dir.resolve("data"));
         StoreReader reader = new StoreReader(layout);
@@ -123,16 +127,39 @@ class MonitorRecordingTest {
         Set<Path> snapshotRows = new HashSet<>();
         reader.recordings("yard", EVER, NEVER).stream().filter(r -> r.kind() == RecordingKind.SNAPSHOT)
                 .forEach(r -> snapshotRows.add(r.file()));
+        Set<Path> snapshots = new HashSet<>();
+        Set<Path> thumbnails = new HashSet<>();
+        int showingAPerson = 0;
         for (StoredEvent stored : events) {
             var e = stored.event();
             assertNotNull(e.end(), e.id() + " ended at close");
             assertNotNull(e.snapshot(), e.id() + " has a snapshot");
-            assertTrue(Files.size(e.snapshot()) > 1000 && e.snapshot().toString().endsWith(".png"), e.snapshot()
-                    + " written");
+            assertEquals(e.id() + ".jpg", e.snapshot().getFileName().toString(), "the event's own snapshot");
+            BufferedImage picture = ImageIO.read(e.snapshot().toFile());
+            assertNotNull(picture, e.snapshot() + " is a JPEG");
+            assertEquals(768, picture.getWidth(), "the whole frame");
             assertTrue(snapshotRows.contains(e.snapshot()), e.snapshot() + " has a recordings row");
+            assertNotNull(stored.thumbnail(), e.id() + " has a thumbnail");
+            BufferedImage thumb = ImageIO.read(stored.thumbnail().toFile());
+            assertTrue(thumb.getWidth() <= SnapshotFiles.THUMB_SIDE && thumb.getHeight() <= SnapshotFiles.THUMB_SIDE
+                    && thumb.getWidth() < picture.getWidth() / 2, stored.thumbnail() + " is a small crop");
+            assertTrue(Files.size(stored.thumbnail()) < 60_000, stored.thumbnail() + " a few tens of KB");
+            assertTrue(snapshotRows.contains(stored.thumbnail()), stored.thumbnail() + " has a recordings row");
+            snapshots.add(e.snapshot());
+            thumbnails.add(stored.thumbnail());
+            // the crop is of that object: the detector finds a person filling most of it
+            DetectionResult seen = detector.detect(thumb, DetectOptions.of(5, 0.3));
+            if (seen.detections().stream().anyMatch(d -> d.className().equals("person")
+                    && d.height() > 0.5 * thumb.getHeight())) {
+                showingAPerson++;
+            }
             assertNotNull(e.clip(), e.id() + " has a clip");
             assertTrue(Files.isRegularFile(e.clip()), e.clip() + " exists");
         }
+        assertEquals(events.size(), snapshots.size(), "one snapshot file per event");
+        assertEquals(events.size(), thumbnails.size(), "one thumbnail per event");
+        assertTrue(showingAPerson >= 0.8 * events.size(), showingAPerson + " of " + events.size()
+                + " thumbnails show a person");
     }
 
     private static Path config(Path dir, String... cameraLines) throws Exception {
