@@ -103,7 +103,9 @@ function play(ev) {
   $("player-title").textContent = `${ev.class} on ${ev.camera}, ${new Date(ev.start).toLocaleString()}`;
   $("player").hidden = false;
   const video = $("clip");
-  video.src = `api/events/${path(ev.id)}/clip`;
+  // a clip may hold several events: play this one's span (media fragment: from its pre-roll, to its post-roll)
+  const span = ev.clip_from == null ? "" : `#t=${ev.clip_from}` + (ev.clip_to == null ? "" : `,${ev.clip_to}`);
+  video.src = `api/events/${path(ev.id)}/clip${span}`;
   video.play().catch(() => { /* autoplay refused: the controls are there */ });
   $("player").scrollIntoView({ behavior: "smooth" });
 }

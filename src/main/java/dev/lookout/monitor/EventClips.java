@@ -3,6 +3,7 @@ package dev.lookout.monitor;
 import dev.lookout.capture.Frame;
 import dev.lookout.config.CameraConfig;
 import dev.lookout.detect.Detection;
+import dev.lookout.event.EventChange;
 import dev.lookout.event.EventSink;
 import dev.lookout.record.EventListener;
 import dev.lookout.record.EventMonitor;
@@ -38,6 +39,9 @@ final class EventClips implements CameraRecorder {
      */
     static final long CLIP_QUEUE_BYTES = 64L << 20;
 
+    /** The longest clip: continuous activity is cut into clips of this length (each event knows its span). */
+    static final java.time.Duration MAX_CLIP = java.time.Duration.ofMinutes(5);
+
     private final String camera;
     private final List<String> watched;
     private final EventMonitor monitor;
@@ -49,16 +53,17 @@ final class EventClips implements CameraRecorder {
         this.camera = config.name();
         this.watched = config.watch();
         Path clips = layout.folder(RecordingKind.CLIP, camera);
-        this.files = new EventFiles(store, config.preRoll());
+        this.files = new EventFiles(store, config.preRoll(), config.postRoll());
         this.monitor = EventMonitor.watching(new HashSet<>(watched)).framesToConfirm(1)
                 .preRollMillis(config.preRoll().toMillis()).postRollMillis(config.postRoll().toMillis())
-                .preRollBytes(PRE_ROLL_BYTES).clipQueueBytes(CLIP_QUEUE_BYTES).clipFolder(clips).eventLog(null).snapshots(null)
+                .preRollBytes(PRE_ROLL_BYTES).clipQueueBytes(CLIP_QUEUE_BYTES)
+                .maxClipMillis(MAX_CLIP.toMillis()).clipFolder(clips).eventLog(null).snapshots(null)
                 .frameRate(frameRate).live(true).source(camera).listener(new EventListener() {
                     @Override
                     public void eventStarted(MonitorEvent e) {
                         if (e.clip() != null) {
                             store.addRecording(new Recording(camera, e.clip(), RecordingKind.CLIP,
-                                    e.started().toInstant(), null, 0));
+                                    e.clipStarted().toInstant(), null, 0));
                         }
                         files.filesKnown(e);
                     }
@@ -94,7 +99,11 @@ final class EventClips implements CameraRecorder {
 
     /** {@code next} with each event's clip added (see {@link EventFiles}). */
     EventSink attachingFiles(EventSink next) {
-        return change -> next.onEvent(files.attach(change, openEvent()));
+        return change -> {
+            EventChange with = files.attach(change, openEvent());
+            next.onEvent(with);
+            files.passed(with); // its span, once the change has reached the store
+        };
     }
 
     /**

@@ -29,21 +29,29 @@ final class EventFiles {
 
     private static final class Entry {
         Path clip;
+        Instant clipStart;
         Instant start;
         Instant end;
+        /** True once a change of the event has reached the store (its row exists). */
+        boolean passed;
+        Long spanFrom;
+        Long spanTo;
     }
 
     private final EventStore store;
     private final Duration reach;
+    private final Duration postRoll;
     private final Map<String, Entry> events = new LinkedHashMap<>();
 
     /**
      * @param reach how far back a clip reaches before its start (the pre-roll): an event that ended without a
      *     clip within that time gets the next clip's files
+     * @param postRoll how long a clip goes on after an event's end
      */
-    EventFiles(EventStore store, Duration reach) {
+    EventFiles(EventStore store, Duration reach, Duration postRoll) {
         this.store = store;
         this.reach = reach;
+        this.postRoll = postRoll;
     }
 
     /**
@@ -54,7 +62,11 @@ final class EventFiles {
         ObjectEvent a = change.after();
         Entry e = events.computeIfAbsent(a.id(), id -> new Entry());
         boolean sameClip = open != null && (e.clip == null || e.clip.equals(open.clip()));
-        e.clip = first(a.clip(), e.clip, sameClip ? open.clip() : null);
+        Path clip = first(a.clip(), e.clip, sameClip ? open.clip() : null);
+        if (clip != null && !clip.equals(e.clip) && sameClip && clip.equals(open.clip())) {
+            e.clipStart = open.clipStarted().toInstant();
+        }
+        e.clip = clip;
         e.start = a.start();
         e.end = a.end();
         trim();
@@ -79,12 +91,45 @@ final class EventFiles {
             if (e.clip == null && m.clip() != null
                     && (m.isOver() ? overlaps(e, m) : e.end == null || !e.end.isBefore(recent))) {
                 e.clip = m.clip();
+                e.clipStart = m.clipStarted().toInstant();
                 store.eventFiles(item.getKey(), e.clip, null);
+            } else if (e.clipStart == null && m.clip() != null && m.clip().equals(e.clip)) {
+                e.clipStart = m.clipStarted().toInstant();
+            }
+            if (e.passed) {
+                writeSpan(item.getKey(), e);
             }
             boolean clipFinal = m.isOver() && m.clip() != null && m.clip().equals(e.clip);
-            if (e.end != null && m.isOver() && (clipFinal || (e.clip == null && e.end.isBefore(recent)))) {
+            if (e.end != null && e.passed && m.isOver()
+                    && (clipFinal || (e.clip == null && e.end.isBefore(recent)))) {
                 it.remove();
             }
+        }
+    }
+
+    /** {@code change} (as {@link #attach} made it) has reached the store: its span in the clip can be written. */
+    synchronized void passed(EventChange change) {
+        Entry e = events.get(change.after().id());
+        if (e != null) {
+            e.passed = true;
+            writeSpan(change.after().id(), e);
+        }
+    }
+
+    /**
+     * Where the event is in its clip, in milliseconds from the clip's first frame: from its start less the
+     * pre-roll to its end plus the post-roll (open while it lasts); written when it changes.
+     */
+    private void writeSpan(String id, Entry e) {
+        if (e.clip == null || e.clipStart == null || e.start == null) {
+            return;
+        }
+        long from = Math.max(0, Duration.between(e.clipStart, e.start.minus(reach)).toMillis());
+        Long to = e.end == null ? null : Math.max(from, Duration.between(e.clipStart, e.end.plus(postRoll)).toMillis());
+        if (!Objects.equals(from, e.spanFrom) || !Objects.equals(to, e.spanTo)) {
+            e.spanFrom = from;
+            e.spanTo = to;
+            store.clipSpan(id, from, to);
         }
     }
 

@@ -77,7 +77,13 @@ final class EventSnapshots implements AutoCloseable {
 
     /** {@code next} with each change's snapshot added once it is written; a new peak is queued for writing. */
     EventSink attaching(EventSink next) {
-        return change -> next.onEvent(take(change));
+        return change -> {
+            Job[] peak = new Job[1];
+            next.onEvent(take(change, peak));
+            if (peak[0] != null) {
+                queue(peak[0]); // after the change has reached the store: the row exists before its files
+            }
+        };
     }
 
     /** Improvements dropped because {@link #PENDING} frames were waiting (for the health figures and tests). */
@@ -85,17 +91,20 @@ final class EventSnapshots implements AutoCloseable {
         return dropped.get();
     }
 
-    private synchronized EventChange take(EventChange change) {
+    /** The change with its written snapshot; a copy of the lent frame in {@code peak} when it is one worth keeping. */
+    private synchronized EventChange take(EventChange change, Job[] peak) {
         ObjectEvent a = change.after();
         Known k = known.computeIfAbsent(a.id(), id -> new Known());
         long now = System.nanoTime();
         // the first sighting always (its score may be below the peak seen before the event was confirmed),
         // then each new peak worth it
-        boolean peak = change.type() != EventType.END && lent != null && (k.queuedScore < 0
+        boolean worth = change.type() != EventType.END && lent != null && (k.queuedScore < 0
                 || a.score() >= a.topScore() && a.score() >= k.queuedScore + MIN_GAIN
                         && now - k.queuedNanos >= MIN_INTERVAL_NANOS);
-        if (peak && !closed) {
-            queue(a, now, k);
+        if (worth && !closed) {
+            peak[0] = new Job(a, lent.image().clone());
+            k.queuedScore = a.score();
+            k.queuedNanos = now;
         }
         if (change.type() == EventType.END) {
             k.ended = true;
@@ -112,18 +121,18 @@ final class EventSnapshots implements AutoCloseable {
         return new EventChange(change.type(), change.before(), with);
     }
 
-    private void queue(ObjectEvent a, long now, Known k) {
-        Job waiting = pending.remove(a.id());
-        if (waiting == null && pending.size() >= PENDING) {
+    private synchronized void queue(Job job) {
+        String id = job.event().id();
+        Job waiting = pending.remove(id);
+        if (closed || waiting == null && pending.size() >= PENDING) {
             dropped.incrementAndGet();
+            OpenCv.release(job.frame());
             return;
         }
         if (waiting != null) {
             OpenCv.release(waiting.frame());
         }
-        pending.put(a.id(), new Job(a, lent.image().clone()));
-        k.queuedScore = a.score();
-        k.queuedNanos = now;
+        pending.put(id, job);
         notifyAll();
     }
 

@@ -63,6 +63,7 @@ public final class EventMonitor implements AutoCloseable {
     private OpenEvent open;
     private boolean closed;
     private final long clipQueueBytes;
+    private final long maxClipMicros;
 
     /** The event being recorded: its clip recorder and its best frame so far. */
     private static final class OpenEvent {
@@ -77,6 +78,9 @@ public final class EventMonitor implements AutoCloseable {
         List<Detection> peakDetections;
         boolean peakIsStartFrame = true;
         volatile Snapshot startSnapshot;
+        /** Media time of the event's first frame and of its clip's (the oldest pre-roll frame). */
+        long startMicros;
+        long clipStartMicros;
 
         OpenEvent(long id, OffsetDateTime started, double sourceSeconds) {
             this.id = id;
@@ -95,6 +99,7 @@ public final class EventMonitor implements AutoCloseable {
         this.source = b.source;
         this.ring = new FrameRing(b.preRollMicros, b.preRollBytes);
         this.clipQueueBytes = b.clipQueueBytes;
+        this.maxClipMicros = b.maxClipMicros;
         this.worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "lookout-event-monitor");
             t.setDaemon(true);
@@ -138,6 +143,13 @@ public final class EventMonitor implements AutoCloseable {
                 ring.add(frame, detections);
             }
             case NONE -> {
+                if (open != null && maxClipMicros > 0
+                        && frame.timestampMicros() - open.clipStartMicros >= maxClipMicros) {
+                    // a long presence is cut into clips of bounded length, without a gap: this frame starts the next
+                    pendingEnds.removeIf(CompletableFuture::isDone);
+                    pendingEnds.add(endEvent());
+                    startEvent(frame, detections);
+                }
                 if (open != null) {
                     record(frame, detections);
                 } else {
@@ -163,7 +175,14 @@ public final class EventMonitor implements AutoCloseable {
             event.clipError = e.getMessage();
             worker.execute(() -> notifyError("event " + event.id + ": no clip: " + e.getMessage()));
         }
+        event.startMicros = frame.timestampMicros();
+        event.clipStartMicros = frame.timestampMicros();
+        boolean first = true;
         for (FrameRing.Entry pre : ring.drain()) {
+            if (first) {
+                event.clipStartMicros = Math.min(event.clipStartMicros, pre.frame().timestampMicros());
+                first = false;
+            }
             try (Frame preRoll = pre.frame()) {
                 if (event.recorder != null) {
                     record(event.recorder, preRoll, pre.detections());
@@ -284,7 +303,8 @@ public final class EventMonitor implements AutoCloseable {
     private MonitorEvent snapshotOf(OpenEvent event, OffsetDateTime ended, Snapshot snapshot) {
         return new MonitorEvent(event.id, event.started, ended, event.sourceSeconds, Set.copyOf(event.classes),
                 event.peakScore, event.recorder == null ? null : event.recorder.path(),
-                snapshot == null ? null : snapshot.image(), event.clipError);
+                snapshot == null ? null : snapshot.image(), event.clipError,
+                event.started.minusNanos((event.startMicros - event.clipStartMicros) * 1000));
     }
 
     private void remember(MonitorEvent event) {
@@ -379,6 +399,7 @@ public final class EventMonitor implements AutoCloseable {
         private long postRollMicros = 5_000_000;
         private long preRollBytes = 256L << 20;
         private long clipQueueBytes = AnnotatedRecorder.DEFAULT_QUEUE_BYTES;
+        private long maxClipMicros;
         private Path clipFolder = Path.of("recordings");
         private Path eventLog = Path.of("events.jsonl");
         private SnapshotWriter snapshots = new SnapshotWriter(SnapshotWriter.DEFAULT_FOLDER);
@@ -425,6 +446,18 @@ public final class EventMonitor implements AutoCloseable {
                 throw new IllegalArgumentException("clip queue bytes must be positive: " + value);
             }
             this.clipQueueBytes = value;
+            return this;
+        }
+
+        /**
+         * The longest clip (0, the default: no limit): a presence that lasts longer is recorded as consecutive
+         * clips of this length, each its own event of this monitor, with no frame lost between them.
+         */
+        public Builder maxClipMillis(long value) {
+            if (value < 0) {
+                throw new IllegalArgumentException("max clip length cannot be negative: " + value);
+            }
+            this.maxClipMicros = value * 1000;
             return this;
         }
 

@@ -17,9 +17,18 @@ import java.util.Set;
  * @param clip the recording of the event (pre-roll to post-roll), or {@code null} if it could not be written
  * @param snapshot the frame with the highest score (the confirming frame until the event ends), or {@code null}
  * @param clipError why the clip is missing or incomplete, or {@code null}
+ * @param clipStarted when the clip's first frame was taken (wall clock): {@code started} less the pre-roll the
+ *     clip really holds (less than configured when the camera had not run that long)
  */
 public record MonitorEvent(long id, OffsetDateTime started, OffsetDateTime ended, double sourceSeconds,
-        Set<String> classes, double peakScore, Path clip, Path snapshot, String clipError) {
+        Set<String> classes, double peakScore, Path clip, Path snapshot, String clipError,
+        OffsetDateTime clipStarted) {
+
+    /** An event whose clip starts when it does (no pre-roll). */
+    public MonitorEvent(long id, OffsetDateTime started, OffsetDateTime ended, double sourceSeconds,
+            Set<String> classes, double peakScore, Path clip, Path snapshot, String clipError) {
+        this(id, started, ended, sourceSeconds, classes, peakScore, clip, snapshot, clipError, started);
+    }
 
     /** True once the event has ended. */
     public boolean isOver() {

@@ -1,5 +1,6 @@
 package dev.lookout.store;
 
+import dev.lookout.record.ClipCutter;
 import dev.lookout.record.OutputFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,7 +13,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Copies an event's clip and snapshot out of the store into a folder. Never overwrites: a name taken in the target
+ * Copies an event's clip and snapshot out of the store into a folder. A clip is shared by the events in view
+ * together, so an event with a known span gets just that span ({@link ClipCutter}: from its pre-roll to its
+ * post-roll, named {@code <id>.mp4}); without one, the whole clip. Never overwrites: a name taken in the target
  * folder gets {@code -2}, {@code -3}, ... ({@link OutputFiles#claimFile}); the store's files are only read.
  *
  * <p>Every copy gets one mode, {@link #exportMode}: a copy would otherwise keep its source's mode, and the store's
@@ -57,9 +60,19 @@ public final class EventExport {
         Files.createDirectories(folder);
         List<Path> copies = new ArrayList<>();
         for (Path source : sources) {
-            Path target = OutputFiles.claimFile(folder.resolve(source.getFileName()));
+            boolean span = source.equals(stored.event().clip()) && stored.clipFrom() != null;
+            Path target = OutputFiles.claimFile(folder.resolve(span ? id + ".mp4" : source.getFileName().toString()));
             // replaces only the empty placeholder just claimed for this copy
-            Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+            if (span) {
+                try {
+                    ClipCutter.cut(source, target, stored.clipFrom(), stored.clipTo());
+                } catch (IOException e) {
+                    Files.deleteIfExists(target);
+                    throw e;
+                }
+            } else {
+                Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+            }
             if (Files.getFileStore(target).supportsFileAttributeView("posix")) {
                 Files.setPosixFilePermissions(target, exportMode(reader.layout().root()));
             }

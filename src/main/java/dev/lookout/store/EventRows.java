@@ -24,7 +24,7 @@ final class EventRows {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
 
     static final String COLUMNS = "id, camera, track_id, class, start_ms, end_ms, score, top_score, box, zones, "
-            + "lines, stationary, snapshot, clip, end_unknown, thumbnail";
+            + "lines, stationary, snapshot, clip, end_unknown, thumbnail, clip_from_ms, clip_to_ms";
 
     private static final String UPSERT = "INSERT INTO events (id, camera, track_id, class, start_ms, end_ms, score, "
             + "top_score, box, zones, lines, stationary, snapshot, clip, updated_ms) "
@@ -70,7 +70,13 @@ final class EventRows {
                 rs.getDouble("top_score"), parse(rs.getString("box"), double[].class), parseStrings(rs.getString("zones")),
                 parseStrings(rs.getString("lines")), rs.getInt("stationary") != 0, path(rs, "snapshot", layout),
                 path(rs, "clip", layout));
-        return new StoredEvent(event, rs.getInt("end_unknown") != 0, path(rs, "thumbnail", layout));
+        return new StoredEvent(event, rs.getInt("end_unknown") != 0, path(rs, "thumbnail", layout),
+                millis(rs, "clip_from_ms"), millis(rs, "clip_to_ms"));
+    }
+
+    private static java.time.Duration millis(ResultSet rs, String column) throws SQLException {
+        long ms = rs.getLong(column);
+        return rs.wasNull() ? null : java.time.Duration.ofMillis(ms);
     }
 
     static void setInstant(PreparedStatement s, int index, Instant time) throws SQLException {

@@ -223,6 +223,27 @@ public final class EventStore implements EventSink, AutoCloseable {
         });
     }
 
+    /**
+     * Sets where the event {@code id} is in its clip, in milliseconds from the clip's first frame ({@code toMs}
+     * null: to the clip's end, while the event lasts); returns at once. Call it after the event's change has been
+     * handed to the store, so that its row exists.
+     */
+    public boolean clipSpan(String id, long fromMs, Long toMs) {
+        return writer.submit(db -> {
+            try (PreparedStatement s = db.prepareStatement(
+                    "UPDATE events SET clip_from_ms = ?, clip_to_ms = ? WHERE id = ?")) {
+                s.setLong(1, fromMs);
+                if (toMs == null) {
+                    s.setNull(2, java.sql.Types.INTEGER);
+                } else {
+                    s.setLong(2, toMs);
+                }
+                s.setString(3, id);
+                s.executeUpdate();
+            }
+        });
+    }
+
     /** Sets the thumbnail of the event {@code id} and indexes it; returns at once. */
     public boolean thumbnail(String id, Path file) {
         return writer.submit(db -> {

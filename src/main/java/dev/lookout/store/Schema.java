@@ -17,7 +17,8 @@ final class Schema {
 
     /**
      * Migration {@code i} takes a file from version {@code i} to {@code i + 1}. Never edit a released step: add
-     * one. v1 was the first layout; v2 added what crash recovery and the query API need.
+     * one. v1 was the first layout; v2 added what crash recovery and the query API need; v3 each event's span in its
+     * clip.
      */
     private static final List<List<String>> MIGRATIONS = List.of(
             List.of("""
@@ -40,7 +41,12 @@ final class Schema {
                     "CREATE INDEX events_by_camera ON events (camera, start_ms)",
                     "CREATE INDEX events_open ON events (end_ms) WHERE end_ms IS NULL",
                     "CREATE INDEX recordings_by_camera ON recordings (camera, start_ms)",
-                    "CREATE INDEX recordings_by_kind ON recordings (kind, start_ms)"));
+                    "CREATE INDEX recordings_by_kind ON recordings (kind, start_ms)"),
+            List.of(
+                    // where the event is in its clip (milliseconds from the clip's first frame): a clip may hold
+                    // several events, and playback and export start at the event's own pre-roll
+                    "ALTER TABLE events ADD COLUMN clip_from_ms INTEGER",
+                    "ALTER TABLE events ADD COLUMN clip_to_ms INTEGER"));
 
     /** The version this build writes. */
     static final int CURRENT = MIGRATIONS.size();

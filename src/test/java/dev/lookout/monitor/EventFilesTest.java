@@ -35,12 +35,13 @@ class EventFilesTest {
         Path first = file(dir, "data/snapshots/gate/first.png");
         Path best = file(dir, "data/snapshots/gate/best.png");
         try (EventStore store = EventStore.open(StoreOptions.defaults(dir.resolve("data")))) {
-            EventFiles files = new EventFiles(store, Duration.ofSeconds(3));
+            EventFiles files = new EventFiles(store, Duration.ofSeconds(3), Duration.ofSeconds(5));
             Instant t0 = Instant.now();
             ObjectEvent open = event(t0, null);
             EventChange created = files.attach(new EventChange(EventType.NEW, null, open), null);
             assertNull(created.after().clip(), "no clip yet");
             store.onEvent(created);
+            files.passed(created);
 
             MonitorEvent started = new MonitorEvent(1, OffsetDateTime.now(), null, 0, Set.of("person"), 0.9, clip,
                     first, null);
@@ -51,6 +52,7 @@ class EventFilesTest {
             assertEquals(clip, end.after().clip(), "the clip known since its start stays with the event");
             assertNull(end.after().snapshot(), "the presence's snapshot is not this event's");
             store.onEvent(end);
+            files.passed(end);
 
             files.filesKnown(new MonitorEvent(1, started.started(), OffsetDateTime.now(), 0, Set.of("person"), 0.95,
                     clip, best, null));
@@ -68,10 +70,10 @@ class EventFilesTest {
     void anEventLongOverGetsNoLaterClip(@TempDir Path dir) throws Exception {
         Path clip = file(dir, "data/clips/gate/clip.mp4");
         try (EventStore store = EventStore.open(StoreOptions.defaults(dir.resolve("data")))) {
-            EventFiles files = new EventFiles(store, Duration.ofSeconds(3));
+            EventFiles files = new EventFiles(store, Duration.ofSeconds(3), Duration.ofSeconds(5));
             Instant long_ago = Instant.now().minusSeconds(60);
             ObjectEvent e = event(long_ago, long_ago.plusSeconds(1));
-            store.onEvent(files.attach(new EventChange(EventType.END, e, e), null));
+            pass(store, files, files.attach(new EventChange(EventType.END, e, e), null));
             files.filesKnown(new MonitorEvent(1, OffsetDateTime.now(), null, 0, Set.of("person"), 0.9, clip, null,
                     null));
             store.flush();
@@ -85,13 +87,13 @@ class EventFilesTest {
         Path clip = file(dir, "data/clips/gate/clip.mp4");
         Path best = file(dir, "data/snapshots/gate/best.png");
         try (EventStore store = EventStore.open(StoreOptions.defaults(dir.resolve("data")))) {
-            EventFiles files = new EventFiles(store, Duration.ofSeconds(3));
+            EventFiles files = new EventFiles(store, Duration.ofSeconds(3), Duration.ofSeconds(5));
             OffsetDateTime clipStart = OffsetDateTime.now().minusSeconds(30);
             Instant t0 = clipStart.toInstant().plusSeconds(10);
             ObjectEvent e = event(t0, t0.plusSeconds(5));
             // the record package's open event was not found when this event's changes came (none passed in)
-            store.onEvent(files.attach(new EventChange(EventType.NEW, null, event(t0, null)), null));
-            store.onEvent(files.attach(new EventChange(EventType.END, event(t0, null), e), null));
+            pass(store, files, files.attach(new EventChange(EventType.NEW, null, event(t0, null)), null));
+            pass(store, files, files.attach(new EventChange(EventType.END, event(t0, null), e), null));
             files.filesKnown(new MonitorEvent(4, clipStart, OffsetDateTime.now(), 0, Set.of("person"), 0.9, clip,
                     best, null));
             store.flush();
@@ -100,6 +102,40 @@ class EventFilesTest {
             assertNull(row.snapshot());
             assertEquals(0, files.remembered());
         }
+    }
+
+    @Test
+    void eachEventKnowsItsSpanInASharedClipFromItsPreRollToItsPostRoll(@TempDir Path dir) throws Exception {
+        Path clip = file(dir, "data/clips/gate/clip.mp4");
+        try (EventStore store = EventStore.open(StoreOptions.defaults(dir.resolve("data")))) {
+            EventFiles files = new EventFiles(store, Duration.ofSeconds(3), Duration.ofSeconds(5));
+            OffsetDateTime clipStart = OffsetDateTime.now().minusSeconds(60);
+            MonitorEvent recording = new MonitorEvent(1, clipStart.plusSeconds(3), null, 0, Set.of("person"), 0.9,
+                    clip, null, null, clipStart);
+            files.filesKnown(recording);
+            Instant t0 = clipStart.toInstant().plusSeconds(20);
+            ObjectEvent open = event(t0, null);
+            EventChange created = files.attach(new EventChange(EventType.NEW, null, open), recording);
+            store.onEvent(created);
+            files.passed(created);
+            ObjectEvent ended = event(t0, t0.plusSeconds(4));
+            EventChange end = files.attach(new EventChange(EventType.END, open, ended), recording);
+            store.onEvent(end);
+            files.passed(end);
+            store.flush();
+            StoredEvent row = store.reader().event(ended.id()).orElseThrow();
+            assertEquals(clip, row.event().clip());
+            assertEquals(Duration.ofSeconds(17), row.clipFrom(), "20 s into the clip, less the 3 s pre-roll");
+            assertEquals(Duration.ofSeconds(29), row.clipTo(), "its end at 24 s, plus the 5 s post-roll");
+            assertEquals(17.0, row.json().get("clip_from").asDouble());
+            assertEquals(29.0, row.json().get("clip_to").asDouble());
+        }
+    }
+
+    /** What EventClips does with each change: to the store, then its span. */
+    private static void pass(EventStore store, EventFiles files, EventChange change) {
+        store.onEvent(change);
+        files.passed(change);
     }
 
     private static ObjectEvent event(Instant start, Instant end) {

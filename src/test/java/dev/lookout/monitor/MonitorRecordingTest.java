@@ -157,6 +157,36 @@ class MonitorRecordingTest {
             assertTrue(Files.isRegularFile(e.clip()), e.clip() + " exists");
         }
         assertEquals(events.size(), snapshots.size(), "one snapshot file per event");
+        // each event's span in its (shared) clip: from its start less the 1 s pre-roll, to its end plus post-roll
+        java.util.Map<Path, Recording> clips = new java.util.HashMap<>();
+        reader.recordings("yard", EVER, NEVER).stream().filter(r -> r.kind() == RecordingKind.CLIP)
+                .forEach(r -> clips.put(r.file(), r));
+        StoredEvent shortest = null;
+        for (StoredEvent stored : events) {
+            assertNotNull(stored.clipFrom(), stored.event().id() + " knows where it starts in its clip");
+            assertNotNull(stored.clipTo(), stored.event().id() + " knows where it ends in its clip");
+            Recording clip = clips.get(stored.event().clip());
+            Instant from = clip.start().plus(stored.clipFrom());
+            Instant expected = stored.event().start().minusSeconds(1);
+            assertTrue(stored.clipFrom().isZero() || Math.abs(Duration.between(expected, from).toMillis()) < 1000,
+                    stored.event().id() + ": its span starts at its pre-roll, " + from + " vs " + expected);
+            if (shortest == null || stored.clipTo().minus(stored.clipFrom()).compareTo(
+                    shortest.clipTo().minus(shortest.clipFrom())) < 0) {
+                shortest = stored;
+            }
+        }
+        // exporting one event gives just its span, not the clip it shares
+        List<Path> exported = new dev.lookout.store.EventExport(reader).export(shortest.event().id(),
+                dir.resolve("export"));
+        Path cut = exported.get(0);
+        assertEquals(shortest.event().id() + ".mp4", cut.getFileName().toString());
+        double spanSeconds = shortest.clipTo().minus(shortest.clipFrom()).toMillis() / 1000.0;
+        int cutFrames = frameCount(cut);
+        int clipFrames = frameCount(shortest.event().clip());
+        assertTrue(cutFrames >= spanSeconds * 10 - 3 && cutFrames <= spanSeconds * 10 + 12, cutFrames
+                + " frames for a span of " + spanSeconds + " s at 10 fps (plus up to a second to its keyframe)");
+        assertTrue(cutFrames < clipFrames || spanSeconds * 10 >= clipFrames - 12, cutFrames + " of the clip's "
+                + clipFrames);
         assertEquals(events.size(), thumbnails.size(), "one thumbnail per event");
         assertTrue(showingAPerson >= 0.8 * events.size(), showingAPerson + " of " + events.size()
                 + " thumbnails show a person");
@@ -195,6 +225,17 @@ class MonitorRecordingTest {
         try (Stream<Path> s = Files.walk(root)) {
             return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
         }
+    }
+
+    private static int frameCount(Path video) throws Exception {
+        int n = 0;
+        try (FrameSource source = FrameSources.open(video.toString(), SourceOptions.defaults())) {
+            for (Frame f = source.read(); f != null; f = source.read()) {
+                f.close();
+                n++;
+            }
+        }
+        return n;
     }
 
     private static int decodableFrames(Path video) throws Exception {

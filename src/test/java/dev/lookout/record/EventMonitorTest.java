@@ -230,6 +230,51 @@ class EventMonitorTest {
         }
     }
 
+    @Test
+    void aLongPresenceIsCutIntoClipsOfBoundedLengthWithNoFrameLost() throws Exception {
+        List<MonitorEvent> ended = new CopyOnWriteArrayList<>();
+        EventMonitor monitor = EventMonitor.watching(Set.of("person")).clipFolder(dir.resolve("clips"))
+                .eventLog(null).snapshots(null).frameRate(10).live(false).preRollMillis(1000).postRollMillis(1000)
+                .maxClipMillis(3000).listener(new EventListener() {
+                    @Override
+                    public void eventStarted(MonitorEvent event) {
+                    }
+
+                    @Override
+                    public void eventEnded(MonitorEvent event) {
+                        ended.add(event);
+                    }
+
+                    @Override
+                    public void monitorError(String message) {
+                        throw new AssertionError(message);
+                    }
+                }).build();
+        // 20 empty frames, 80 with a person (8 s), 40 empty, at 10 fps
+        for (int i = 0; i < 140; i++) {
+            List<Detection> people = i >= 20 && i < 100 ? List.of(new Detection(100, 100, 50, 120, "person", 0.9))
+                    : List.of();
+            Mat m = new Mat(120, 160, org.opencv.core.CvType.CV_8UC3, new Scalar(i, 128, 255 - i));
+            try (Frame frame = new Frame(m, i, i * 100_000L, 0)) {
+                monitor.accept(frame, people);
+            }
+        }
+        monitor.close();
+        List<MonitorEvent> clips = ended.stream().sorted(java.util.Comparator.comparingLong(MonitorEvent::id))
+                .toList();
+        assertTrue(clips.size() >= 3, "8 s of presence, 1 s pre- and post-roll, 3 s clips: " + clips.size());
+        int frames = 0;
+        for (MonitorEvent e : clips) {
+            int n = TestVideo.timestamps(e.clip()).size();
+            assertTrue(n <= 31, e.clip() + " holds at most 3 s: " + n + " frames");
+            frames += n;
+        }
+        assertEquals(1.0, java.time.Duration.between(clips.get(0).clipStarted(), clips.get(0).started())
+                .toMillis() / 1000.0, 0.15, "the first clip starts with its 1 s pre-roll");
+        // consecutive clips join without a gap: ~1 s pre-roll + 8 s + ~1 s post-roll, every frame once
+        assertTrue(frames >= 98 && frames <= 102, frames + " frames in all");
+    }
+
     private static JsonNode find(List<JsonNode> lines, String kind, int id) {
         return lines.stream().filter(l -> l.get("event").asText().equals(kind) && l.get("id").asInt() == id)
                 .findFirst().orElseThrow(() -> new AssertionError("no " + kind + " line for event " + id));
