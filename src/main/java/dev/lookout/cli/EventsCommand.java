@@ -158,28 +158,8 @@ final class EventsCommand extends CliCommand {
         }
     }
 
-    /**
-     * The storage folder: {@code --storage}, else the {@code storage:} of the {@code --config} file (relative to
-     * the file's folder); a file that cannot be used is a usage error naming every problem.
-     */
     private Path storageFolder() throws UsageException {
-        if (storage != null && config != null) {
-            throw new UsageException("give --storage or --config, not both");
-        }
-        if (config != null) {
-            try {
-                return ConfigFile.load(config).storageIn(config);
-            } catch (ConfigException e) {
-                throw new UsageException(config + " has problems (run 'lookout check-config " + config + "'): "
-                        + e.problems().get(0));
-            } catch (java.io.IOException e) {
-                throw new UsageException(e.getMessage());
-            }
-        }
-        if (storage == null) {
-            throw new UsageException("which store? give --storage DIR (or --config FILE)");
-        }
-        return storage;
+        return StorageFolders.of(storage, config);
     }
 
     private int prune(Path folder) throws Exception {

@@ -27,7 +27,7 @@ final class LookoutCommand implements Runnable {
 
     /** Every sub-command's name, in the order of {@code lookout --help}. */
     static final List<String> COMMANDS = List.of("live", "detect", "track", "bench", "convert", "quantize", "inspect",
-            "run", "check-config", "events", "monitor", "remote-events", "generate-completion");
+            "run", "check-config", "events", "counts", "monitor", "remote-events", "generate-completion");
 
     /** A new sub-command object; a switch, so that no other command's class is even loaded. */
     private static Object make(String name) {
@@ -42,6 +42,7 @@ final class LookoutCommand implements Runnable {
             case "run" -> new RunCommand();
             case "check-config" -> new CheckConfigCommand();
             case "events" -> new EventsCommand();
+            case "counts" -> new CountsCommand();
             case "monitor" -> new MonitorCommand();
             case "remote-events" -> new RemoteEventsCommand();
             case "generate-completion" -> new AutoComplete.GenerateCompletion();

@@ -5,17 +5,20 @@ import dev.lookout.detect.Detection;
 import dev.lookout.detect.DetectionResult;
 import dev.lookout.event.EventSink;
 import dev.lookout.notify.CameraCounts;
+import dev.lookout.store.StoredCount;
 import dev.lookout.track.Track;
 import dev.lookout.track.TrackOverlay;
 import dev.lookout.track.TrackerConfig;
 import dev.lookout.track.TrackingSession;
 import dev.lookout.track.Tracks;
 import dev.lookout.track.events.EventRules;
+import dev.lookout.track.zones.CountEvent;
 import dev.lookout.track.zones.LineCounter;
 import dev.lookout.track.zones.Regions;
 import dev.lookout.track.zones.Zone;
 import dev.lookout.track.zones.ZoneCounter;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * One camera's tracking after detection: its object filters ({@link ObjectFilter}), ByteTrack, its counting lines and zones, object events to the camera's
@@ -40,9 +44,26 @@ final class CameraTracking {
     private volatile List<Detection> tracked = List.of();
     private volatile CameraCounts counts;
     private final AtomicReference<Regions> pendingRegions = new AtomicReference<>();
+    private final Instant origin;
+    private final Consumer<List<StoredCount>> counted;
+    /** Stored line totals, added to the lines' counters once they exist (at the first frame); then empty. */
+    private List<StoredCount> resumed;
 
     /** @param origin the wall-clock time of the camera's second 0 */
     CameraTracking(CameraConfig config, Instant origin, EventSink events) {
+        this(config, origin, events, List.of(), counted -> { });
+    }
+
+    /**
+     * @param origin the wall-clock time of the camera's second 0
+     * @param resumed the stored all-time totals of the camera's lines: its counts go on from them
+     * @param counted hears each frame's crossings and entries (scheduler thread; must return at once)
+     */
+    CameraTracking(CameraConfig config, Instant origin, EventSink events, List<StoredCount> resumed,
+            Consumer<List<StoredCount>> counted) {
+        this.origin = origin;
+        this.resumed = List.copyOf(resumed);
+        this.counted = counted;
         this.camera = config.name();
         Regions regions = CameraRegions.of(config);
         // No watch list means no events (docs/CONFIG.md), while EventRules reads an empty set as every class:
@@ -92,9 +113,49 @@ final class CameraTracking {
         // the filters come first: a dropped detection neither starts nor keeps a track
         TrackingSession.Step step = session.frame(time, filter.apply(result.detections(), width, height), width,
                 height);
+        if (!resumed.isEmpty()) {
+            resume();
+        }
+        if (!step.counts().isEmpty()) {
+            counted.accept(stored(step.counts()));
+        }
         List<Track> shown = step.tracks().active();
         tracked = shown.stream().map(Track::detection).toList();
         counts = countsOf(shown);
+    }
+
+    private void resume() {
+        for (StoredCount c : resumed) {
+            if (!c.kind().equals(StoredCount.LINE)) {
+                continue; // zones show who is inside now; their stored entries are history, not a live figure
+            }
+            for (LineCounter lc : session.regions().lines()) {
+                if (lc.line().name().equals(c.name())) {
+                    boolean in = c.direction().equals("in");
+                    lc.resume(c.className(), in ? c.n() : 0, in ? 0 : c.n());
+                }
+            }
+        }
+        resumed = List.of();
+    }
+
+    /** Crossings and zone entries of one frame, for the store (exits are not counted). */
+    private List<StoredCount> stored(List<CountEvent> counts) {
+        List<StoredCount> out = new ArrayList<>();
+        for (CountEvent c : counts) {
+            if (c instanceof CountEvent.Crossing x) {
+                out.add(new StoredCount(camera, StoredCount.LINE, x.line(), x.direction(), x.className(),
+                        at(x.time()), 1));
+            } else if (c instanceof CountEvent.ZoneChange z && z.entered()) {
+                out.add(new StoredCount(camera, StoredCount.ZONE, z.zone(), "entered", z.className(), at(z.time()),
+                        1));
+            }
+        }
+        return out;
+    }
+
+    private Instant at(double seconds) {
+        return origin.plusNanos(Math.round(seconds * 1e9));
     }
 
     /** Ends every live track (their events end); called once when the camera stops. */

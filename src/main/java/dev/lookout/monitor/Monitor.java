@@ -14,6 +14,7 @@ import dev.lookout.store.EventStore;
 import dev.lookout.store.RecordingKind;
 import dev.lookout.store.StoreException;
 import dev.lookout.store.StoreOptions;
+import dev.lookout.store.StoredCount;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -177,7 +178,14 @@ public final class Monitor implements MonitorView, AutoCloseable {
         EventSnapshots snapshots = c.snapshots() && EventClips.wanted(c)
                 ? new EventSnapshots(store.layout().folder(RecordingKind.SNAPSHOT, c.name()), store, problems) : null;
         EventSink events = snapshots == null ? withClips : snapshots.attaching(withClips);
-        CameraTracking tracking = new CameraTracking(c, origin, events);
+        // counts go on from the stored totals (a restart resumes them) and every crossing and entry is stored
+        List<StoredCount> resumed = List.of();
+        try {
+            resumed = store.reader().countTotals(c.name());
+        } catch (StoreException e) {
+            log.message(MonitorLog.Level.WARN, c.name(), "counts start from 0: " + e.getMessage());
+        }
+        CameraTracking tracking = new CameraTracking(c, origin, events, resumed, store::addCounts);
         MonitoredCamera camera = new MonitoredCamera(c, spec, sourceOptions, tracking, snapshots, rate -> {
             List<CameraRecorder> recorders = new ArrayList<>();
             if (EventClips.wanted(c)) {

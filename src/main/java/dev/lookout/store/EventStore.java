@@ -244,6 +244,15 @@ public final class EventStore implements EventSink, AutoCloseable {
         });
     }
 
+    /** Adds crossings and entries (each {@code bucket} is when it happened) to the stored counts; returns at once. */
+    public boolean addCounts(List<StoredCount> counts) {
+        if (counts.isEmpty()) {
+            return true;
+        }
+        List<StoredCount> copy = List.copyOf(counts);
+        return writer.submit(db -> CountRows.add(db, copy));
+    }
+
     /** Sets the thumbnail of the event {@code id} and indexes it; returns at once. */
     public boolean thumbnail(String id, Path file) {
         return writer.submit(db -> {

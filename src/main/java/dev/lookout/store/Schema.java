@@ -18,7 +18,7 @@ final class Schema {
     /**
      * Migration {@code i} takes a file from version {@code i} to {@code i + 1}. Never edit a released step: add
      * one. v1 was the first layout; v2 added what crash recovery and the query API need; v3 each event's span in its
-     * clip.
+     * clip and the counts.
      */
     private static final List<List<String>> MIGRATIONS = List.of(
             List.of("""
@@ -46,7 +46,14 @@ final class Schema {
                     // where the event is in its clip (milliseconds from the clip's first frame): a clip may hold
                     // several events, and playback and export start at the event's own pre-roll
                     "ALTER TABLE events ADD COLUMN clip_from_ms INTEGER",
-                    "ALTER TABLE events ADD COLUMN clip_to_ms INTEGER"));
+                    "ALTER TABLE events ADD COLUMN clip_to_ms INTEGER",
+                    // crossings and entries per minute: counts that survive restarts, and their history
+                    """
+                    CREATE TABLE counts (
+                      camera TEXT NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL, direction TEXT NOT NULL,
+                      class TEXT NOT NULL, minute_ms INTEGER NOT NULL, n INTEGER NOT NULL,
+                      PRIMARY KEY (camera, kind, name, direction, class, minute_ms))""",
+                    "CREATE INDEX counts_by_minute ON counts (minute_ms)"));
 
     /** The version this build writes. */
     static final int CURRENT = MIGRATIONS.size();

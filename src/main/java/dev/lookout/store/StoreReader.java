@@ -98,6 +98,28 @@ public final class StoreReader {
                 List.of(camera, to.toEpochMilli(), from.toEpochMilli()), rs -> RecordingRows.read(rs, layout));
     }
 
+    /** The counts of {@code camera} (all cameras when null) per minute in {@code [from, to)}, oldest first. */
+    public List<StoredCount> countMinutes(String camera, Instant from, Instant to) throws StoreException {
+        return withReader(db -> CountRows.minutes(db, camera, from, to));
+    }
+
+    /** The all-time totals of {@code camera}, per line or zone, direction and class. */
+    public List<StoredCount> countTotals(String camera) throws StoreException {
+        return withReader(db -> CountRows.totals(db, camera));
+    }
+
+    private interface Read<T> {
+        T read(Connection db) throws SQLException;
+    }
+
+    private <T> T withReader(Read<T> read) throws StoreException {
+        try (Connection db = Database.openReader(layout)) {
+            return read.read(db);
+        } catch (SQLException e) {
+            throw Database.failure(layout, e);
+        }
+    }
+
     private interface Row<T> {
         T read(ResultSet rs) throws SQLException;
     }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.sun.net.httpserver.HttpExchange;
 import dev.lookout.store.StoreException;
+import dev.lookout.store.CountSeries;
 import dev.lookout.store.StoreReader;
+import dev.lookout.store.StoredCount;
 import dev.lookout.store.StoredEvent;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,6 +34,65 @@ final class EventApi {
         ArrayNode array = JsonNodeFactory.instance.arrayNode();
         for (StoredEvent event : read(() -> store.events(query))) {
             array.add(webJson(event));
+        }
+        Responses.json(exchange, 200, array);
+    }
+
+    /**
+     * {@code GET /api/counts?camera=&from=&to=&by=minute|hour|day|total&format=json|csv}: the stored crossings and
+     * entries ({@code from} default 1 day ago, {@code to} now; {@code by} default hour, in the server's time zone),
+     * as {@code [{start, camera, kind, name, direction, class, count}]} or CSV.
+     */
+    void counts(HttpExchange exchange) throws IOException, HttpProblem {
+        java.util.Map<String, String> params = EventParams.decode(exchange.getRequestURI().getRawQuery());
+        for (String name : params.keySet()) {
+            if (!java.util.Set.of("camera", "from", "to", "by", "format").contains(name)) {
+                throw HttpProblem.badRequest("unknown parameter '" + name + "': use camera, from, to, by or format");
+            }
+        }
+        Instant now = Instant.now();
+        Instant from = params.containsKey("from") ? EventParams.instant(params, "from", now)
+                : now.minusSeconds(86_400);
+        Instant to = params.containsKey("to") ? EventParams.instant(params, "to", now) : now;
+        CountSeries.Bucket by;
+        try {
+            by = CountSeries.Bucket.of(params.getOrDefault("by", "hour"));
+        } catch (IllegalArgumentException e) {
+            throw HttpProblem.badRequest("by: " + e.getMessage());
+        }
+        String format = params.getOrDefault("format", "json");
+        if (!format.equals("json") && !format.equals("csv")) {
+            throw HttpProblem.badRequest("format: '" + format + "' is not json or csv");
+        }
+        String camera = params.get("camera") == null || params.get("camera").isBlank() ? null : params.get("camera");
+        var rows = CountSeries.sum(read(() -> store.countMinutes(camera, from, to)), by,
+                java.time.ZoneId.systemDefault());
+        if (format.equals("csv")) {
+            var bytes = new java.io.ByteArrayOutputStream();
+            try (var out = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8)) {
+                CountSeries.printCsv(rows, by, out);
+            }
+            exchange.getResponseHeaders().set("Content-Type", "text/csv; charset=utf-8");
+            exchange.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"counts.csv\"");
+            byte[] body = bytes.toByteArray();
+            exchange.sendResponseHeaders(200, exchange.getRequestMethod().equals("HEAD") ? -1 : body.length);
+            try (var out = exchange.getResponseBody()) {
+                if (!exchange.getRequestMethod().equals("HEAD")) {
+                    out.write(body);
+                }
+            }
+            return;
+        }
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        for (StoredCount c : rows) {
+            var node = array.addObject();
+            node.put("start", by == CountSeries.Bucket.TOTAL ? null : c.bucket().toString());
+            node.put("camera", c.camera());
+            node.put("kind", c.kind());
+            node.put("name", c.name());
+            node.put("direction", c.direction());
+            node.put("class", c.className());
+            node.put("count", c.n());
         }
         Responses.json(exchange, 200, array);
     }

@@ -81,7 +81,7 @@ final class EventParams {
         return value;
     }
 
-    private static Instant instant(Map<String, String> params, String name, Instant now) throws HttpProblem {
+    static Instant instant(Map<String, String> params, String name, Instant now) throws HttpProblem {
         try {
             return TimeSpans.parseSince(params.get(name), now);
         } catch (IllegalArgumentException e) {

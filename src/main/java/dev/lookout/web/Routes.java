@@ -58,6 +58,7 @@ final class Routes implements HttpHandler {
             case "events/2" -> events.list(exchange);
             case "events/3" -> events.one(exchange, p[2]);
             case "events/4" -> events.file(exchange, p[2], p[3]);
+            case "counts/2" -> events.counts(exchange);
             default -> throw HttpProblem.notFound("no API endpoint at " + rawPath);
         }
     }

@@ -79,6 +79,16 @@ public final class LineCounter {
         ended.forEach(e -> lastFirm.remove(e.id()));
     }
 
+    /**
+     * Adds crossings counted before (a restart resumes the stored totals): {@code in} and {@code out} of
+     * {@code className}; later crossings count on from them.
+     */
+    public void resume(String className, long in, long out) {
+        long[] c = counts.computeIfAbsent(className, k -> new long[2]);
+        c[0] += in;
+        c[1] += out;
+    }
+
     /** Crossings of {@code className} so far: {@code {in, out}}. */
     public long[] counts(String className) {
         return counts.getOrDefault(className, new long[2]).clone();
