@@ -125,7 +125,8 @@ final class EventFiles {
             return;
         }
         long from = Math.max(0, Duration.between(e.clipStart, e.start.minus(reach)).toMillis());
-        Long to = e.end == null ? null : Math.max(from, Duration.between(e.clipStart, e.end.plus(postRoll)).toMillis());
+        Long to = e.end == null ? null
+                : Math.max(from, Duration.between(e.clipStart, e.end.plus(postRoll)).toMillis());
         if (!Objects.equals(from, e.spanFrom) || !Objects.equals(to, e.spanTo)) {
             e.spanFrom = from;
             e.spanTo = to;

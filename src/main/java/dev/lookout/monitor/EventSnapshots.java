@@ -78,10 +78,10 @@ final class EventSnapshots implements AutoCloseable {
     /** {@code next} with each change's snapshot added once it is written; a new peak is queued for writing. */
     EventSink attaching(EventSink next) {
         return change -> {
-            Job[] peak = new Job[1];
-            next.onEvent(take(change, peak));
-            if (peak[0] != null) {
-                queue(peak[0]); // after the change has reached the store: the row exists before its files
+            Taken taken = take(change);
+            next.onEvent(taken.change());
+            if (taken.peak() != null) {
+                queue(taken.peak()); // after the change has reached the store: the row exists before its files
             }
         };
     }
@@ -91,8 +91,11 @@ final class EventSnapshots implements AutoCloseable {
         return dropped.get();
     }
 
-    /** The change with its written snapshot; a copy of the lent frame in {@code peak} when it is one worth keeping. */
-    private synchronized EventChange take(EventChange change, Job[] peak) {
+    /** A change with its written snapshot, and a copy of the lent frame when it is a peak worth keeping. */
+    private record Taken(EventChange change, Job peak) {
+    }
+
+    private synchronized Taken take(EventChange change) {
         ObjectEvent a = change.after();
         Known k = known.computeIfAbsent(a.id(), id -> new Known());
         long now = System.nanoTime();
@@ -101,8 +104,9 @@ final class EventSnapshots implements AutoCloseable {
         boolean worth = change.type() != EventType.END && lent != null && (k.queuedScore < 0
                 || a.score() >= a.topScore() && a.score() >= k.queuedScore + MIN_GAIN
                         && now - k.queuedNanos >= MIN_INTERVAL_NANOS);
+        Job peak = null;
         if (worth && !closed) {
-            peak[0] = new Job(a, lent.image().clone());
+            peak = new Job(a, lent.image().clone());
             k.queuedScore = a.score();
             k.queuedNanos = now;
         }
@@ -114,11 +118,11 @@ final class EventSnapshots implements AutoCloseable {
         }
         trim();
         if (k.written == null || k.written.equals(a.snapshot())) {
-            return change;
+            return new Taken(change, peak);
         }
         ObjectEvent with = new ObjectEvent(a.id(), a.camera(), a.trackId(), a.className(), a.start(), a.end(),
                 a.score(), a.topScore(), a.box(), a.zones(), a.lines(), a.stationary(), k.written, a.clip());
-        return new EventChange(change.type(), change.before(), with);
+        return new Taken(new EventChange(change.type(), change.before(), with), peak);
     }
 
     private synchronized void queue(Job job) {

@@ -72,15 +72,8 @@ final class EventApi {
             try (var out = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8)) {
                 CountSeries.printCsv(rows, by, out);
             }
-            exchange.getResponseHeaders().set("Content-Type", "text/csv; charset=utf-8");
             exchange.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"counts.csv\"");
-            byte[] body = bytes.toByteArray();
-            exchange.sendResponseHeaders(200, exchange.getRequestMethod().equals("HEAD") ? -1 : body.length);
-            try (var out = exchange.getResponseBody()) {
-                if (!exchange.getRequestMethod().equals("HEAD")) {
-                    out.write(body);
-                }
-            }
+            Responses.bytes(exchange, 200, "text/csv; charset=utf-8", bytes.toByteArray());
             return;
         }
         ArrayNode array = JsonNodeFactory.instance.arrayNode();
