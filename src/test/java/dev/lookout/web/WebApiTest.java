@@ -23,6 +23,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -90,6 +91,31 @@ class WebApiTest {
         JsonNode error = JSON.readTree(body);
         assertTrue(error.get("error").asText().contains(mentions), body);
         assertFalse(body.contains("Exception") || body.contains("\tat ") || body.contains(".java"), body);
+    }
+
+    @Test
+    void countsAreServedPerHourAsJsonAndCsvAndBadParametersAreNamed() throws Exception {
+        Instant t = Instant.now().minusSeconds(600);
+        try (dev.lookout.store.EventStore store = dev.lookout.store.EventStore.open(
+                dev.lookout.store.StoreOptions.defaults(layout.root()))) {
+            store.addCounts(List.of(
+                    new dev.lookout.store.StoredCount("front", "line", "door", "in", "person", t, 1),
+                    new dev.lookout.store.StoredCount("front", "line", "door", "in", "person", t.plusSeconds(1), 1),
+                    new dev.lookout.store.StoredCount("front", "zone", "yard", "entered", "car", t, 1)));
+            store.flush();
+        }
+        JsonNode total = json("/api/counts?camera=front&by=total&from=1h");
+        assertEquals(2, total.size(), total.toString());
+        assertEquals("door", total.get(0).get("name").asText());
+        assertEquals(2, total.get(0).get("count").asLong());
+        assertEquals("entered", total.get(1).get("direction").asText());
+        HttpResponse<byte[]> csv = get("/api/counts?by=total&format=csv");
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        assertEquals("start,camera,kind,name,direction,class,count\n,front,line,door,in,person,2\n"
+                + ",front,zone,yard,entered,car,1\n", new String(csv.body(), java.nio.charset.StandardCharsets.UTF_8));
+        assertJsonError(400, get("/api/counts?by=week"), "by:");
+        assertJsonError(400, get("/api/counts?colour=red"), "unknown parameter 'colour'");
     }
 
     @Test
